@@ -1,0 +1,5 @@
+/** `transnorm gazetteer`: registered once its issue lands (placeholder registers nothing). */
+import type { Command } from 'commander';
+import type { CliIO } from '../io.js';
+
+export function registerGazetteer(_program: Command, _io: CliIO): void {}

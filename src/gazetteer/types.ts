@@ -1,0 +1,83 @@
+/**
+ * The gazetteer data model. This file is the contract between the gazetteer (which loads,
+ * validates and expands entries) and its consumers (normalizer, translator, CLI).
+ */
+
+export const ENTITY_KINDS = [
+  'country', 'region', 'district', 'city', 'town', 'village', 'legislature', 'government-body',
+  'party', 'media', 'org', 'militant-group', 'person', 'other',
+] as const;
+export type EntityKind = (typeof ENTITY_KINDS)[number];
+
+export const NAME_TYPES = ['official', 'preferred', 'variant', 'abbreviation', 'historic', 'colloquial', 'misspelling'] as const;
+export type NameType = (typeof NAME_TYPES)[number];
+
+/** One name of an entity as written in some language and script. */
+export interface EntryName {
+  text: string;
+  /** BCP-47 language tag (`ru`, `uz-Latn`, `ky`, `en`, `und`). */
+  lang: string;
+  /** ISO 15924 script (`Latn`, `Cyrl`, `Arab`...). */
+  script: string;
+  type: NameType;
+  /** Where this name comes from (`wof`, `geonames`, `curated`...). */
+  source?: string;
+}
+
+/** External identifiers. */
+export interface ExternalIds {
+  wikidata?: string;
+  geonames?: string;
+  wof?: string;
+  [scheme: string]: string | undefined;
+}
+
+/** One gazetteer entry, as stored in `gazetteers/*.jsonl` (one per line, sorted by id). */
+export interface GazetteerEntry {
+  /** Stable id: `wof:85680397`, `geonames:1215957`, or a slug such as `kg-jogorku-kenesh`. */
+  id: string;
+  /** Canonical English name. */
+  name: string;
+  kind: EntityKind;
+  /** ISO 3166-1 alpha-2. */
+  country?: string;
+  /** Id of the containing entity. */
+  parent?: string;
+  names: EntryName[];
+  /** Words that make this entity likelier when they occur nearby (`parliament`, `Bishkek`). */
+  context?: string[];
+  /** Prominence prior: population for places, a rank (1 = most prominent) scale otherwise; see README. */
+  prominence?: number;
+  ids?: ExternalIds;
+  sources?: string[];
+  note?: string;
+  /** Ids merged into this one (they resolve here). */
+  merged?: string[];
+}
+
+/** How an alias was obtained. */
+export type AliasOrigin =
+  /** The canonical English name. */
+  | 'canonical'
+  /** A name listed on the entry (any language or script). */
+  | 'name'
+  /** A Latin spelling generated from a native-script name (romanization scheme, morphology...). */
+  | 'generated';
+
+/**
+ * A spelling under which an entity can be found, with its provenance so a fix can cite it.
+ * Aliases are produced by the gazetteer from entries; consumers build their own indexes on them.
+ */
+export interface Alias {
+  text: string;
+  entity: string;
+  origin: AliasOrigin;
+  /** The name type when `origin` is `name`; `generated` names are always variants. */
+  type: NameType | 'canonical';
+  lang: string;
+  script: string;
+  /** For generated aliases: the scheme (`bgn-pcgn`, `iso9`, `italian`, `ru-adjective`...). */
+  scheme?: string;
+  /** For generated aliases: the native-script name it was made from. */
+  from?: string;
+}

@@ -1,0 +1,22 @@
+/**
+ * transnorm — the library API.
+ *
+ * ```ts
+ * import { createPipeline } from 'transnorm';
+ * const doc = await createPipeline().process('… the Zogorku Kenes voted …');
+ * doc.text; doc.changes; doc.messages;
+ * ```
+ */
+export { createPipeline, primaryLanguage } from './pipeline.js';
+export type { Pipeline, PipelineOptions, ProcessInput, Stage, StageContext } from './pipeline.js';
+export { createDocument, addMessage } from './document.js';
+export type { TextDocument, Message, Detection, LanguageCandidate, LanguageSpan, Change, Suggestion, EntityHint, StageName } from './document.js';
+export { TransnormError, UsageError, InputError, ModelError, GazetteerError, ExitCode, toError } from './errors.js';
+export { readTextInput, decodeText, writeFileSafely } from './io.js';
+export { detectLanguage, createDetectStage } from './detect/index.js';
+export type { DetectOptions } from './detect/index.js';
+export { createTranslateStage } from './translate/index.js';
+export type { TranslateStageOptions } from './translate/index.js';
+export { createNormalizeStage } from './normalize/index.js';
+export type { NormalizeStageOptions } from './normalize/index.js';
+export type * from './gazetteer/types.js';
