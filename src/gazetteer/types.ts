@@ -81,3 +81,30 @@ export interface Alias {
   /** For generated aliases: the native-script name it was made from. */
   from?: string;
 }
+
+/** How a lookup matched. */
+export type MatchHow = 'exact' | 'folded' | 'romanization' | 'morphology' | 'fuzzy';
+
+/** A lookup result: the entity, the alias that matched and how. */
+export interface LookupMatch {
+  entry: GazetteerEntry;
+  alias: Alias;
+  how: MatchHow;
+  /** In [0, 1]; 1 for an exact match. */
+  score: number;
+  /** Free-form details (scheme, folded key, edit cost...). */
+  detail?: string;
+}
+
+/** A loaded gazetteer: entries plus every alias (names and generated spellings) with provenance. */
+export interface Gazetteer {
+  readonly entries: readonly GazetteerEntry[];
+  /** Every alias of every entry, generated spellings included. */
+  readonly aliases: readonly Alias[];
+  /** An entry by id; ids merged into another entry resolve to it. */
+  get(id: string): GazetteerEntry | undefined;
+  /** The aliases of one entry. */
+  aliasesOf(id: string): readonly Alias[];
+  /** Exact and romanization-aware lookup of a name, best first. */
+  lookup(name: string): LookupMatch[];
+}
