@@ -80,6 +80,11 @@ export interface Alias {
   scheme?: string;
   /** For generated aliases: the native-script name it was made from. */
   from?: string;
+  /**
+   * True when the alias is an ordinary English word (`Nice`, `Bar`, `Reading`, `Mobile`, `Of`):
+   * consumers must never auto-replace text on the strength of this alias alone.
+   */
+  common?: boolean;
 }
 
 /** How a lookup matched. */
@@ -107,4 +112,18 @@ export interface Gazetteer {
   aliasesOf(id: string): readonly Alias[];
   /** Exact and romanization-aware lookup of a name, best first. */
   lookup(name: string): LookupMatch[];
+  /** How the gazetteer was built or loaded (set by `loadGazetteer`). */
+  readonly info?: GazetteerInfo;
+}
+
+/** Where a loaded gazetteer came from and what it cost. */
+export interface GazetteerInfo {
+  /** Source files in load order (later files override earlier entries with the same id). */
+  files: string[];
+  /** `hit`: read from the compiled index cache; `miss`: built and cached; `off`: built, caching disabled or failed. */
+  cache: 'hit' | 'miss' | 'off';
+  /** The cache file used, if any. */
+  cacheFile?: string;
+  /** Milliseconds spent loading (reading, hashing, parsing or deserializing, indexing). */
+  loadMs: number;
 }

@@ -7,8 +7,9 @@ import type { TextDocument } from '../../document.js';
 import type { CliIO } from '../io.js';
 import { emit, toJson } from '../output.js';
 import { parseLanguageTag } from '../options.js';
+import { addTranslateOptions, translateStageOptions, type TranslateFlags } from './translate.js';
 
-interface CleanFlags {
+interface CleanFlags extends TranslateFlags {
   output?: string;
   json?: boolean;
   report?: string;
@@ -22,6 +23,8 @@ export function cleanReport(doc: TextDocument): Record<string, unknown> {
   return {
     text: doc.text,
     language: doc.language ?? null,
+    translation: doc.translation ?? null,
+    entityHints: doc.entityHints,
     changes: doc.changes,
     suggestions: doc.suggestions,
     messages: doc.messages,
@@ -50,12 +53,13 @@ export function summarize(doc: TextDocument): string {
 /** Options for `createPipeline` from the flags: other issues extend this with their own flags. */
 function pipelineOptions(flags: CleanFlags): PipelineOptions {
   const options: PipelineOptions = { target: flags.to };
-  if (flags.from && flags.from !== 'auto') options.translate = { from: flags.from };
+  options.translate = translateStageOptions(flags);
+  if (flags.from && flags.from !== 'auto') options.translate.from = flags.from;
   return options;
 }
 
 export function registerClean(program: Command, io: CliIO): void {
-  program
+  const command = program
     .command('clean')
     .description('clean a document: detect its language, translate it if needed, normalize proper names')
     .argument('[file]', "input file; '-' or none reads stdin")
@@ -64,7 +68,8 @@ export function registerClean(program: Command, io: CliIO): void {
     .option('--report <file>', 'also write that JSON object to a file (the text still goes to stdout)')
     .option('--to <lang>', 'target language', 'en')
     .option('--from <lang>', "source language ('auto' detects it)", 'auto')
-    .option('--summary', 'print a summary of changes on stderr')
+    .option('--summary', 'print a summary of changes on stderr');
+  addTranslateOptions(command)
     .action(async (file: string | undefined, flags: CleanFlags) => {
       parseLanguageTag(flags.to, '--to');
       if (flags.from && flags.from !== 'auto') parseLanguageTag(flags.from, '--from');

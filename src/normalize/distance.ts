@@ -1,0 +1,84 @@
+/**
+ * Weighted edit distance on romanization skeletons (optimal string alignment: insertions,
+ * deletions, substitutions and adjacent transpositions). Substitutions that romanizations and
+ * pivot languages produce are cheap (vowel for vowel, `g`/`h`, `s`/`z`, `J`/`i`); other edits
+ * cost 1. Skeletons already fold the common digraph variants to one letter, so a romanization
+ * difference costs 0 to 0.5 here while a typo costs about 1.
+ */
+
+const VOWELS = new Set(['a', 'e', 'i', 'o', 'u']);
+
+/** Cost of substituting `a` by `b` (a ≠ b). */
+export function substitutionCost(a: string, b: string): number {
+  if (VOWELS.has(a) && VOWELS.has(b)) return 0.5;
+  const pair = a < b ? a + b : b + a;
+  switch (pair) {
+    case 'Ji': // j read as y
+    case 'gh': // Russian г for h (`Kandagar`)
+    case 'sz':
+    case 'Jz':
+    case 'Js':
+    case 'cs':
+    case 'ck':
+    case 'hk':
+    case 'fv':
+      return 0.6;
+    default:
+      return 1;
+  }
+}
+
+/** Cost of inserting or deleting `ch` (vowels and `h` drop out of romanizations more easily). */
+export function indelCost(ch: string): number {
+  if (ch === ' ') return 0.5;
+  return VOWELS.has(ch) || ch === 'h' ? 0.8 : 1;
+}
+
+/**
+ * The weighted distance between two skeletons, or `Infinity` once it exceeds `max`
+ * (the computation stops early, so a tight `max` keeps it cheap).
+ */
+export function weightedDistance(a: string, b: string, max = Infinity): number {
+  if (a === b) return 0;
+  const n = a.length;
+  const m = b.length;
+  if (Math.abs(n - m) * 0.5 > max) return Infinity;
+  let prev2 = new Float64Array(m + 1);
+  let prev = new Float64Array(m + 1);
+  let cur = new Float64Array(m + 1);
+  for (let j = 1; j <= m; j++) prev[j] = prev[j - 1]! + indelCost(b[j - 1]!);
+  for (let i = 1; i <= n; i++) {
+    const ca = a[i - 1]!;
+    cur[0] = prev[0]! + indelCost(ca);
+    let rowMin = cur[0]!;
+    for (let j = 1; j <= m; j++) {
+      const cb = b[j - 1]!;
+      let best = Math.min(prev[j]! + indelCost(ca), cur[j - 1]! + indelCost(cb), prev[j - 1]! + (ca === cb ? 0 : substitutionCost(ca, cb)));
+      if (i > 1 && j > 1 && ca === b[j - 2] && a[i - 2] === cb && ca !== cb) best = Math.min(best, prev2[j - 2]! + 1);
+      cur[j] = best;
+      if (best < rowMin) rowMin = best;
+    }
+    if (rowMin > max) return Infinity;
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  const result = prev[m]!;
+  return result > max ? Infinity : result;
+}
+
+/**
+ * Cost of two letters swapped at a distance (`Ashbagat` for `Ashgabat`): 1.2 when the strings
+ * have the same length and differ exactly at two positions holding each other's letters,
+ * `Infinity` otherwise. The edit distance alone would charge two substitutions.
+ */
+export function swapCost(a: string, b: string): number {
+  if (a.length !== b.length) return Infinity;
+  let first = -1;
+  let second = -1;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    if (first < 0) first = i;
+    else if (second < 0) second = i;
+    else return Infinity;
+  }
+  return second >= 0 && a[first] === b[second] && a[second] === b[first] ? 1.2 : Infinity;
+}

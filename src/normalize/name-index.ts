@@ -1,0 +1,319 @@
+/**
+ * The normalizer's index over a gazetteer's aliases. Built once per gazetteer; every lookup is a
+ * hash lookup (folded key, romanization skeleton, stem) or a SymSpell delete lookup (fuzzy), never
+ * a scan of the alias list.
+ */
+import * as iuliia from 'iuliia';
+import type { Alias, Gazetteer, GazetteerEntry } from '../gazetteer/index.js';
+import { BigramIndex } from './ngram.js';
+import { foldKey, isLatinText, querySkeletons, skeletonOfFolded } from './fold.js';
+import { swapCost, weightedDistance } from './distance.js';
+import { isCommonEnglish } from './rules.js';
+
+/** How the index obtained an alias it holds beyond the gazetteer's own list. */
+export type DerivedKind = 'surname' | 'short' | 'iuliia';
+
+/** An alias as the index holds it. */
+export interface IndexedAlias {
+  alias: Alias;
+  entry: GazetteerEntry;
+  folded: string;
+  /** Romanization skeleton (Latin aliases only; '' otherwise). */
+  skeleton: string;
+  /** Prominence prior of the entity in [0, 1]. */
+  prior: number;
+  /** The alias is an ordinary English word or phrase: never replaced automatically. */
+  common: boolean;
+  /**
+   * True when the alias is a correct English name (canonical, an English official/preferred name,
+   * an abbreviation...): text written this way is left alone.
+   */
+  keep: boolean;
+  /** What the alias stands for in the output: the canonical name, or its last word for surnames. */
+  replacement: string;
+  /** Set for aliases the index derived itself. */
+  derived?: DerivedKind;
+}
+
+/** A candidate found by a lookup, with the weighted edit cost of the match. */
+export interface IndexHit {
+  alias: IndexedAlias;
+  cost: number;
+}
+
+/** Options of the index. */
+export interface NameIndexOptions {
+  /** Entities below this prior are not in the fuzzy index (default 0.65: cities of about 17,000 people and more, regions, countries, organizations). */
+  fuzzyMinPrior?: number;
+}
+
+/** Generic words that follow a place name in its English canonical name (`Akmola Region`). */
+export const DESIGNATORS = ['Region', 'Province', 'Oblast', 'District', 'Viloyati', 'Velayat', 'Autonomous Republic'];
+const DESIGNATOR_RE = new RegExp(` (?:${DESIGNATORS.join('|')})$`, 'u');
+
+/** The canonical name without a trailing designator (`Akmola Region` → `Akmola`), or undefined. */
+export function shortPlaceName(name: string): string | undefined {
+  const short = name.replace(DESIGNATOR_RE, '');
+  return short !== name && short.length >= 3 ? short : undefined;
+}
+
+/**
+ * Languages whose Latin names are romanizations the skeleton and fuzzy matching apply to
+ * (Western European exonyms such as `Usbekistan` only match exactly).
+ */
+const ROMANIZABLE_LANGS = new Set(['en', 'und', 'ru', 'uk', 'be', 'uz', 'tk', 'kk', 'ky', 'tg', 'az', 'tt', 'ba', 'mn', 'fa', 'ps', 'ug', 'kaa']);
+
+/** Generated romanization schemes whose spellings look English; their skeletons are indexed. */
+const ENGLISH_LIKE_SCHEMES = new Set([
+  'bgn-pcgn', 'wikipedia', 'icao', 'ala-lc', 'telegram', 'ru-simplified', 'tg-bgn', 'ky-bgn', 'kk-english', 'uz-english', 'ky-plain',
+  'tg-plain', 'ungegn', 'yandex-maps', 'gost-52290', 'mvd-310', 'en-admin', 'ru-adjective', 'ru-case', 'uz-latin', 'kk-latin',
+]);
+
+const PLACE_KINDS = new Set(['country', 'region', 'district', 'city', 'town', 'village']);
+
+/** The prominence prior of an entry in [0, 1] (countries and regions high, villages low). */
+export function entityPrior(entry: GazetteerEntry): number {
+  const p = entry.prominence;
+  switch (entry.kind) {
+    case 'country':
+      return 1;
+    case 'region':
+      return 0.9;
+    case 'city':
+    case 'town':
+    case 'village':
+    case 'district':
+      if (p === undefined || p <= 0) return entry.kind === 'district' ? 0.6 : 0.45;
+      return Math.max(0.2, Math.min(1, Math.log10(p) / 6.5));
+    case 'party':
+      // Parties share their names with places and movements and are rarely what a garble means.
+      return 0.6;
+    default:
+      if (p === undefined || p <= 0) return 0.75;
+      // Ranks: 1 is the most prominent.
+      return p <= 100 ? Math.max(0.6, 1 - (p - 1) * 0.02) : 0.6;
+  }
+}
+
+/** True when an entity is a place. */
+export function isPlaceKind(kind: string): boolean {
+  return PLACE_KINDS.has(kind);
+}
+
+/** Strip trailing vowels from the last word of a skeleton: the key of a stem. */
+export function stemOfSkeleton(skeleton: string): string {
+  return skeleton.replace(/[aeiou]+$/u, '');
+}
+
+function isKeepable(alias: Alias): boolean {
+  if (alias.origin === 'canonical') return true;
+  // English administrative forms (`Surkhandarya Region`) are correct English.
+  if (alias.origin === 'generated') return alias.scheme === 'en-admin';
+  if (alias.script !== 'Latn') return false;
+  const english = alias.lang === 'en' || alias.lang.startsWith('en-');
+  switch (alias.type) {
+    case 'misspelling':
+      return false;
+    case 'variant':
+      return false;
+    case 'abbreviation':
+      return english || alias.lang === 'und';
+    default:
+      return english;
+  }
+}
+
+/** Fuzzy-match budget for a skeleton of this many letters. */
+export function maxFuzzyCost(letters: number): number {
+  if (letters < 5) return 0;
+  if (letters < 7) return 1;
+  if (letters < 10) return 1.6;
+  return 2;
+}
+
+/** The normalizer's index over one gazetteer. */
+export class NameIndex {
+  readonly gazetteer: Gazetteer;
+  private readonly exact = new Map<string, IndexedAlias[]>();
+  private readonly skeletons = new Map<string, IndexedAlias[]>();
+  private readonly stems = new Map<string, IndexedAlias[]>();
+  private readonly fuzzy = new BigramIndex<IndexedAlias>();
+  private readonly fuzzyStems = new BigramIndex<IndexedAlias>();
+  /** Longest alias in words (spans longer than this are not looked up). */
+  maxWords = 1;
+  /** Number of aliases indexed (gazetteer's plus derived). */
+  aliasCount = 0;
+  /** Milliseconds spent building. */
+  readonly buildMs: number;
+
+  constructor(gazetteer: Gazetteer, options: NameIndexOptions = {}) {
+    const started = performance.now();
+    this.gazetteer = gazetteer;
+    const fuzzyMinPrior = options.fuzzyMinPrior ?? 0.65;
+    const generatedByGazetteer = gazetteer.aliases.some((alias) => alias.origin === 'generated');
+    const priors = new Map<string, number>();
+    for (const entry of gazetteer.entries) priors.set(entry.id, entityPrior(entry));
+
+    for (const alias of gazetteer.aliases) {
+      const entry = gazetteer.get(alias.entity);
+      if (!entry) continue;
+      const prior = priors.get(entry.id) ?? 0.5;
+      this.addAlias(alias, entry, prior, fuzzyMinPrior);
+      if (!generatedByGazetteer && alias.script === 'Cyrl') {
+        // The gazetteer does not generate romanized spellings yet: make the usual ones here.
+        if (prior < 0.55 || !ROMANIZABLE_LANGS.has(alias.lang.split('-')[0]!)) continue;
+        for (const [scheme, schema] of [['bgn-pcgn', iuliia.BGN_PCGN], ['wikipedia', iuliia.WIKIPEDIA]] as const) {
+          const text = iuliia.translate(alias.text, schema);
+          this.addAlias({ text, entity: entry.id, origin: 'generated', type: 'variant', lang: alias.lang, script: 'Latn', scheme, from: alias.text }, entry, prior, fuzzyMinPrior, 'iuliia');
+        }
+      }
+    }
+    for (const entry of gazetteer.entries) {
+      const prior = priors.get(entry.id) ?? 0.5;
+      const short = shortPlaceName(entry.name);
+      if (short) {
+        this.addAlias({ text: short, entity: entry.id, origin: 'canonical', type: 'canonical', lang: 'en', script: 'Latn' }, entry, prior, fuzzyMinPrior, 'short');
+      }
+      if (entry.kind === 'person') {
+        const words = entry.name.split(/\s+/u);
+        const surname = words[words.length - 1]!;
+        if (words.length > 1 && surname.length >= 4) {
+          this.addAlias({ text: surname, entity: entry.id, origin: 'canonical', type: 'canonical', lang: 'en', script: 'Latn' }, entry, prior, fuzzyMinPrior, 'surname');
+          for (const alias of gazetteer.aliasesOf(entry.id)) {
+            const parts = alias.text.split(/\s+/u);
+            const last = parts[parts.length - 1]!;
+            if (parts.length > 1 && alias.script === 'Latn' && last.length >= 4 && last !== surname) {
+              this.addAlias({ ...alias, text: last }, entry, prior, fuzzyMinPrior, 'surname');
+            }
+          }
+        }
+      }
+    }
+    this.buildMs = performance.now() - started;
+  }
+
+  private addAlias(alias: Alias, entry: GazetteerEntry, prior: number, fuzzyMinPrior: number, derived?: DerivedKind): void {
+    const folded = foldKey(alias.text);
+    if (folded.length < 2) return;
+    const latin = isLatinText(alias.text);
+    const skeleton = latin ? skeletonOfFolded(folded) : '';
+    const keep = isKeepable(alias);
+    const canonicalWords = entry.name.split(/\s+/u);
+    const aliasWords = alias.text.split(/\s+/u).length;
+    // A person named by fewer words than the canonical name (`Tokaev`) becomes as many last words (`Tokayev`).
+    const replacement =
+      derived === 'surname' || (entry.kind === 'person' && alias.script === 'Latn' && aliasWords < canonicalWords.length)
+        ? canonicalWords.slice(-Math.max(1, derived === 'surname' ? 1 : aliasWords)).join(' ')
+        : entry.name;
+    const explicitCommon = (alias as Alias & { common?: boolean }).common;
+    const indexed: IndexedAlias = {
+      alias,
+      entry,
+      folded,
+      skeleton,
+      prior,
+      common: explicitCommon ?? (latin && isCommonEnglish(alias.text)),
+      keep,
+      replacement,
+    };
+    if (derived) indexed.derived = derived;
+    const bucket = this.exact.get(folded);
+    if (bucket) {
+      if (bucket.some((other) => other.entry.id === entry.id && other.alias.text === alias.text && other.keep === keep)) return;
+      bucket.push(indexed);
+    } else this.exact.set(folded, [indexed]);
+    this.aliasCount++;
+    this.maxWords = Math.max(this.maxWords, Math.min(6, folded.split(' ').length));
+    // Skeleton, stem and fuzzy keys only for romanization-like names of entities that are not
+    // tiny places: a garble is far likelier to be a known city than a village of 300 people.
+    if (!latin || skeleton.length < 2 || prior < 0.5 || entry.kind === 'village') return;
+    if (alias.origin === 'name' && !ROMANIZABLE_LANGS.has(alias.lang.split('-')[0]!)) return;
+    // Foreign-orthography spellings (Polish, French...) fold to the same skeleton as the English
+    // ones: matching them exactly is enough, and keeping them out keeps the index small.
+    if (alias.origin === 'generated' && alias.scheme !== undefined && !ENGLISH_LIKE_SCHEMES.has(alias.scheme)) return;
+    push(this.skeletons, skeleton, indexed);
+    if (alias.scheme === 'ru-case') return;
+    const letters = skeleton.replace(/ /g, '').length;
+    const eligible = prior >= fuzzyMinPrior && !indexed.common;
+    if (eligible && letters >= 5 && letters <= 32) this.fuzzy.add(skeleton, indexed);
+    const stem = stemOfSkeleton(skeleton);
+    const lastWord = stem.slice(stem.lastIndexOf(' ') + 1);
+    if (lastWord.length >= 4 && derived !== 'surname') {
+      push(this.stems, stem, indexed);
+      if (eligible && stem.replace(/ /g, '').length >= 5) this.fuzzyStems.add(stem, indexed);
+    }
+  }
+
+  /** Aliases whose folded form equals `folded`. */
+  lookupExact(folded: string): readonly IndexedAlias[] {
+    return this.exact.get(folded) ?? [];
+  }
+
+  /** Aliases sharing a romanization skeleton with the folded query. */
+  lookupSkeleton(folded: string): IndexHit[] {
+    const hits: IndexHit[] = [];
+    for (const skeleton of querySkeletons(folded)) {
+      for (const alias of this.skeletons.get(skeleton) ?? []) hits.push({ alias, cost: 0 });
+    }
+    return hits;
+  }
+
+  /** Aliases within the fuzzy budget of the folded query, with their weighted cost. */
+  lookupFuzzy(folded: string, budget?: number): IndexHit[] {
+    const hits: IndexHit[] = [];
+    for (const skeleton of querySkeletons(folded)) {
+      const max = budget ?? maxFuzzyCost(skeleton.replace(/ /g, '').length);
+      if (max <= 0) continue;
+      for (const { key, payloads } of this.fuzzy.near(skeleton, max / 0.8)) {
+        const cost = Math.min(weightedDistance(skeleton, key, max), swapCost(skeleton, key));
+        if (cost > max) continue;
+        for (const alias of payloads) hits.push({ alias, cost });
+      }
+    }
+    return hits;
+  }
+
+  /** Aliases whose stem (skeleton without final vowels) is near the query stem. */
+  lookupStem(stem: string, fuzzyBudget: number): IndexHit[] {
+    const hits: IndexHit[] = [];
+    for (const alias of this.stems.get(stem) ?? []) hits.push({ alias, cost: 0 });
+    if (fuzzyBudget > 0 && stem.replace(/ /g, '').length >= 5) {
+      for (const { key, payloads } of this.fuzzyStems.near(stem, fuzzyBudget / 0.8)) {
+        if (key === stem) continue;
+        const cost = weightedDistance(stem, key, fuzzyBudget);
+        if (cost === Infinity) continue;
+        for (const alias of payloads) hits.push({ alias, cost });
+      }
+    }
+    return hits;
+  }
+
+  /** Sizes of the parts of the index (for the benchmark and `--debug`). */
+  stats(): Record<string, number> {
+    return {
+      aliases: this.aliasCount,
+      foldedKeys: this.exact.size,
+      skeletonKeys: this.skeletons.size,
+      stemKeys: this.stems.size,
+      fuzzyKeys: this.fuzzy.size,
+      fuzzyPostings: this.fuzzy.postingCount,
+      fuzzyStemKeys: this.fuzzyStems.size,
+      maxWords: this.maxWords,
+    };
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const bucket = map.get(key);
+  if (bucket) bucket.push(value);
+  else map.set(key, [value]);
+}
+
+const cache = new WeakMap<Gazetteer, NameIndex>();
+
+/** The index of a gazetteer, built on first use and shared afterwards. */
+export function indexFor(gazetteer: Gazetteer): NameIndex {
+  let index = cache.get(gazetteer);
+  if (!index) cache.set(gazetteer, (index = new NameIndex(gazetteer)));
+  return index;
+}

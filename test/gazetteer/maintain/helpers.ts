@@ -1,0 +1,22 @@
+/** Shared by the maintenance tests: fixtures and temp directories. */
+import { promises as fs } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
+
+/** A fresh temp directory. */
+export function tempDir(prefix = 'transnorm-maintain-'): Promise<string> {
+  return fs.mkdtemp(join(tmpdir(), prefix));
+}
+
+/** A temp project: `transnorm.config.json` ({ gazetteers: ["local.jsonl"], builtin: false }) and local.jsonl = base fixture. */
+export async function tempProject(options: { withBase?: boolean; builtin?: boolean } = {}): Promise<{ dir: string; local: string; config: string }> {
+  const dir = await tempDir();
+  const config = join(dir, 'transnorm.config.json');
+  await fs.writeFile(config, JSON.stringify({ gazetteers: ['local.jsonl'], builtin: options.builtin ?? false }));
+  const local = join(dir, 'local.jsonl');
+  if (options.withBase !== false) await fs.copyFile(join(fixtures, 'base.jsonl'), local);
+  return { dir, local, config };
+}

@@ -1,0 +1,68 @@
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createGazetteer } from '../../../src/gazetteer/index.js';
+import { readGazetteerFile } from '../../../src/gazetteer/store.js';
+import { candidatePatchLine, suggestFromCorpus } from '../../../src/gazetteer/suggest.js';
+import { fixtures, tempDir } from './helpers.js';
+
+const gazetteer = async () => createGazetteer(await readGazetteerFile(join(fixtures, 'base.jsonl')));
+
+describe('suggest', () => {
+  it('proposes the new spelling of a known entity and a frequent unknown name, from a directory of text files', async () => {
+    const result = await suggestFromCorpus(await gazetteer(), [join(fixtures, 'corpus')]);
+    expect(result.files).toBe(3);
+    expect(result.candidates).toEqual([
+      {
+        type: 'alias', text: 'Zhogorky Kenesh', count: 3,
+        examples: [
+          'The Zhogorky Kenesh met in Bishkek on Tuesday to debate the…',
+          '…the draft budget. Deputies of the Zhogorky Kenesh asked the speaker to postpone the vote.…',
+          '…the parliament speaker said the Zhogorky Kenesh would return to the budget next week. A…',
+        ],
+        entity: 'kg-jogorku-kenesh', entityName: 'Zhogorku Kenesh', matched: 'Zhogorku Kenesh', similarity: 0.933, confidence: 0.92,
+        reason: "93% similar to 'Zhogorku Kenesh' (fuzzy); context words nearby in 2 of 3",
+      },
+      {
+        type: 'entity', text: 'Ata Meken', count: 3,
+        examples: [
+          '…to postpone the vote. Members of Ata Meken walked out of the hall before the…',
+          '…the budget next week. A spokesman for Ata Meken told reporters that the party would not…',
+          '# Evening summary Ata Meken again criticised the plan. In Termez,…',
+        ],
+        id: 'ata-meken', confidence: 0.56, reason: 'capitalized name seen 3 times that matches no entity',
+      },
+    ]);
+    expect(result.candidates.map(candidatePatchLine)).toEqual([
+      expect.objectContaining({ op: 'alias-add', id: 'kg-jogorku-kenesh', text: 'Zhogorky Kenesh', lang: 'und', type: 'variant', source: 'corpus', confidence: 0.92, count: 3 }),
+      expect.objectContaining({ op: 'add', entry: { id: 'ata-meken', name: 'Ata Meken', kind: 'other', names: [] }, confidence: 0.56, count: 3 }),
+    ]);
+  });
+
+  it('proposes nothing for names the gazetteer already knows, and respects --min-count', async () => {
+    const dir = await tempDir();
+    await fs.writeFile(join(dir, 'known.txt'), 'Officials in Bishkek and Termez spoke to Voice of America. The Zhogorku Kenesh agreed. Kirghizia was the old name.\nOnce in Samarkand.\n');
+    const result = await suggestFromCorpus(await gazetteer(), [dir]);
+    expect(result.candidates).toEqual([]);
+    const once = await suggestFromCorpus(await gazetteer(), [dir], { minCount: 1 });
+    // Sentence-initial ordinary words ("Officials", "Once") are not names.
+    expect(once.candidates.map((c) => [c.type, c.text, c.count])).toEqual([['entity', 'Samarkand', 1]]);
+  });
+
+  it("reads the unresolved suggestions of a corpus run's summary.json", async () => {
+    const dir = await tempDir();
+    const summary = join(dir, 'summary.json');
+    await fs.writeFile(summary, JSON.stringify({ documents: 10, unresolvedSuggestions: [
+      { from: 'Zogorku Kenesh', count: 4, examples: ['…the Zogorku Kenesh voted…'] },
+      { from: 'Bishkek', count: 9 },
+      { from: 'Kumtor', count: 2, examples: ['…at Kumtor mine…'] },
+    ] }));
+    const result = await suggestFromCorpus(await gazetteer(), [summary]);
+    expect(result.candidates.map((c) => [c.type, c.text, c.count, c.type === 'alias' ? c.entity : c.id, c.examples])).toEqual([
+      ['alias', 'Zogorku Kenesh', 4, 'kg-jogorku-kenesh', ['…the Zogorku Kenesh voted…']],
+      ['entity', 'Kumtor', 2, 'kumtor', ['…at Kumtor mine…']],
+    ]);
+    await fs.writeFile(summary, '{"documents": 3}');
+    await expect(suggestFromCorpus(await gazetteer(), [summary])).rejects.toThrow(`'${summary}' has no list of unresolved suggestions`);
+  });
+});

