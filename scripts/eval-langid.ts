@@ -127,6 +127,10 @@ function textsFor(label: Label, bucket: Bucket): { texts: string[]; source: stri
 // --weights '{"eld":0.05}' overrides evidence weights (for experiments; the table in docs/detect.md uses the defaults).
 const weights = values.weights ? (JSON.parse(values.weights) as Record<string, number>) : undefined;
 const transnorm = createDetector({ minLength: 1, minMargin: 0, segments: false, ...(weights ? { weights } : {}) });
+// The same detector with its default thresholds (minLength 10, minMargin 0.2): how often it
+// answers at all, and how often those answers are right.
+const transnormDefaults = createDetector({ segments: false, ...(weights ? { weights } : {}) });
+const coverage = new Map<Bucket, { answered: number; right: number; total: number }>();
 const pipelineOnly = [...PIPELINE_CODES];
 /** Confidence bins of transnorm's answers: how often answers of that confidence were right. */
 const BINS = [0.5, 0.7, 0.9, 0.99, 1.01];
@@ -161,6 +165,16 @@ for (const bucket of BUCKETS) {
     const { texts, source } = textsFor(label, bucket);
     sources.set(`${label}/${bucket}`, `${source}:${texts.length}`);
     const gold = label.split('-')[0]!;
+    const covered = coverage.get(bucket) ?? { answered: 0, right: 0, total: 0 };
+    coverage.set(bucket, covered);
+    for (const text of texts) {
+      const detection = await transnormDefaults.detect(text);
+      covered.total += 1;
+      if (detection.iso6393 !== 'und') {
+        covered.answered += 1;
+        if (detection.bcp47.split('-')[0] === gold) covered.right += 1;
+      }
+    }
     for (const name of DETECTORS) {
       const cell: Cell = { right: 0, total: 0 };
       const clock = performance.now();
@@ -212,6 +226,10 @@ console.log('## summary (mean of the 16 per-language accuracies)');
 console.log(`${'bucket'.padEnd(11)}${DETECTORS.map((name) => pad(name, 12)).join('')}${pad('CLD2 (issue)', 14)}`);
 const cld2: Record<Bucket, string> = { words: '66', pairs: '82', sentences: '97.9', udhr: '-' };
 for (const bucket of BUCKETS) console.log(`${bucket.padEnd(11)}${DETECTORS.map((name) => pad(macro(name, bucket), 12)).join('')}${pad(cld2[bucket], 14)}`);
+console.log('\n## transnorm with its default thresholds (und under 10 letters or when best − runner-up < 0.2), all rows pooled');
+for (const [bucket, covered] of coverage) {
+  console.log(`${bucket.padEnd(11)} answered ${((100 * covered.answered) / covered.total).toFixed(1)}% of ${covered.total}, right ${((100 * covered.right) / Math.max(1, covered.answered)).toFixed(1)}% of those`);
+}
 console.log('\n## transnorm calibration (words, pairs, sentences): confidence bin → share right');
 let lower = 0;
 let ece = 0;

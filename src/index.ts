@@ -15,8 +15,13 @@ export { TransnormError, UsageError, InputError, ModelError, GazetteerError, Exi
 export { readTextInput, decodeText, writeFileSafely } from './io.js';
 export { detectLanguage, createDetectStage } from './detect/index.js';
 export type { DetectOptions } from './detect/index.js';
-export { createTranslateStage } from './translate/index.js';
-export type { TranslateStageOptions } from './translate/index.js';
+export {
+  createTranslateStage, createTransformersTranslator, translateDocument, listModels, chooseRoute, resolveModelsDir,
+  addModel, pullModel, verifyModel, removeModel,
+} from './translate/index.js';
+export type { TranslateStageOptions, Translator, InstalledModel, ModelManifest, ModelKind, Route } from './translate/index.js';
 export { createNormalizeStage } from './normalize/index.js';
 export type { NormalizeStageOptions } from './normalize/index.js';
 export type * from './gazetteer/types.js';
+export { runCorpus, defaultFingerprint as corpusFingerprint } from './corpus/index.js';
+export type { CorpusRunOptions, CorpusRunResult, CorpusProgress, CorpusFormat, CorpusSummary, UnresolvedSuggestion, ReportLine as CorpusReportLine } from './corpus/index.js';

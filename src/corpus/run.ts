@@ -26,6 +26,9 @@ import type { CorpusFormat, CorpusRunOptions, CorpusRunResult, CorpusProgress, D
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
+/** Failure codes decided by a file's content and the options alone (a resumed run does not retry them). */
+const FINAL_FAILURES = new Set(['ERR_XML', 'ERR_ENCODING', 'ERR_BINARY', 'ERR_TOO_LARGE', 'ERR_FORMAT']);
+
 /** A document that could not be processed. */
 class DocumentFailure extends Error {
   constructor(readonly code: string, reason: string) {
@@ -209,18 +212,21 @@ async function processRecord(context: RunContext, file: CorpusInput, bytes: Buff
 }
 
 /** Stream a JSONL file line by line, a bounded window of records in the pipeline at once, outputs in order. */
-async function processJsonl(context: RunContext, file: CorpusInput, output: AtomicWriter | undefined, part: AtomicWriter): Promise<{ documents: number; failed: number }> {
+async function processJsonl(context: RunContext, file: CorpusInput, output: AtomicWriter | undefined, part: AtomicWriter): Promise<{ documents: number; failed: number; changed: boolean }> {
   const fieldPath = context.options.field.split('.');
   const window: Array<Promise<{ raw: Buffer; eol: boolean; result: { output: string | null; report: ReportLine } | null }>> = [];
   const windowSize = Math.max(4, (context.options.jobs ?? 1) * 4);
   let documents = 0;
   let failed = 0;
+  let changed = false;
   let lineNumber = 0;
   const drain = async (): Promise<void> => {
     const { raw, eol, result } = await window.shift()!;
     if (output) {
-      if (result?.output != null) await output.write(result.output);
-      else await output.write(raw);
+      if (result?.output != null) {
+        changed = true;
+        await output.write(result.output);
+      } else await output.write(raw);
       if (eol) await output.write('\n');
     }
     if (result) {
@@ -258,7 +264,7 @@ async function processJsonl(context: RunContext, file: CorpusInput, output: Atom
   }
   if (pending.length > 0) schedule(Buffer.concat(pending), false);
   while (window.length > 0) await drain();
-  return { documents, failed };
+  return { documents, failed, changed };
 }
 
 /** Process one input file end to end: read, check the manifest, process, write output, part and manifest entry. */
@@ -271,7 +277,9 @@ async function processFile(context: RunContext, file: CorpusInput, fingerprint: 
     await state.ensurePartDir(file.rel);
     await writeAtomically(partPath, `${JSON.stringify(reportLine(file.rel, file.format, null, options.timings, undefined, error))}\n`, state.tmpDir);
     const entry: ManifestEntry = { path: file.rel, input, options: hashOfOptions, output: null, documents: 1, failed: 1 };
-    await state.record(entry);
+    // Failures that follow from the content are final; others (a symbolic link in the way, a
+    // missing model, an unreadable file) are tried again by the next run.
+    if (FINAL_FAILURES.has(error.code)) await state.record(entry);
     context.onDocument(true);
     return { entry, documents: 1, failed: 1 };
   };
@@ -307,9 +315,13 @@ async function processFile(context: RunContext, file: CorpusInput, fingerprint: 
     const output = await AtomicWriter.open(target.path, target.tmpDir);
     const part = await AtomicWriter.open(partPath, state.tmpDir);
     try {
-      const { documents, failed } = await processJsonl(context, file, output, part);
-      if (options.inPlace) await backup(file.abs);
-      const outputHash = await output.commit();
+      const { documents, failed, changed } = await processJsonl(context, file, output, part);
+      let outputHash = inputHash;
+      if (options.inPlace && !changed) await output.abort();
+      else {
+        if (options.inPlace) await backup(file.abs);
+        outputHash = await output.commit();
+      }
       await part.commit();
       const entry: ManifestEntry = { path: file.rel, input: inputHash, options: hashOfOptions, output: outputHash, documents, failed };
       await state.record(entry);
@@ -392,7 +404,12 @@ export async function runCorpus(options: CorpusRunOptions): Promise<CorpusRunRes
     processor: new SegmentProcessor(pipelineOptions, jobs, options.from),
     state,
     outDir,
-    onDocument: () => {},
+    onDocument: (failed) => {
+      progress.documents++;
+      if (failed) progress.failed++;
+      // Big JSONL files hold many documents: report progress inside them too.
+      if (progress.documents % 1000 === 0) options.onProgress?.({ ...progress });
+    },
   };
   if (options.signal) context.signal = options.signal;
   const documentsOfResumed = (path: string): { documents: number; failed: number } => {
@@ -406,12 +423,14 @@ export async function runCorpus(options: CorpusRunOptions): Promise<CorpusRunRes
       if (options.signal?.aborted) return;
       const file = files[next++]!;
       const result = await processFile(context, file, fingerprint);
-      const counts = result === 'resumed' ? documentsOfResumed(file.rel) : result;
-      if (result === 'resumed') progress.resumed++;
+      if (result === 'resumed') {
+        const counts = documentsOfResumed(file.rel);
+        progress.resumed++;
+        progress.documents += counts.documents;
+        progress.failed += counts.failed;
+      }
       progress.filesDone++;
       progress.bytesDone += file.size;
-      progress.documents += counts.documents;
-      progress.failed += counts.failed;
       options.onProgress?.({ ...progress });
     }
   };

@@ -7,7 +7,7 @@ import { asTuples } from 'trigram-utils';
 import { data as francData } from 'franc/data.js';
 import type { Detection, LanguageCandidate } from '../document.js';
 import { PIPELINE_LANGUAGES, toBcp47, type LanguageProfile } from './languages.js';
-import { dominantScript, keepScript, scriptCensus, scriptInfo } from './scripts.js';
+import { SCRIPTS, dominantScript, keepScript, scriptCensus, scriptInfo } from './scripts.js';
 import type { EldModel } from './eld.js';
 import { iso6393To1 } from 'iso-639-3';
 
@@ -52,6 +52,8 @@ export interface EvidenceWeights {
   temperature: number;
   /** Per match of a language's typical letter sequences. */
   pattern: number;
+  /** Per occurrence of a letter the language uses only in loanwords (capped like foreign letters). */
+  rareLetter: number;
   /** Share of a related language's eld score that stands in for a language eld does not know (0 = none). */
   eldProxy: number;
 }
@@ -65,7 +67,8 @@ export const DEFAULT_WEIGHTS: EvidenceWeights = {
   eldUnknown: 0,
   temperature: 1,
   pattern: 1.5,
-  eldProxy: 1,
+  rareLetter: 1,
+  eldProxy: 0.1,
 };
 
 /** A language the classifier may answer with. */
@@ -89,35 +92,37 @@ for (const [group, languages] of Object.entries(francData)) {
   francModels.set(group, models);
 }
 
+/** What franc offers for a script: its only language, or its group of trigram models. */
+function francSource(script: string): { single?: string; group?: Map<string, Record<string, number>> } {
+  if (script === 'Jpan') return { single: 'jpn' };
+  const info = scriptInfo(script);
+  const source: { single?: string; group?: Map<string, Record<string, number>> } = {};
+  if (info?.single) source.single = info.single;
+  const group = info?.francGroup ? francModels.get(info.francGroup) : undefined;
+  if (group) source.group = group;
+  return source;
+}
+
 /** Every ISO 639-3 code the detector can answer with, per script. */
 export function knownLanguages(): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
-  const add = (script: string, code: string) => {
-    if (!out.has(script)) out.set(script, new Set());
-    out.get(script)!.add(code);
-  };
-  for (const profile of PIPELINE_LANGUAGES) add(profile.script, profile.iso6393);
-  for (const script of ['Latn', 'Cyrl', 'Arab', 'Hani', 'Jpan', 'Hang', 'Deva', 'Grek', 'Armn', 'Geor', 'Hebr', 'Thai', 'Beng', 'Taml', 'Telu', 'Gujr', 'Knda', 'Mlym', 'Guru', 'Ethi', 'Mymr', 'Khmr', 'Laoo', 'Sinh', 'Tibt']) {
-    const info = script === 'Jpan' ? { single: 'jpn' } : scriptInfo(script);
-    if (info?.single) add(script, info.single);
-    const group = info && 'francGroup' in info && info.francGroup ? francModels.get(info.francGroup) : undefined;
-    for (const code of group?.keys() ?? []) add(script, code);
+  for (const script of [...SCRIPTS.map((info) => info.code), 'Jpan']) {
+    const { single, group } = francSource(script);
+    const codes = new Set([...PIPELINE_LANGUAGES.filter((profile) => profile.script === script).map((profile) => profile.iso6393), ...(single ? [single] : []), ...(group?.keys() ?? [])]);
+    if (codes.size > 0) out.set(script, codes);
   }
   return out;
 }
 
 function candidatesFor(script: string, options: ClassifyOptions, eld: EldModel | undefined): Candidate[] {
-  const info = script === 'Jpan' ? { code: 'Jpan', property: '', single: 'jpn' } : scriptInfo(script);
-  const group = info?.francGroup ? francModels.get(info.francGroup) : undefined;
+  const { single, group } = francSource(script);
   const codes = new Set<string>();
   const pipeline = PIPELINE_LANGUAGES.filter((profile) => profile.script === script);
   const restricted = options.only !== undefined && options.only.length > 0;
+  for (const profile of pipeline) codes.add(profile.iso6393);
   if (restricted || options.scope === 'all' || pipeline.length === 0) {
-    for (const profile of pipeline) codes.add(profile.iso6393);
-    if (info?.single) codes.add(info.single);
+    if (single) codes.add(single);
     for (const code of group?.keys() ?? []) codes.add(code);
-  } else {
-    for (const profile of pipeline) codes.add(profile.iso6393);
   }
   const allowed = [...codes].filter((code) => (!restricted || options.only!.includes(code)) && !(options.ignore ?? []).includes(code));
   return allowed.map((iso6393) => {
@@ -203,7 +208,8 @@ export function classify(text: string, options: ClassifyOptions): Detection {
 
   const evidence = new Map<string, number>(candidates.map((candidate) => [candidate.iso6393, options.prior?.[candidate.iso6393] ?? 0]));
   const add = (code: string, value: number) => evidence.set(code, (evidence.get(code) ?? 0) + value);
-  const own = unifyOkina(keepScript(text, script)).slice(0, 4096);
+  // NFKC folds presentation forms (ﺳﯿﺘﻪ → سیته) and full-width letters into the letters the models know.
+  const own = unifyOkina(keepScript(text.slice(0, 8192).normalize('NFKC'), script)).slice(0, 4096);
 
   if (candidates.length > 1) {
     // franc: trigram distances, in units of one missing trigram.
@@ -258,6 +264,7 @@ export function classify(text: string, options: ClassifyOptions): Detection {
           if (known.has(char) && !profile.alphabet.includes(char)) {
             add(candidate.iso6393, -weights.foreignLetter * Math.min(count, weights.foreignLetterCap));
           }
+          if (profile.rareLetters?.includes(char)) add(candidate.iso6393, -weights.rareLetter * Math.min(count, weights.foreignLetterCap));
           if (profile.markers?.letters.includes(char)) markers += count;
         }
         if (profile.markers) add(candidate.iso6393, weights.markerAbsence * (letters - markers) * Math.log(1 - profile.markers.rate));

@@ -30,6 +30,8 @@ export interface LanguageProfile {
   eldProxy?: string;
   /** Letter sequences typical of the language and rare in its neighbours (regular expression source, matched on lower-case text). */
   patterns?: string;
+  /** Letters of the alphabet that native words do not use (they come with loanwords): weak evidence against. */
+  rareLetters?: string;
 }
 
 const RUSSIAN = 'абвгдеёжзийклмнопрстуфхцчшщъыьэюя';
@@ -47,12 +49,16 @@ export const PIPELINE_LANGUAGES: readonly LanguageProfile[] = [
   { iso6393: 'uzn', bcp47: 'uz', script: 'Latn', name: 'Uzbek', alphabet: 'abcdefghijklmnopqrstuvxyzʻʼ', markers: { letters: 'qxʻ', rate: 0.05 }, eldProxy: 'az' },
   { iso6393: 'rus', bcp47: 'ru', script: 'Cyrl', name: 'Russian', eld: 'ru', alphabet: RUSSIAN, markers: { letters: 'ыэъё', rate: 0.02 } },
   { iso6393: 'ukr', bcp47: 'uk', script: 'Cyrl', name: 'Ukrainian', eld: 'uk', alphabet: 'абвгґдеєжзиіїйклмнопрстуфхцчшщьюяʼ', markers: { letters: 'іїєґ', rate: 0.065 } },
-  { iso6393: 'kaz', bcp47: 'kk', script: 'Cyrl', name: 'Kazakh', alphabet: `${RUSSIAN}әғқңөұүһі`, markers: { letters: 'әғқңөұүһі', rate: 0.09 } },
-  { iso6393: 'kir', bcp47: 'ky', script: 'Cyrl', name: 'Kyrgyz', alphabet: `${RUSSIAN}ңөү`, markers: { letters: 'ңөү', rate: 0.045 },
+  { iso6393: 'kaz', bcp47: 'kk', script: 'Cyrl', name: 'Kazakh', alphabet: `${RUSSIAN}әғқңөұүһі`, markers: { letters: 'әғқңөұүһі', rate: 0.09 }, rareLetters: 'вфцчщъьэё' },
+  { iso6393: 'kir', bcp47: 'ky', script: 'Cyrl', name: 'Kyrgyz', alphabet: `${RUSSIAN}ңөү`, markers: { letters: 'ңөү', rate: 0.045 }, rareLetters: 'вфцщъьё',
     // Kyrgyz writes long vowels double (баары, жоопкер, түшүнүү); Kazakh and Russian hardly ever do.
     patterns: '(?:аа|оо|уу|ээ|үү|өө)' },
-  { iso6393: 'uzn', bcp47: 'uz-Cyrl', script: 'Cyrl', name: 'Uzbek', alphabet: 'абвгдеёжзийклмнопрстуфхцчшъьэюяўқғҳ', markers: { letters: 'ўқғҳ', rate: 0.045 } },
-  { iso6393: 'tgk', bcp47: 'tg', script: 'Cyrl', name: 'Tajik', alphabet: 'абвгғдеёжзиӣйкқлмнопрстуӯфхҳчҷшъэюя', markers: { letters: 'ғӣқӯҳҷ', rate: 0.06 } },
+  { iso6393: 'uzn', bcp47: 'uz-Cyrl', script: 'Cyrl', name: 'Uzbek', alphabet: 'абвгдеёжзийклмнопрстуфхцчшъьэюяўқғҳ', markers: { letters: 'ўқғҳ', rate: 0.045 }, rareLetters: 'цьё',
+    // -нинг (genitive) and -лиг- are Uzbek; Kazakh writes -нің, Kyrgyz -нин/-нын.
+    patterns: '(?:нинг|лиг)' },
+  { iso6393: 'tgk', bcp47: 'tg', script: 'Cyrl', name: 'Tajik', alphabet: 'абвгғдеёжзиӣйкқлмнопрстуӯфхҳчҷшъэюя', markers: { letters: 'ғӣқӯҳҷ', rate: 0.06 },
+    // The izofa after -и (озодии) and the object marker -ро are Tajik.
+    patterns: '(?:ии(?!\\p{L})|ро(?!\\p{L}))' },
   // Persian keyboards write ی ک; Arabic writes ي ك and uses ة ى, which Persian rarely does.
   { iso6393: 'arb', bcp47: 'ar', script: 'Arab', name: 'Arabic', eld: 'ar', alphabet: 'ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهويىًٌٍَُِّْ', markers: { letters: 'ةيكى', rate: 0.08 } },
   { iso6393: 'pes', bcp47: 'fa', script: 'Arab', name: 'Persian', eld: 'fa', alphabet: 'ءآأؤئابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیًٌٍَُِّْۀ‌', markers: { letters: 'پچژگیک', rate: 0.09 } },

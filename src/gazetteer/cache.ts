@@ -223,7 +223,7 @@ const NAMES_AFTER = new Set(['id', 'name', 'kind', 'country', 'parent']);
 const AFTER_NAMES = new Set(['context', 'prominence', 'ids', 'sources', 'note', 'merged']);
 
 /** Entries, aliases and the folded index from a serialized index; undefined if it is not one for `key`. */
-export function deserializeIndex(buffer: Buffer, key: string): { entries: GazetteerEntry[]; aliases: Alias[]; index: FoldedIndex } | undefined {
+export function deserializeIndex(buffer: Buffer, key: string): { entries: GazetteerEntry[]; aliases: Alias[]; index: () => FoldedIndex } | undefined {
   const compiled = deserialize(buffer) as Partial<CompiledIndex>;
   if (compiled.format !== INDEX_FORMAT || compiled.key !== key) return undefined;
   const c = compiled as CompiledIndex;
@@ -245,8 +245,10 @@ export function deserializeIndex(buffer: Buffer, key: string): { entries: Gazett
       aliases[i] = alias;
     }
   }
-  const keys = unpack(c.keys, c.keyStart.length - 1);
-  return { entries, aliases, index: { keys, keyStart: c.keyStart, keyAliases: c.keyAliases } };
+  // The folded index is unpacked on first lookup: consumers that build their own index from
+  // `aliases` (the normalizer) never pay for it.
+  const index = (): FoldedIndex => ({ keys: unpack(c.keys, c.keyStart.length - 1), keyStart: c.keyStart, keyAliases: c.keyAliases });
+  return { entries, aliases, index };
 }
 
 /** The cache file for a key. */

@@ -56,6 +56,9 @@ export function expandEntry(entry: GazetteerEntry, options: ExpandOptions = {}):
     if (name.script !== 'Cyrl') continue;
     const primary = primaryLang(name.lang);
     for (const spelling of romanize(name.text, primary, { kind: entry.kind, limit, seen })) {
+      // A generated spelling that is an ordinary English word (`Chase`, `Are`) would only ever
+      // match the word: it is not generated at all. Listed names keep theirs, flagged `common`.
+      if (isCommonEnglishWord(spelling.text)) continue;
       aliases.push(withCommon({
         text: spelling.text, entity: entry.id, origin: 'generated', type: 'variant', lang: `${primary}-Latn`, script: 'Latn',
         scheme: spelling.scheme, from: spelling.from,
@@ -64,7 +67,7 @@ export function expandEntry(entry: GazetteerEntry, options: ExpandOptions = {}):
   }
   for (const text of englishAdminForms(entry)) {
     const key = foldName(text);
-    if (seen.has(key)) continue;
+    if (seen.has(key) || isCommonEnglishWord(text)) continue;
     seen.add(key);
     aliases.push(withCommon({ text, entity: entry.id, origin: 'generated', type: 'variant', lang: 'en', script: 'Latn', scheme: 'en-admin', from: entry.name }));
   }

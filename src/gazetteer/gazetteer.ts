@@ -76,7 +76,7 @@ function findKey(index: FoldedIndex, key: string): number {
  * Internal: a gazetteer from entries and their already-expanded aliases, which must be grouped by
  * entity (as `expandEntries` produces them). The cache path passes its stored folded index.
  */
-export function assembleGazetteer(entries: GazetteerEntry[], aliases: Alias[], index?: FoldedIndex, info?: GazetteerInfo): Gazetteer {
+export function assembleGazetteer(entries: GazetteerEntry[], aliases: Alias[], index?: FoldedIndex | (() => FoldedIndex), info?: GazetteerInfo): Gazetteer {
   const byId = new Map<string, GazetteerEntry>();
   for (const entry of entries) byId.set(entry.id, entry);
   const merged = new Map<string, string>();
@@ -101,8 +101,11 @@ export function assembleGazetteer(entries: GazetteerEntry[], aliases: Alias[], i
       else byEntity.set(alias.entity, [alias]);
     }
   }
-  const folded = index ?? buildFoldedIndex(aliases.map((alias) => foldName(alias.text)));
+  let folded: FoldedIndex | undefined = typeof index === 'function' ? undefined : index;
+  const foldedIndex = (): FoldedIndex =>
+    (folded ??= typeof index === 'function' ? index() : buildFoldedIndex(aliases.map((alias) => foldName(alias.text))));
   const aliasesAt = (key: string): Alias[] => {
+    const folded = foldedIndex();
     const k = findKey(folded, key);
     if (k < 0) return [];
     const out: Alias[] = [];

@@ -82,6 +82,13 @@ function parseSource(file: string, text: string): GazetteerEntry[] {
  */
 export async function loadGazetteer(options: LoadGazetteerOptions = {}): Promise<Gazetteer> {
   const started = performance.now();
+  const timings: Record<string, number> = {};
+  let mark = started;
+  const lap = (step: string): void => {
+    const now = performance.now();
+    timings[step] = Math.round((now - mark) * 10) / 10;
+    mark = now;
+  };
   const files = [...(options.builtin === false ? [] : builtinGazetteerFiles()), ...(options.files ?? []).map((f) => resolve(f))];
   const contents = await Promise.all(files.map(async (file) => {
     try {
@@ -90,15 +97,18 @@ export async function loadGazetteer(options: LoadGazetteerOptions = {}): Promise
       throw new GazetteerError(`cannot read gazetteer '${file}': ${describeSystemError(error)}`, { cause: error });
     }
   }));
+  lap('read');
   const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
   const key = cacheKey(contents);
+  lap('hash');
   const cacheFile = cacheDir === false ? undefined : cacheFileFor(cacheDir, key);
   const info = (cache: GazetteerInfo['cache']): GazetteerInfo => ({
-    files, cache, ...(cacheFile === undefined || cache === 'off' ? {} : { cacheFile }), loadMs: Math.round((performance.now() - started) * 10) / 10,
+    files, cache, ...(cacheFile === undefined || cache === 'off' ? {} : { cacheFile }), loadMs: Math.round((performance.now() - started) * 10) / 10, timings,
   });
 
   if (cacheFile !== undefined) {
     const buffer = await readCacheFile(cacheFile);
+    lap('cache-read');
     if (buffer !== undefined) {
       let index: ReturnType<typeof deserializeIndex>;
       try {
@@ -106,13 +116,21 @@ export async function loadGazetteer(options: LoadGazetteerOptions = {}): Promise
       } catch {
         index = undefined; // A corrupt cache file is rebuilt below.
       }
-      if (index !== undefined) return assembleGazetteer(index.entries, index.aliases, index.index, info('hit'));
+      lap('deserialize');
+      if (index !== undefined) {
+        const gazetteer = assembleGazetteer(index.entries, index.aliases, index.index);
+        lap('assemble');
+        return { ...gazetteer, info: info('hit') };
+      }
     }
   }
 
   const entries = mergeEntries(files.flatMap((file, i) => parseSource(file, contents[i]!.toString('utf8'))));
+  lap('parse');
   const aliases = expandEntries(entries);
+  lap('expand');
   const index = buildFoldedIndex(aliases.map((alias) => foldName(alias.text)));
+  lap('index');
   let cache: GazetteerInfo['cache'] = 'off';
   if (cacheDir !== false && cacheFile !== undefined) {
     let data: Buffer | undefined;
@@ -122,6 +140,9 @@ export async function loadGazetteer(options: LoadGazetteerOptions = {}): Promise
       data = undefined; // Unserializable data (a NUL in a name): work without a cache.
     }
     if (data !== undefined && (await writeCacheFile(cacheDir, cacheFile, data))) cache = 'miss';
+    lap('cache-write');
   }
-  return assembleGazetteer(entries, aliases, index, info(cache));
+  const gazetteer = assembleGazetteer(entries, aliases, index);
+  lap('assemble');
+  return { ...gazetteer, info: info(cache) };
 }

@@ -14,7 +14,7 @@ import fg from 'fast-glob';
 import { InputError, describeSystemError } from '../errors.js';
 import { decodeText } from '../io.js';
 import { foldName } from './fold.js';
-import { FuzzyIndex } from './edit/search.js';
+import { matchMany, similarity } from './edit/search.js';
 import { slugId } from './edit/names.js';
 import type { Alias, Gazetteer, GazetteerEntry } from './types.js';
 
@@ -122,15 +122,11 @@ function capitalizedRuns(text: string, tokens: readonly Token[]): Token[][] {
   return runs;
 }
 
-/** What a span of text is, against the gazetteer (cached per distinct span). */
+/** What a span of text is, against the gazetteer (decided once per distinct span). */
 type SpanClass =
   | { kind: 'known' }
   | { kind: 'alias'; alias: Alias; entry: GazetteerEntry; similarity: number; runnerUp: number; how: string }
   | { kind: 'none' };
-
-interface Occurrence {
-  example: string;
-}
 
 interface Tally {
   text: string;
@@ -139,99 +135,180 @@ interface Tally {
   contexts: string[];
 }
 
-/** Collect occurrences and classify spans; shared by text inputs and summary.json inputs. */
+/** A distinct run of capitalized words, with how often it occurred and where. */
+interface RunRecord {
+  words: string[];
+  /** Per word: capitalized, and sentence-initial. */
+  capitalized: boolean[];
+  sentenceStart: boolean[];
+  /** The words as written, joined by what separated them in the text. */
+  spans: Map<string, string>;
+  count: number;
+  examples: string[];
+}
+
+/**
+ * Collects capitalized runs from texts (phase 1), classifies every distinct span against the
+ * gazetteer at once (phase 2: exact and romanization-aware `lookup`, then one streaming fuzzy pass
+ * over the aliases), then covers each run longest span first (phase 3).
+ */
 class Collector {
-  private readonly classes = new Map<string, SpanClass>();
+  private readonly runs = new Map<string, RunRecord>();
+  private readonly extra: Array<{ text: string; count: number; examples: string[]; entity?: string }> = [];
   readonly aliasTallies = new Map<string, Tally & { span: Extract<SpanClass, { kind: 'alias' }> }>();
   readonly unknownTallies = new Map<string, Tally>();
 
   constructor(
     private readonly gazetteer: Gazetteer,
-    private readonly index: FuzzyIndex,
     private readonly options: Required<SuggestOptions>,
   ) {}
 
-  classify(text: string): SpanClass {
-    const cached = this.classes.get(text);
-    if (cached) return cached;
-    const result = this.classifyUncached(text);
-    this.classes.set(text, result);
-    return result;
-  }
-
-  private classifyUncached(text: string): SpanClass {
-    const key = foldName(text);
-    const looked = this.gazetteer.lookup(text);
-    // Already an alias (or a spelling the gazetteer generates): nothing to learn.
-    if (looked.some((match) => match.how !== 'fuzzy')) return { kind: 'known' };
-    const fuzzy = this.index.match(text, { minSimilarity: this.options.minSimilarity, sameTokens: true, limit: 50 });
-    const best = fuzzy[0];
-    const lookupFuzzy = looked[0];
-    if (!best && lookupFuzzy) {
-      return { kind: 'alias', alias: lookupFuzzy.alias, entry: lookupFuzzy.entry, similarity: lookupFuzzy.score, runnerUp: looked.find((m) => m.entry.id !== lookupFuzzy.entry.id)?.score ?? 0, how: 'lookup (fuzzy)' };
-    }
-    if (!best) return { kind: 'none' };
-    if (best.key === key) return { kind: 'known' };
-    const entry = this.gazetteer.get(best.alias.entity);
-    if (!entry) return { kind: 'none' };
-    const runnerUp = fuzzy.find((m) => this.gazetteer.get(m.alias.entity)?.id !== entry.id)?.similarity ?? 0;
-    return { kind: 'alias', alias: best.alias, entry, similarity: best.similarity, runnerUp, how: 'fuzzy' };
-  }
-
-  private tally<T extends Tally>(map: Map<string, T>, text: string, make: () => T, example: string, context: string): void {
-    let item = map.get(text);
-    if (!item) map.set(text, (item = make()));
-    item.count++;
-    if (item.examples.length < this.options.examples && !item.examples.includes(example)) item.examples.push(example);
-    if (item.contexts.length < 50) item.contexts.push(context);
-  }
-
-  /** Record one occurrence of a span classified as a new alias. */
-  addAlias(text: string, span: Extract<SpanClass, { kind: 'alias' }>, occurrence: Occurrence, count = 1): void {
-    for (let i = 0; i < count; i++) {
-      this.tally(this.aliasTallies, text, () => ({ text, count: 0, examples: [], contexts: [], span }), occurrence.example, occurrence.example);
-    }
-  }
-
-  addUnknown(text: string, occurrence: Occurrence, count = 1): void {
-    for (let i = 0; i < count; i++) this.tally(this.unknownTallies, text, () => ({ text, count: 0, examples: [], contexts: [] }), occurrence.example, occurrence.example);
-  }
-
-  /** Scan a text: longest spans first inside each capitalized run; what no span covers may be a new name. */
+  /** Phase 1: record the capitalized runs of a text. */
   scanText(text: string): void {
     const tokens = tokenize(text);
     for (const run of capitalizedRuns(text, tokens)) {
-      const covered = new Array<boolean>(run.length).fill(false);
+      const words = run.map((token) => token.text);
+      const spans = new Map<string, string>();
       for (let length = Math.min(MAX_SPAN, run.length); length >= 1; length--) {
         for (let start = 0; start + length <= run.length; start++) {
-          if (covered.slice(start, start + length).some(Boolean)) continue;
-          const first = run[start]!;
-          const last = run[start + length - 1]!;
-          if (!first.capitalized || !last.capitalized) continue;
-          const spanText = text.slice(first.start, last.end);
-          if (length === 1 && isCommonWord(spanText)) continue;
-          const span = this.classify(spanText);
-          if (span.kind === 'none') continue;
+          spans.set(`${start}:${length}`, text.slice(run[start]!.start, run[start + length - 1]!.end));
+        }
+      }
+      const signature = [...spans.values()][0]! + run.map((token) => (token.sentenceStart ? '^' : '_')).join('');
+      let record = this.runs.get(signature);
+      if (!record) {
+        record = { words, capitalized: run.map((t) => t.capitalized), sentenceStart: run.map((t) => t.sentenceStart), spans, count: 0, examples: [] };
+        this.runs.set(signature, record);
+      }
+      record.count++;
+      if (record.examples.length < this.options.examples) {
+        const example = this.example(text, run[0]!.start, run.at(-1)!.end);
+        if (!record.examples.includes(example)) record.examples.push(example);
+      }
+    }
+  }
+
+  /** Phase 1 for summaries: a name with a count and examples, taken as a whole, and the entity the normalizer proposed. */
+  addName(text: string, count: number, examples: string[], entity?: string): void {
+    this.extra.push({ text, count, examples, ...(entity === undefined ? {} : { entity }) });
+  }
+
+  /** The normalizer's proposal for a name it could not settle: its entity, scored by the closest of that entity's aliases. */
+  private proposed(text: string, id: string): Extract<SpanClass, { kind: 'alias' }> | undefined {
+    const entry = this.gazetteer.get(id);
+    if (!entry) return undefined;
+    const key = foldName(text);
+    let best: { alias: Alias; similarity: number } | undefined;
+    for (const alias of this.gazetteer.aliasesOf(entry.id)) {
+      const score = similarity(key, foldName(alias.text));
+      if (!best || score > best.similarity) best = { alias, similarity: score };
+    }
+    return best ? { kind: 'alias', alias: best.alias, entry, similarity: best.similarity, runnerUp: 0, how: 'proposed by the corpus run' } : undefined;
+  }
+
+  /** Whether a span of a run is worth classifying: capitalized at both ends, not a lone common word. */
+  private candidate(run: RunRecord, start: number, length: number): boolean {
+    if (!run.capitalized[start] || !run.capitalized[start + length - 1]) return false;
+    return !(length === 1 && isCommonWord(run.words[start]!));
+  }
+
+  /** Phases 2 and 3. */
+  finish(): void {
+    const texts = new Set<string>();
+    for (const run of this.runs.values()) {
+      for (const [at, text] of run.spans) {
+        const [start, length] = at.split(':').map(Number) as [number, number];
+        if (this.candidate(run, start, length)) texts.add(text);
+      }
+    }
+    for (const item of this.extra) texts.add(item.text);
+    const classes = this.classify(texts);
+
+    for (const run of this.runs.values()) {
+      const covered = new Array<boolean>(run.words.length).fill(false);
+      for (let length = Math.min(MAX_SPAN, run.words.length); length >= 1; length--) {
+        for (let start = 0; start + length <= run.words.length; start++) {
+          if (covered.slice(start, start + length).some(Boolean) || !this.candidate(run, start, length)) continue;
+          const text = run.spans.get(`${start}:${length}`)!;
+          const span = classes.get(text);
+          if (span === undefined || span.kind === 'none') continue;
           covered.fill(true, start, start + length);
-          if (span.kind === 'alias') this.addAlias(spanText, span, { example: this.example(text, first.start, last.end) });
+          if (span.kind === 'alias') this.tally(this.aliasTallies, text, () => ({ text, count: 0, examples: [], contexts: [], span }), run.count, run.examples);
         }
       }
       // Uncovered stretches: drop sentence-initial common words and lone common words; the rest is an unknown name.
       let i = 0;
-      while (i < run.length) {
+      while (i < run.words.length) {
         if (covered[i]) { i++; continue; }
         let j = i;
-        while (j < run.length && !covered[j]) j++;
-        let part = run.slice(i, j);
-        while (part.length > 0 && (!part[0]!.capitalized || (part[0]!.sentenceStart && isCommonWord(part[0]!.text)))) part = part.slice(1);
-        while (part.length > 0 && !part.at(-1)!.capitalized) part = part.slice(0, -1);
-        if (part.length > 0 && !(part.length === 1 && isCommonWord(part[0]!.text)) && foldName(part.map((t) => t.text).join(' ')).length > 2) {
-          const first = part[0]!;
-          const last = part.at(-1)!;
-          this.addUnknown(text.slice(first.start, last.end), { example: this.example(text, first.start, last.end) });
+        while (j < run.words.length && !covered[j]) j++;
+        let from = i;
+        let to = j;
+        while (from < to && (!run.capitalized[from] || (run.sentenceStart[from] && isCommonWord(run.words[from]!)))) from++;
+        while (to > from && !run.capitalized[to - 1]) to--;
+        if (to > from && !(to - from === 1 && isCommonWord(run.words[from]!))) {
+          const text = run.spans.get(`${from}:${to - from}`) ?? run.words.slice(from, to).join(' ');
+          if (foldName(text).length > 2) this.tally(this.unknownTallies, text, () => ({ text, count: 0, examples: [], contexts: [] }), run.count, run.examples);
         }
         i = j;
       }
+    }
+    for (const item of this.extra) {
+      let span = classes.get(item.text);
+      // The corpus run's normalizer already named an entity: trust it unless the name is known or matches another entity better.
+      if (item.entity !== undefined && span?.kind !== 'known' && !(span?.kind === 'alias' && span.entry.id !== item.entity && span.similarity >= 0.9)) {
+        span = this.proposed(item.text, item.entity) ?? span;
+      }
+      const examples = item.examples.length > 0 ? item.examples : [item.text];
+      if (span?.kind === 'alias') this.tally(this.aliasTallies, item.text, () => ({ text: item.text, count: 0, examples: [], contexts: [], span }), item.count, examples);
+      else if (span?.kind === 'none') this.tally(this.unknownTallies, item.text, () => ({ text: item.text, count: 0, examples: [], contexts: [] }), item.count, examples);
+    }
+  }
+
+  /** Phase 2: known (an alias or a generated spelling), a fuzzy match of an entity, or nothing. */
+  private classify(texts: Set<string>): Map<string, SpanClass> {
+    const classes = new Map<string, SpanClass>();
+    const fuzzyFromLookup = new Map<string, ReturnType<Gazetteer['lookup']>>();
+    const rest: string[] = [];
+    for (const text of texts) {
+      const looked = this.gazetteer.lookup(text);
+      // Already an alias (or a spelling the gazetteer generates): nothing to learn.
+      if (looked.some((match) => match.how !== 'fuzzy')) classes.set(text, { kind: 'known' });
+      else {
+        rest.push(text);
+        if (looked.length > 0) fuzzyFromLookup.set(text, looked);
+      }
+    }
+    const fuzzy = matchMany(rest, this.gazetteer.aliases, {
+      minSimilarity: this.options.minSimilarity,
+      sameTokens: true,
+      filter: (alias) => alias.script === 'Latn' || /\p{Script=Latin}/u.test(alias.text),
+    });
+    for (const text of rest) {
+      const matches = fuzzy.get(text) ?? [];
+      const best = matches[0];
+      const looked = fuzzyFromLookup.get(text);
+      if (!best && looked?.[0]) {
+        const top = looked[0];
+        classes.set(text, { kind: 'alias', alias: top.alias, entry: top.entry, similarity: top.score, runnerUp: looked.find((m) => m.entry.id !== top.entry.id)?.score ?? 0, how: 'lookup (fuzzy)' });
+        continue;
+      }
+      const entry = best ? this.gazetteer.get(best.alias.entity) : undefined;
+      if (!best || !entry) { classes.set(text, { kind: 'none' }); continue; }
+      if (best.key === foldName(text)) { classes.set(text, { kind: 'known' }); continue; }
+      const runnerUp = matches.find((m) => this.gazetteer.get(m.alias.entity)?.id !== entry.id)?.similarity ?? 0;
+      classes.set(text, { kind: 'alias', alias: best.alias, entry, similarity: best.similarity, runnerUp, how: 'fuzzy' });
+    }
+    return classes;
+  }
+
+  private tally<T extends Tally>(map: Map<string, T>, text: string, make: () => T, count: number, examples: readonly string[]): void {
+    let item = map.get(text);
+    if (!item) map.set(text, (item = make()));
+    item.count += count;
+    for (const example of examples) {
+      if (item.examples.length < this.options.examples && !item.examples.includes(example)) item.examples.push(example);
+      if (item.contexts.length < 50) item.contexts.push(example);
     }
   }
 
@@ -241,10 +318,8 @@ class Collector {
     let from = Math.max(0, start - width);
     let to = Math.min(text.length, end + width);
     // Do not cut words in half.
-    while (from > 0 && /\p{L}/u.test(text[from - 1]!)) from++;
-    while (to < text.length && /\p{L}/u.test(text[to]!)) to--;
-    if (from > start) from = start;
-    if (to < end) to = end;
+    while (from > 0 && from < start && /\p{L}/u.test(text[from - 1]!)) from++;
+    while (to < text.length && to > end && /\p{L}/u.test(text[to]!)) to--;
     const snippet = `${from > 0 ? '…' : ''}${text.slice(from, to)}${to < text.length ? '…' : ''}`;
     return snippet.replace(/\s+/gu, ' ').trim();
   }
@@ -291,6 +366,8 @@ interface SummaryItem {
   text: string;
   count: number;
   examples: string[];
+  /** The entity the normalizer proposed for it, if any. */
+  entity?: string;
 }
 
 /**
@@ -300,7 +377,7 @@ interface SummaryItem {
 export function summaryItems(summary: unknown, label: string): SummaryItem[] {
   if (typeof summary !== 'object' || summary === null) throw new InputError(`'${label}' is not a corpus summary (expected a JSON object)`, { code: 'ERR_SUMMARY' });
   const record = summary as Record<string, unknown>;
-  for (const key of ['unresolvedSuggestions', 'topSuggestions', 'suggestions', 'unresolved']) {
+  for (const key of ['unresolved', 'unresolvedSuggestions', 'topSuggestions', 'suggestions']) {
     const value = record[key];
     const list = Array.isArray(value) ? value : typeof value === 'object' && value !== null && Array.isArray((value as Record<string, unknown>).top) ? ((value as Record<string, unknown>).top as unknown[]) : undefined;
     if (!list) continue;
@@ -313,11 +390,11 @@ export function summaryItems(summary: unknown, label: string): SummaryItem[] {
       const count = typeof item.count === 'number' && item.count > 0 ? Math.floor(item.count) : 1;
       const examplesRaw = item.examples ?? item.contexts ?? item.context;
       const examples = Array.isArray(examplesRaw) ? examplesRaw.filter((e): e is string => typeof e === 'string') : typeof examplesRaw === 'string' ? [examplesRaw] : [];
-      items.push({ text, count, examples });
+      items.push({ text, count, examples, ...(typeof item.entity === 'string' && item.entity !== '' ? { entity: item.entity } : {}) });
     }
     return items;
   }
-  throw new InputError(`'${label}' has no list of unresolved suggestions (looked for "unresolvedSuggestions", "topSuggestions", "suggestions", "unresolved")`, { code: 'ERR_SUMMARY' });
+  throw new InputError(`'${label}' has no list of unresolved suggestions (looked for "unresolved", "unresolvedSuggestions", "topSuggestions", "suggestions")`, { code: 'ERR_SUMMARY' });
 }
 
 /** Statistics of a suggest run. */
@@ -333,8 +410,7 @@ export interface SuggestResult {
  */
 export async function suggestFromCorpus(gazetteer: Gazetteer, inputs: readonly string[], options: SuggestOptions = {}): Promise<SuggestResult> {
   const settings: Required<SuggestOptions> = { minSimilarity: 0.75, minCount: 2, examples: 3, contextChars: 40, ...options };
-  const index = new FuzzyIndex(gazetteer.aliases, (alias) => alias.script === 'Latn' || /\p{Script=Latin}/u.test(alias.text));
-  const collector = new Collector(gazetteer, index, settings);
+  const collector = new Collector(gazetteer, settings);
   const { texts, summaries } = await expandInputs(inputs);
   for (const path of texts) {
     let bytes: Buffer;
@@ -352,17 +428,9 @@ export async function suggestFromCorpus(gazetteer: Gazetteer, inputs: readonly s
     } catch (error) {
       throw new InputError(`cannot read '${path}': ${error instanceof SyntaxError ? `not valid JSON (${error.message})` : describeSystemError(error)}`, { cause: error, code: 'ERR_SUMMARY' });
     }
-    for (const item of summaryItems(parsed, path)) {
-      const span = collector.classify(item.text);
-      const occurrence = { example: item.examples[0] ?? item.text };
-      if (span.kind === 'alias') collector.addAlias(item.text, span, occurrence, item.count);
-      else if (span.kind === 'none') collector.addUnknown(item.text, occurrence, item.count);
-      for (const example of item.examples.slice(1)) {
-        const tally = collector.aliasTallies.get(item.text) ?? collector.unknownTallies.get(item.text);
-        if (tally && tally.examples.length < settings.examples && !tally.examples.includes(example)) tally.examples.push(example);
-      }
-    }
+    for (const item of summaryItems(parsed, path)) collector.addName(item.text, item.count, item.examples, item.entity);
   }
+  collector.finish();
 
   const candidates: SuggestCandidate[] = [];
   for (const tally of collector.aliasTallies.values()) {

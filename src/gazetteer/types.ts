@@ -126,4 +126,6 @@ export interface GazetteerInfo {
   cacheFile?: string;
   /** Milliseconds spent loading (reading, hashing, parsing or deserializing, indexing). */
   loadMs: number;
+  /** Milliseconds per step (`read`, `hash`, `cache-read`, `deserialize`, `parse`, `expand`, `index`, `cache-write`, `assemble`). */
+  timings?: Record<string, number>;
 }

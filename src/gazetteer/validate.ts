@@ -285,7 +285,7 @@ export function validateEntries(entries: readonly unknown[], options: ValidateOp
 }
 
 /** Options of `validateFiles`. */
-export interface ValidateFilesOptions extends Omit<ValidateOptions, 'sources' | 'aliases'> {}
+export interface ValidateFilesOptions extends Omit<ValidateOptions, 'sources'> {}
 
 /** Entries of one file with their line numbers; unreadable files and bad JSON become issues. */
 export async function readEntriesWithLines(file: string): Promise<{ values: unknown[]; sources: EntrySource[]; issues: ValidationIssue[] }> {

@@ -34,6 +34,9 @@ export function indelCost(ch: string): number {
   return VOWELS.has(ch) || ch === 'h' ? 0.8 : 1;
 }
 
+/** Rows reused between calls (the distance runs in hot loops; no allocation per call). */
+let buffers: Float64Array[] = [new Float64Array(64), new Float64Array(64), new Float64Array(64)];
+
 /**
  * The weighted distance between two skeletons, or `Infinity` once it exceeds `max`
  * (the computation stops early, so a tight `max` keeps it cheap).
@@ -43,9 +46,9 @@ export function weightedDistance(a: string, b: string, max = Infinity): number {
   const n = a.length;
   const m = b.length;
   if (Math.abs(n - m) * 0.5 > max) return Infinity;
-  let prev2 = new Float64Array(m + 1);
-  let prev = new Float64Array(m + 1);
-  let cur = new Float64Array(m + 1);
+  if (buffers[0]!.length < m + 1) buffers = [new Float64Array(m + 33), new Float64Array(m + 33), new Float64Array(m + 33)];
+  let [prev2, prev, cur] = buffers as [Float64Array, Float64Array, Float64Array];
+  prev[0] = 0;
   for (let j = 1; j <= m; j++) prev[j] = prev[j - 1]! + indelCost(b[j - 1]!);
   for (let i = 1; i <= n; i++) {
     const ca = a[i - 1]!;

@@ -81,7 +81,7 @@ export function querySkeletons(folded: string): string[] {
 
 /** True when the text has Latin letters and no letters of another script. */
 export function isLatinText(text: string): boolean {
-  return /\p{Script=Latin}/u.test(text) && !/(?!\p{Script=Latin})\p{L}/u.test(text);
+  return /\p{Script=Latin}/u.test(text) && !/(?![\p{Script=Latin}\p{Lm}])\p{L}/u.test(text);
 }
 
 /** The ISO 15924 code of the main script of a word, as far as the normalizer cares. */

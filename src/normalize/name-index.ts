@@ -125,7 +125,7 @@ function isKeepable(alias: Alias): boolean {
 
 /** Fuzzy-match budget for a skeleton of this many letters. */
 export function maxFuzzyCost(letters: number): number {
-  if (letters < 5) return 0;
+  if (letters < 5) return 0.5;
   if (letters < 7) return 1;
   if (letters < 10) return 1.6;
   return 2;
@@ -139,8 +139,16 @@ export class NameIndex {
   private readonly stems = new Map<string, IndexedAlias[]>();
   private readonly fuzzy = new BigramIndex<IndexedAlias>();
   private readonly fuzzyStems = new BigramIndex<IndexedAlias>();
+  /**
+   * Context-free readings of spans already looked up, shared by every document normalized with
+   * this index (the normalizer owns the values; bounded, cleared when full).
+   */
+  readonly spanCache = new Map<string, unknown>();
+  /** Skeletons of the words of multi-word aliases in the fuzzy index (a multi-word span needs one). */
+  private readonly fuzzyWords = new Set<string>();
   /** Longest alias in words (spans longer than this are not looked up). */
   maxWords = 1;
+  private readonly gazetteerMarksCommon: boolean = false;
   /** Number of aliases indexed (gazetteer's plus derived). */
   aliasCount = 0;
   /** Milliseconds spent building. */
@@ -151,10 +159,14 @@ export class NameIndex {
     this.gazetteer = gazetteer;
     const fuzzyMinPrior = options.fuzzyMinPrior ?? 0.65;
     const generatedByGazetteer = gazetteer.aliases.some((alias) => alias.origin === 'generated');
+    // An upgraded gazetteer marks common-word aliases itself (`common: true`); trust it then.
+    this.gazetteerMarksCommon = generatedByGazetteer;
     const priors = new Map<string, number>();
     for (const entry of gazetteer.entries) priors.set(entry.id, entityPrior(entry));
 
     for (const alias of gazetteer.aliases) {
+      // English text carries Latin and (untranslated) Cyrillic names; other scripts are not looked up.
+      if (alias.script !== 'Latn' && alias.script !== 'Cyrl') continue;
       const entry = gazetteer.get(alias.entity);
       if (!entry) continue;
       const prior = priors.get(entry.id) ?? 0.5;
@@ -205,7 +217,7 @@ export class NameIndex {
       derived === 'surname' || (entry.kind === 'person' && alias.script === 'Latn' && aliasWords < canonicalWords.length)
         ? canonicalWords.slice(-Math.max(1, derived === 'surname' ? 1 : aliasWords)).join(' ')
         : entry.name;
-    const explicitCommon = (alias as Alias & { common?: boolean }).common;
+    const explicitCommon = this.gazetteerMarksCommon ? (alias as Alias & { common?: boolean }).common === true : undefined;
     const indexed: IndexedAlias = {
       alias,
       entry,
@@ -218,12 +230,11 @@ export class NameIndex {
     };
     if (derived) indexed.derived = derived;
     const bucket = this.exact.get(folded);
-    if (bucket) {
-      if (bucket.some((other) => other.entry.id === entry.id && other.alias.text === alias.text && other.keep === keep)) return;
-      bucket.push(indexed);
-    } else this.exact.set(folded, [indexed]);
+    if (bucket) bucket.push(indexed);
+    else this.exact.set(folded, [indexed]);
     this.aliasCount++;
-    this.maxWords = Math.max(this.maxWords, Math.min(6, folded.split(' ').length));
+    const wordCount = countSpaces(folded) + 1;
+    if (wordCount > this.maxWords) this.maxWords = Math.min(6, wordCount);
     // Skeleton, stem and fuzzy keys only for romanization-like names of entities that are not
     // tiny places: a garble is far likelier to be a known city than a village of 300 people.
     if (!latin || skeleton.length < 2 || prior < 0.5 || entry.kind === 'village') return;
@@ -235,7 +246,10 @@ export class NameIndex {
     if (alias.scheme === 'ru-case') return;
     const letters = skeleton.replace(/ /g, '').length;
     const eligible = prior >= fuzzyMinPrior && !indexed.common;
-    if (eligible && letters >= 5 && letters <= 32) this.fuzzy.add(skeleton, indexed);
+    if (eligible && letters >= 5 && letters <= 32) {
+      this.fuzzy.add(skeleton, indexed);
+      if (wordCount > 1) for (const word of skeleton.split(' ')) this.fuzzyWords.add(word);
+    }
     const stem = stemOfSkeleton(skeleton);
     const lastWord = stem.slice(stem.lastIndexOf(' ') + 1);
     if (lastWord.length >= 4 && derived !== 'surname') {
@@ -262,9 +276,12 @@ export class NameIndex {
   lookupFuzzy(folded: string, budget?: number): IndexHit[] {
     const hits: IndexHit[] = [];
     for (const skeleton of querySkeletons(folded)) {
+      // A multi-word span is only worth a fuzzy lookup when one of its words is spelled like a
+      // word of a multi-word name (`Zogorku Kenes`: `kenes` is a word of `Zhogorku Kenesh`).
+      if (skeleton.includes(' ') && !skeleton.split(' ').some((word) => this.fuzzyWords.has(word))) continue;
       const max = budget ?? maxFuzzyCost(skeleton.replace(/ /g, '').length);
       if (max <= 0) continue;
-      for (const { key, payloads } of this.fuzzy.near(skeleton, max / 0.8)) {
+      for (const { key, payloads } of this.fuzzy.near(skeleton, max)) {
         const cost = Math.min(weightedDistance(skeleton, key, max), swapCost(skeleton, key));
         if (cost > max) continue;
         for (const alias of payloads) hits.push({ alias, cost });
@@ -278,7 +295,7 @@ export class NameIndex {
     const hits: IndexHit[] = [];
     for (const alias of this.stems.get(stem) ?? []) hits.push({ alias, cost: 0 });
     if (fuzzyBudget > 0 && stem.replace(/ /g, '').length >= 5) {
-      for (const { key, payloads } of this.fuzzyStems.near(stem, fuzzyBudget / 0.8)) {
+      for (const { key, payloads } of this.fuzzyStems.near(stem, fuzzyBudget)) {
         if (key === stem) continue;
         const cost = weightedDistance(stem, key, fuzzyBudget);
         if (cost === Infinity) continue;
@@ -301,6 +318,12 @@ export class NameIndex {
       maxWords: this.maxWords,
     };
   }
+}
+
+function countSpaces(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf(' '); i >= 0; i = text.indexOf(' ', i + 1)) n++;
+  return n;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

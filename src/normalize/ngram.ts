@@ -15,6 +15,7 @@ export class BigramIndex<T> {
   private readonly keyIds = new Map<string, number>();
   private readonly postings = new Map<string, number[]>();
   private counts = new Uint16Array(0);
+  private marks = new Uint8Array(0);
 
   /** Number of distinct keys. */
   get size(): number {
@@ -53,26 +54,38 @@ export class BigramIndex<T> {
    * (unverified), with their payloads.
    */
   near(query: string, maxEdits: number): Array<{ key: string; payloads: T[] }> {
-    if (this.counts.length < this.keys.length) this.counts = new Uint16Array(this.keys.length);
-    const counts = this.counts;
-    const grams = bigramsOf(query);
+    if (this.counts.length < this.keys.length) {
+      this.counts = new Uint16Array(this.keys.length);
+      this.marks = new Uint8Array(this.keys.length);
+    }
+    const { counts, marks } = this;
+    const grams = [...bigramsOf(query)];
+    const slack = 2 * Math.ceil(maxEdits);
+    const lists = grams.map((gram) => this.postings.get(gram) ?? []).sort((a, b) => a.length - b.length);
+    // Prefix filter: a key sharing at least |Q| - slack bigrams contains one of the slack + 1
+    // rarest query bigrams, so only their (short) posting lists propose candidates...
     const touched: number[] = [];
-    for (const gram of grams) {
-      const list = this.postings.get(gram);
-      if (!list) continue;
-      for (const id of list) {
-        if (counts[id] === 0) touched.push(id);
-        counts[id]!++;
+    const seeds = Math.min(lists.length, slack + 1);
+    for (let i = 0; i < seeds; i++) {
+      for (const id of lists[i]!) {
+        if (marks[id] === 0) {
+          marks[id] = 1;
+          touched.push(id);
+        }
       }
     }
+    // ...and the shared bigrams are counted for those candidates only.
+    for (const list of lists) for (const id of list) if (marks[id] === 1) counts[id]!++;
     const out: Array<{ key: string; payloads: T[] }> = [];
-    const slack = 2 * Math.ceil(maxEdits);
+    const maxLengthGap = Math.ceil(maxEdits);
     for (const id of touched) {
       const shared = counts[id]!;
       counts[id] = 0;
-      if (shared >= Math.max(grams.size, this.gramCounts[id]!) - slack && Math.abs(this.keys[id]!.length - query.length) <= Math.ceil(maxEdits) * 2) {
-        out.push({ key: this.keys[id]!, payloads: this.payloads[id]! });
-      }
+      marks[id] = 0;
+      const key = this.keys[id]!;
+      if (Math.abs(key.length - query.length) > maxLengthGap) continue;
+      if (shared < Math.max(grams.length, this.gramCounts[id]!) - slack) continue;
+      out.push({ key, payloads: this.payloads[id]! });
     }
     return out;
   }

@@ -123,6 +123,9 @@ interface ScoredCandidate extends RawCandidate {
 /** How much the kind of alias a non-exact match landed on adds (exact > known variant > generated > historic). */
 const ALIAS_TYPE_WEIGHT: Record<string, number> = { canonical: 0.04, official: 0.03, preferred: 0.03, variant: 0, misspelling: 0, colloquial: -0.02, abbreviation: -0.05, historic: -0.06 };
 
+/** Generated schemes that spell the English way (their exact matches rank above foreign orthographies). */
+const ENGLISH_LIKE = new Set(['bgn-pcgn', 'wikipedia', 'ru-adjective', 'ru-case', 'en-admin', 'tg-bgn', 'ky-bgn', 'kk-english', 'uz-english', 'ru-simplified']);
+
 const POST_SOVIET = new Set(['RU', 'UA', 'BY', 'KZ', 'KG', 'UZ', 'TJ', 'TM', 'AZ', 'AM', 'GE', 'MD']);
 
 /**
@@ -134,13 +137,13 @@ export function normalizeText(text: string, gazetteer: Gazetteer | NameIndex, op
   return new Normalizer(index, options).run(text);
 }
 
-class Normalizer {
+export class Normalizer {
   private readonly minConfidence: number;
   private readonly minMargin: number;
   private readonly floor: number;
   private readonly maxWords: number;
   private readonly english = commonEnglishWords();
-  private readonly rawCache = new Map<string, RawCandidate[]>();
+  private readonly rawCache: Map<string, RawCandidate[]>;
 
   constructor(
     private readonly index: NameIndex,
@@ -149,6 +152,7 @@ class Normalizer {
     this.minConfidence = options.minConfidence ?? NORMALIZE_DEFAULTS.minConfidence;
     this.minMargin = options.minMargin ?? NORMALIZE_DEFAULTS.minMargin;
     this.floor = options.suggestionFloor ?? NORMALIZE_DEFAULTS.suggestionFloor;
+    this.rawCache = index.spanCache as Map<string, RawCandidate[]>;
     this.maxWords = Math.min(options.maxSpanWords ?? NORMALIZE_DEFAULTS.maxSpanWords, Math.max(index.maxWords, 2));
   }
 
@@ -249,16 +253,20 @@ class Normalizer {
     const locative =
       previous !== undefined && LOCATIVE_PREPOSITIONS.has(previous.text) && text.slice(previous.end, span.start) === ' ' ? previous : undefined;
     const guarded = context.latinCueSentences.has(sentence);
-    const key = `${span.surface}\u0000${locative ? 'v' : ''}${guarded ? 'g' : ''}`;
+    const key = `${span.surface}\u0000${locative ? 'v' : ''}${guarded ? 'g' : ''}${this.options.keepVariants ? 'k' : ''}`;
     let raw = this.rawCache.get(key);
     if (!raw) {
       raw = this.retrieve(span.surface, { locative: locative?.start, guarded, glue: true });
-      if (this.rawCache.size > 50_000) this.rawCache.clear();
+      if (this.rawCache.size > 200_000) this.rawCache.clear();
       this.rawCache.set(key, raw);
     }
-    const before = previous?.text.toLowerCase();
-    const beforeTwo = span.first > 1 ? `${tokens[span.first - 2]!.text.toLowerCase()} ${before}` : undefined;
-    const after = tokens[span.last + 1]?.text.toLowerCase();
+    // Cue words count only within the sentence and with nothing but spaces in between.
+    const plainGap = (from: number, to: number) => /^[ \u00A0]+$/u.test(text.slice(from, to));
+    const before = previous && plainGap(previous.end, span.start) ? previous.text.toLowerCase() : undefined;
+    const twoBack = span.first > 1 ? tokens[span.first - 2]! : undefined;
+    const beforeTwo = twoBack && before !== undefined && plainGap(twoBack.end, previous!.start) ? `${twoBack.text.toLowerCase()} ${before}` : undefined;
+    const following = tokens[span.last + 1];
+    const after = following && plainGap(span.end, following.start) ? following.text.toLowerCase() : undefined;
 
     if (raw.length === 0) {
       const reromanized = guarded ? undefined : this.reromanize(span, context);
@@ -282,7 +290,8 @@ class Normalizer {
     }
     const ranked = [...byOutput.values()].sort((a, b) => b.score - a.score);
     const best = ranked[0]!;
-    const runnerUp = ranked[1];
+    // Ambiguity that matters: another entity that would be written differently.
+    const runnerUp = ranked.find((candidate) => candidate.output !== best.output && (candidate.alias === undefined || candidate.alias.entry.id !== best.alias?.entry.id));
     if (best.score < this.floor && !best.keep) return undefined;
     const start = best.start ?? span.start;
     if (best.keep || text.slice(start, span.end) === best.output) {
@@ -304,7 +313,7 @@ class Normalizer {
       if (alias.keep || alias.replacement === surface) {
         if (alias.alias.text.toLowerCase() !== surface.toLowerCase() && alias.alias.script === 'Latn' && alias.prior >= 0.6 && !alias.common) {
           // Same letters once diacritics are read (`Dušanbe` for `Dushanbe`): another romanization.
-          out.push({ output: alias.replacement, alias, how: 'exact', rule: 'romanization', cost: 0, base: 0.97, keep: false, detail: { folded } });
+          out.push({ output: alias.replacement, alias, how: 'exact', rule: 'romanization', cost: 0, base: 0.98, keep: false, detail: { folded } });
           continue;
         }
         const base = alias.prior >= 0.5 ? 1 : 0.7 + 0.3 * alias.prior;
@@ -324,22 +333,22 @@ class Normalizer {
       const rule = ruleOfAlias(alias);
       // A fuller or differently worded English form (`Radio Azattyk`, `Oliy Majlis of Uzbekistan`) is not an error.
       if (rule === 'variant' && (containsWords(folded, foldKey(alias.replacement)) || !this.isVariantSpelling(alias, rule, true))) {
-        out.push({ output: surface, alias, how: 'exact', rule, cost: 0, base: 1, keep: true, detail: {} });
-        strongKeep = true;
+        // A fuller form written exactly as listed is kept; a listed "variant" that is another word
+        // altogether (gazetteer noise such as `Kazakh` for a city) is no evidence either way.
+        if (alias.alias.text.toLowerCase() === surface.toLowerCase() && containsWords(folded, foldKey(alias.replacement))) {
+          out.push({ output: surface, alias, how: 'exact', rule, cost: 0, base: 1, keep: true, detail: {} });
+          strongKeep = true;
+        }
         continue;
       }
       if (this.options.keepVariants && this.isVariantSpelling(alias, rule)) {
         out.push({ output: surface, alias, how: 'exact', rule, cost: 0, base: 1, keep: true, detail: {} });
         continue;
       }
-      const candidate: RawCandidate = { output: alias.replacement, alias, how: 'exact', rule, cost: 0, base: 0.97, keep: false, detail: {} };
+      // Exact > known variant > generated romanization (foreign orthographies last).
+      const base = alias.alias.origin !== 'generated' ? 0.97 : ENGLISH_LIKE.has(alias.alias.scheme ?? '') ? 0.94 : 0.93;
+      const candidate: RawCandidate = { output: alias.replacement, alias, how: 'exact', rule, cost: 0, base, keep: false, detail: {} };
       if (alias.common) candidate.noAuto = true;
-      if (flags.locative !== undefined && isPlaceKind(alias.entry.kind) && /[eiu]$/u.test(folded)) {
-        // `v Moskve`: a Russian locative with its preposition becomes `in Moscow`.
-        candidate.output = `in ${alias.replacement}`;
-        candidate.start = flags.locative;
-        candidate.detail.preposition = 'v';
-      }
       out.push(candidate);
     }
     if (strongKeep) return out.filter((candidate) => candidate.keep);
@@ -375,6 +384,15 @@ class Normalizer {
       out.push(...this.morphology(surface, folded, flags));
     }
     if (flags.glue && out.every((candidate) => candidate.base < 0.8)) out.push(...this.glued(surface, flags));
+    if (flags.locative !== undefined && /[eiu]$/u.test(folded)) {
+      // `v Moskve`: after a romanized Russian locative preposition, a place becomes `in <place>`.
+      for (const candidate of out) {
+        if (candidate.keep || candidate.start !== undefined || !candidate.alias || !isPlaceKind(candidate.alias.entry.kind)) continue;
+        candidate.output = `in ${candidate.output}`;
+        candidate.start = flags.locative;
+        candidate.detail.preposition = 'v';
+      }
+    }
     return out;
   }
 
@@ -421,7 +439,7 @@ class Normalizer {
         if (flags.locative !== undefined && !isPlaceKind(kind)) continue;
         const base = (type === 'adjective' ? 0.9 : 0.86) - 0.14 * hit.cost;
         const candidate: RawCandidate = {
-          output: flags.locative !== undefined ? `in ${hit.alias.replacement}` : hit.alias.replacement,
+          output: hit.alias.replacement,
           alias: hit.alias,
           how: 'stem',
           rule: 'morphology',
@@ -430,10 +448,6 @@ class Normalizer {
           keep: false,
           detail: { ending: `-${ending}`, endingType: type },
         };
-        if (flags.locative !== undefined) {
-          candidate.start = flags.locative;
-          candidate.detail.preposition = 'v';
-        }
         // Case endings on people are also feminine surnames (`Mirziyoyeva`): never applied blind.
         if (type === 'case' && kind === 'person') candidate.noAuto = true;
         if (hit.alias.common) candidate.noAuto = true;
@@ -475,7 +489,7 @@ class Normalizer {
     const prefix = gluedPrefix(surface);
     if (prefix) {
       const rest = surface.slice(prefix.length);
-      const inner = this.retrieve(rest, { ...flags, glue: false });
+      const inner = this.retrieve(rest, { ...flags, glue: false }).filter((candidate) => candidate.base >= 0.9 && candidate.alias !== undefined && candidate.alias.prior >= 0.5);
       for (const candidate of inner) {
         out.push({ ...candidate, output: `${prefix} ${candidate.output}`, rule: 'glued', base: candidate.base - 0.03, keep: false, detail: { ...candidate.detail, glued: prefix, innerRule: candidate.rule } });
       }
@@ -496,14 +510,21 @@ class Normalizer {
         score -= 0.1;
         reasons.push('part of a longer unknown name');
       }
-      if (context.countries.size > 0 && entry.kind !== 'country' && entry.country !== undefined && !context.countries.has(entry.country)) {
+      if (candidate.how === 'fuzzy' && context.countries.size > 0 && entry.kind !== 'country' && entry.country !== undefined && !context.countries.has(entry.country)) {
         score -= 0.06;
         reasons.push('country not in document');
       }
     }
     if (entry && !candidate.keep) {
       score += 0.3 * (candidate.alias!.prior - 0.6);
-      if (candidate.how !== 'exact') score += ALIAS_TYPE_WEIGHT[candidate.alias!.alias.type] ?? 0;
+      if (candidate.how !== 'exact') {
+        score += ALIAS_TYPE_WEIGHT[candidate.alias!.alias.type] ?? 0;
+        // An alias that is another name altogether (`Khorezm` listed for Khiva) is weaker evidence than a spelling.
+        if (candidate.alias!.alias.origin === 'name' && !this.isVariantSpelling(candidate.alias!, 'alias', true)) {
+          score -= 0.06;
+          reasons.push('alias is a different name of the entity');
+        }
+      }
       if (context.hints.has(entry.id)) {
         score += 0.15;
         reasons.push('hint');
@@ -529,7 +550,8 @@ class Normalizer {
         }
       }
     }
-    return { ...candidate, score: Math.max(0, Math.min(0.99, score)), reasons };
+    // Unclamped, so that margins between strong candidates survive; confidences are clamped on output.
+    return { ...candidate, score, reasons };
   }
 
   /** The final replacement text: drop a designator (`Region`) the sentence already has. */
@@ -582,7 +604,7 @@ class Normalizer {
         to: best.output,
         entity: best.alias?.entry.id ?? '',
         kind: best.alias?.entry.kind ?? 'text',
-        confidence: round(best.score),
+        confidence: confidence(best.score),
         rule: best.rule,
         evidence: evidenceOf(best, decision.runnerUp),
       };
@@ -593,7 +615,7 @@ class Normalizer {
           candidates: decision.ranked.slice(0, 3).map((candidate) => ({
             entity: candidate.alias?.entry.id ?? '',
             name: candidate.output,
-            score: round(candidate.score),
+            score: confidence(candidate.score),
             rule: candidate.rule,
           })),
         });
@@ -625,7 +647,7 @@ function evidenceOf(best: ScoredCandidate, runnerUp: ScoredCandidate | undefined
   evidence.cost = round(best.cost);
   Object.assign(evidence, best.detail);
   if (best.reasons.length > 0) evidence.context = best.reasons;
-  evidence.runnerUp = runnerUp ? { name: runnerUp.output, entity: runnerUp.alias?.entry.id ?? '', score: round(runnerUp.score) } : null;
+  evidence.runnerUp = runnerUp ? { name: runnerUp.output, entity: runnerUp.alias?.entry.id ?? '', score: confidence(runnerUp.score) } : null;
   return evidence;
 }
 
@@ -660,6 +682,11 @@ function wordsWithinBudget(folded: string, aliasFolded: string): boolean {
     const cost = Math.min(weightedDistance(skeleton, other, 2), swapCost(skeleton, other));
     return cost <= maxFuzzyCost(skeleton.length);
   });
+}
+
+/** A score as reported: clamped to [0, 0.99] and rounded. */
+function confidence(score: number): number {
+  return round(Math.max(0, Math.min(0.99, score)));
 }
 
 function round(value: number): number {

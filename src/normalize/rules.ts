@@ -77,14 +77,14 @@ export function isCommonEnglish(text: string): boolean {
 /** A compiled reromanization scheme. */
 export interface ReromanizeScheme {
   name: string;
-  markers: readonly string[];
+  markers: readonly RegExp[];
   rules: ReadonlyArray<readonly [string, string]>;
 }
 
 /** Schemes for names written in another language's romanization of Cyrillic. */
 export const REROMANIZE_SCHEMES: readonly ReromanizeScheme[] = rules.reromanize.schemes.map((scheme) => ({
   name: scheme.name,
-  markers: scheme.markers,
+  markers: scheme.markers.map((marker) => new RegExp(marker, 'u')),
   rules: scheme.rules.map(([from, to]) => [from!, to!] as const),
 }));
 const ENGLISH_FIXES = rules.reromanize.english.map(([from, to]) => [new RegExp(from!, 'u'), to!] as const);
@@ -101,7 +101,7 @@ export function hasPostSovietNameShape(word: string): boolean {
  */
 export function reromanizeWord(word: string): { text: string; scheme: string } | undefined {
   const lower = word.toLowerCase();
-  const scheme = REROMANIZE_SCHEMES.find((candidate) => candidate.markers.some((marker) => lower.includes(marker)));
+  const scheme = REROMANIZE_SCHEMES.find((candidate) => candidate.markers.some((marker) => marker.test(lower)));
   if (!scheme) return undefined;
   let out = lower;
   for (const [from, to] of scheme.rules) out = out.split(from).join(to);

@@ -45,7 +45,8 @@ export function openTranslationCache(dir: string): TranslationCache {
     },
     async set(key, translation) {
       await mkdir(join(dir, key.slice(0, 2)), { recursive: true });
-      await writeFileAtomic(pathOf(key), `${JSON.stringify({ translation })}\n`);
+      // No fsync: a cache entry lost in a crash is only translated again.
+      await writeFileAtomic(pathOf(key), `${JSON.stringify({ translation })}\n`, { fsync: false });
     },
   };
 }

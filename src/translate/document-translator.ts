@@ -9,7 +9,7 @@ import type { Gazetteer } from '../gazetteer/types.js';
 import { detectLanguage } from '../detect/index.js';
 import type { TranslationCache } from './cache.js';
 import { protectNames, restoreNames, type Placeholder } from './entities.js';
-import { modelLanguage } from './languages.js';
+import { floresCode, modelLanguage } from './languages.js';
 import { segmentText, splitLongSentence, type SentencePart } from './segment.js';
 import type { Translator } from './translator.js';
 
@@ -68,8 +68,23 @@ interface Part extends SentencePart {
   cached: boolean;
 }
 
-/** Whether a sentence is already in the target language (so it is not sent to the model). */
-async function inTarget(sentence: string, to: string): Promise<string | undefined> {
+/** Letters of the script a language is written in (from its FLORES code: `eng_Latn` → Latin). */
+function scriptLetters(language: string): RegExp | undefined {
+  const script = floresCode(language)?.split('_')[1];
+  if (!script) return undefined;
+  try {
+    return new RegExp(`\\p{Script=${script}}`, 'u');
+  } catch {
+    return undefined; // a script code the RegExp engine does not know (Hans...)
+  }
+}
+
+/**
+ * Whether a sentence is already in the target language (so it is not sent to the model).
+ * A sentence without a letter of the target's script cannot be in it: no detection needed.
+ */
+async function inTarget(sentence: string, to: string, letters: RegExp | undefined): Promise<string | undefined> {
+  if (letters && !letters.test(sentence)) return undefined;
   const detection = await detectLanguage(sentence);
   if (detection.iso6393 === 'und') return undefined;
   const language = modelLanguage(detection.bcp47 !== 'und' ? detection.bcp47 : detection.iso6393);
@@ -86,11 +101,12 @@ export async function translateDocument(text: string, options: TranslateDocument
   const hints = options.hints ?? [];
 
   const pieces = segmentText(text, from);
+  const targetLetters = scriptLetters(to);
   let limit: number | undefined;
   const units: Array<{ piece: (typeof pieces)[number]; parts: Part[]; placeholders: Placeholder[]; kept?: string }> = [];
   for (const piece of pieces) {
     if (!piece.translatable) continue;
-    const detected = await inTarget(piece.text, to);
+    const detected = await inTarget(piece.text, to, targetLetters);
     if (detected) {
       units.push({ piece, parts: [], placeholders: [], kept: detected });
       continue;

@@ -23,21 +23,43 @@ export function foldWord(word: string): string {
   return word.normalize('NFC').toLowerCase().replace(/ё/g, 'е').replace(/[ʻʼ’‘`']/g, 'ʼ');
 }
 
-/** The stems of a folded word: itself, minus one ending, minus two stacked endings. */
-export function stems(word: string): Set<string> {
-  const out = new Set([word]);
-  const strip = (form: string, depth: number) => {
-    if (depth === 0) return;
+/**
+ * The stems of a folded word: itself, minus one ending, minus two stacked endings (a Kyrgyz
+ * possessive then a case: `кеңешинин` → `кеңеши` → `кеңеш`). Each stem maps to the number of
+ * letters stripped.
+ */
+export function stems(word: string, depth = 2): Map<string, number> {
+  const out = new Map([[word, 0]]);
+  const strip = (form: string, left: number) => {
+    if (left === 0) return;
     for (const ending of ENDINGS) {
       if (form.length - ending.length >= MIN_STEM && form.endsWith(ending)) {
         const stem = form.slice(0, -ending.length);
-        out.add(stem);
-        strip(stem, depth - 1);
+        if (!out.has(stem)) out.set(stem, word.length - stem.length);
+        strip(stem, left - 1);
       }
     }
   };
-  strip(word, 2);
+  strip(word, depth);
   return out;
+}
+
+/** At least this share of an inflected text word must be the stem it shares with the name. */
+const MIN_STEM_SHARE = 0.5;
+
+/**
+ * How well an inflected text word matches a name word, in (0, 1): the share of the text word
+ * that is their common stem; 0 when they share no stem or too little of it. The name word
+ * loses at most one ending, the text word at most two.
+ */
+function inflectedScore(textStems: Map<string, number>, textLength: number, nameStems: Map<string, number>): number {
+  let best = 0;
+  for (const [stem] of nameStems) {
+    if (!textStems.has(stem)) continue;
+    const share = stem.length / textLength;
+    if (share >= MIN_STEM_SHARE && share > best) best = share;
+  }
+  return best;
 }
 
 /** How a text word matches a name word: exactly (folded), as an inflected form, or not. */
@@ -46,9 +68,7 @@ export function matchWord(textWord: string, nameWord: string): 'exact' | 'inflec
   const b = foldWord(nameWord);
   if (a === b) return 'exact';
   if (a.length < MIN_STEM + 1 || b.length < MIN_STEM + 1) return undefined;
-  const nameStems = stems(b);
-  for (const stem of stems(a)) if (nameStems.has(stem)) return 'inflected';
-  return undefined;
+  return inflectedScore(stems(a), a.length, stems(b, 1)) > 0 ? 'inflected' : undefined;
 }
 
 interface Word {
@@ -65,7 +85,7 @@ function words(text: string): Word[] {
 
 interface NameWord {
   folded: string;
-  stems: Set<string> | undefined;
+  stems: Map<string, number> | undefined;
   /** The name writes this word with a capital: the text must too (Cyrillic proper nouns are capitalized). */
   capital: boolean;
 }
@@ -85,7 +105,7 @@ const CAPITAL = /^\p{Lu}/u;
 
 function nameWord(word: string): NameWord {
   const folded = foldWord(word);
-  return { folded, stems: folded.length >= MIN_STEM + 1 ? stems(folded) : undefined, capital: CAPITAL.test(word) };
+  return { folded, stems: folded.length >= MIN_STEM + 1 ? stems(folded, 1) : undefined, capital: CAPITAL.test(word) };
 }
 
 /**
@@ -120,16 +140,16 @@ const INFLECTED_CONFIDENCE = 0.9;
 interface TextWord extends Word {
   folded: string;
   capital: boolean;
-  stems?: Set<string>;
+  stems?: Map<string, number>;
 }
 
-function matchTextWord(word: TextWord, name: NameWord): 'exact' | 'inflected' | undefined {
-  if (name.capital && !word.capital) return undefined;
-  if (word.folded === name.folded) return 'exact';
-  if (!name.stems || word.folded.length < MIN_STEM + 1) return undefined;
+/** 1 for an exact (folded) match, the inflected score in (0, 1), or 0 for no match. */
+function matchTextWord(word: TextWord, name: NameWord): number {
+  if (name.capital && !word.capital) return 0;
+  if (word.folded === name.folded) return 1;
+  if (!name.stems || word.folded.length < MIN_STEM + 1) return 0;
   word.stems ??= stems(word.folded);
-  for (const stem of word.stems) if (name.stems.has(stem)) return 'inflected';
-  return undefined;
+  return inflectedScore(word.stems, word.folded.length, name.stems);
 }
 
 /**
@@ -142,24 +162,29 @@ export function findEntityHints(text: string, index: NameIndex): EntityHint[] {
   const hints: EntityHint[] = [];
   let i = 0;
   while (i < tokens.length) {
-    let best: { hint: EntityHint; length: number } | undefined;
+    // The longest name wins; among names as long, the closest match (whole words over stems).
+    let best: { hint: EntityHint; length: number; score: number } | undefined;
     for (const candidate of index.byPrefix.get(tokens[i]!.folded.slice(0, PREFIX)) ?? []) {
       const n = candidate.words.length;
-      if (i + n > tokens.length || (best && best.length >= n)) continue;
+      if (i + n > tokens.length || (best && best.length > n)) continue;
+      let score = 0;
       let inflected = false;
-      let ok = true;
-      for (let k = 0; k < n && ok; k++) {
-        const how = matchTextWord(tokens[i + k]!, candidate.words[k]!);
-        if (!how) ok = false;
-        else if (how === 'inflected') inflected = true;
+      for (let k = 0; k < n; k++) {
+        const word = matchTextWord(tokens[i + k]!, candidate.words[k]!);
         // Words of one name are separated by spaces or hyphens only, not by sentence punctuation.
-        if (ok && k > 0 && !/^[\s\-‐–]*$/u.test(text.slice(tokens[i + k - 1]!.end, tokens[i + k]!.start))) ok = false;
+        if (word === 0 || (k > 0 && !/^[\s\-‐–]*$/u.test(text.slice(tokens[i + k - 1]!.end, tokens[i + k]!.start)))) {
+          score = -1;
+          break;
+        }
+        if (word < 1) inflected = true;
+        score += word;
       }
-      if (!ok) continue;
+      if (score < 0 || (best && best.length === n && best.score >= score)) continue;
       const start = tokens[i]!.start;
       const end = tokens[i + n - 1]!.end;
       best = {
         length: n,
+        score,
         hint: { entity: candidate.alias.entity, text: text.slice(start, end), start, end, confidence: inflected ? INFLECTED_CONFIDENCE : EXACT_CONFIDENCE },
       };
     }

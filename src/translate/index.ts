@@ -106,14 +106,12 @@ export function createTranslateStage(options: TranslateStageOptions = {}): Stage
     const findHints = async (): Promise<Gazetteer | undefined> => {
       if (options.gazetteer === false) return undefined;
       gazetteer ??= options.gazetteer ? Promise.resolve(options.gazetteer) : loadGazetteer(options.gazetteerFiles ? { files: options.gazetteerFiles } : {});
-      let loaded: Gazetteer | undefined;
-      try {
-        loaded = await gazetteer;
-      } catch (error) {
+      const loaded = await gazetteer.catch((error: unknown) => {
         // Names are context for the normalizer, not needed to translate: say so and go on.
         addMessage(doc, { stage: 'translate', ruleId: 'translate:no-gazetteer', reason: `names were not looked up before translating: ${error instanceof Error ? error.message : String(error)}`, confidence: 0 });
         return undefined;
-      }
+      });
+      if (!loaded) return undefined;
       let index = nameIndexes.get(from);
       if (!index) nameIndexes.set(from, (index = indexSourceNames(loaded, from)));
       doc.entityHints.push(...findEntityHints(doc.original, index));

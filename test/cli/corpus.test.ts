@@ -35,7 +35,8 @@ describe('transnorm corpus run (real pipeline)', () => {
     }
     const written = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { documents: { total: number; failed: number } };
     expect(written.documents).toEqual({ total: summary.documents, succeeded: summary.documents, failed: 0 });
-  });
+    // Loading the real gazetteer and models takes a while on a small machine.
+  }, 300_000);
 
   it('exits 3 when some documents failed, after processing the rest', async () => {
     const dir = temp();

@@ -25,7 +25,7 @@ beforeAll(async () => {
 });
 afterAll(async () => rm(root, { recursive: true, force: true }));
 
-describe('transnorm models', () => {
+describe('transnorm models', { timeout: 240_000 }, () => {
   it('add / list / verify / remove the tiny model', async () => {
     expect(await runCli(['models', 'list'], { env })).toEqual({ code: 0, stderr: '', stdout: `no models in ${modelsDir} (add one with 'transnorm models add DIR' or 'transnorm models pull HUB_ID --allow-remote')\n` });
 

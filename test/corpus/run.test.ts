@@ -1,5 +1,5 @@
 import { describe, expect, it, afterEach } from 'vitest';
-import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCorpus } from '../../src/corpus/index.js';
 import { repoRoot } from '../helpers/cli.js';
@@ -116,6 +116,31 @@ describe('runCorpus on the samples', () => {
     await runCorpus({ inputs: [join(samples, 'tei/dispatch.xml')], outDir: out2, pipeline: fakePipeline(), timings: false, xmlTextPath: 'TEI/teiHeader//title' });
     const tei = readFileSync(join(samples, 'tei/dispatch.xml'), 'utf8');
     expect(readFileSync(join(out2, 'dispatch.xml'), 'utf8')).toBe(tei.replace('(Zogorku Kenes session)', '(Zhogorku Kenesh session)'));
+  });
+});
+
+describe('byte-level details', () => {
+  it('keeps byte-order marks, CRLF line endings and non-NFC text as they are', async () => {
+    const dir = temp();
+    const out = temp();
+    writeFileSync(join(dir, 'bom.txt'), '\uFEFFThe Zogorku Kenes met.\r\nGolos Ameriki reported it.\r\n');
+    writeFileSync(join(dir, 'bom.md'), '\uFEFF# Golos Ameriki\r\n\r\n`Golos Ameriki` and Golos Ameriki.\r\n');
+    writeFileSync(join(dir, 'crlf.jsonl'), '{"text":"Golos Ameriki"}\r\n{"text":"none"}');
+    // "Café" with a combining accent (not NFC): the change cannot be placed, so it is skipped.
+    writeFileSync(join(dir, 'nfd.txt'), 'Cafe\u0301 owners met Golos Ameriki.\n');
+    await runCorpus({ inputs: [dir], outDir: out, pipeline: fakePipeline(), timings: false });
+    expect(readFileSync(join(out, 'bom.txt'), 'utf8')).toBe('\uFEFFThe Zhogorku Kenesh met.\r\nVoice of America reported it.\r\n');
+    expect(readFileSync(join(out, 'bom.md'), 'utf8')).toBe('\uFEFF# Voice of America\r\n\r\n`Golos Ameriki` and Voice of America.\r\n');
+    expect(readFileSync(join(out, 'crlf.jsonl'), 'utf8')).toBe('{"text":"Voice of America"}\r\n{"text":"none"}');
+    expect(readFileSync(join(out, 'nfd.txt'), 'utf8')).toBe('Cafe\u0301 owners met Golos Ameriki.\n');
+    const nfd = readReport(out).find((r) => r.path === 'nfd.txt')!;
+    expect(nfd.changes).toEqual([]);
+    expect(nfd.skipped).toEqual([
+      {
+        change: { start: 16, end: 29, from: 'Golos Ameriki', to: 'Voice of America', entity: 'voa', kind: 'organization', confidence: 0.99, rule: 'alias', evidence: {} },
+        reason: 'the text is not in Unicode NFC form, so change offsets do not match the file',
+      },
+    ]);
   });
 });
 
@@ -305,6 +330,11 @@ describe('paths', () => {
       ['b.txt', null],
       ['news/a.txt', 'ERR_UNSAFE_OUTPUT'],
     ]);
+    // Such failures are retried: once the link is gone, the next run writes the file.
+    rmSync(join(out, 'news'));
+    const retried = await runCorpus({ inputs: [dir], outDir: out, pipeline: fakePipeline(), timings: false });
+    expect(retried).toMatchObject({ failed: 0, resumed: 1 });
+    expect(readFileSync(join(out, 'news/a.txt'), 'utf8')).toBe('Voice of America\n');
   });
 
   it('does not follow symbolic links inside input directories', async () => {
@@ -343,14 +373,18 @@ describe('paths', () => {
     const out = temp();
     writeFileSync(join(dir, 'a.txt'), 'Golos Ameriki\n');
     writeFileSync(join(dir, 'same.txt'), 'Nothing to fix.\n');
+    writeFileSync(join(dir, 'b.jsonl'), '{"text": "Golos Ameriki"}\n');
+    writeFileSync(join(dir, 'same.jsonl'), '{"text": "Nothing to fix."}\n');
     const options = { inputs: [dir], outDir: out, inPlace: true, pipeline: fakePipeline(), timings: false };
     await runCorpus(options);
     expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe('Voice of America\n');
     expect(readFileSync(join(dir, 'a.txt.bak'), 'utf8')).toBe('Golos Ameriki\n');
-    expect(existsSync(join(dir, 'same.txt.bak'))).toBe(false);
+    expect(readFileSync(join(dir, 'b.jsonl'), 'utf8')).toBe('{"text": "Voice of America"}\n');
+    expect(readFileSync(join(dir, 'b.jsonl.bak'), 'utf8')).toBe('{"text": "Golos Ameriki"}\n');
+    expect(readdirSync(dir).sort()).toEqual(['a.txt', 'a.txt.bak', 'b.jsonl', 'b.jsonl.bak', 'same.jsonl', 'same.txt']);
     expect(readdirSync(out).sort()).toEqual(['.transnorm', 'report.jsonl', 'summary.json']);
     const again = await runCorpus(options);
-    expect(again.resumed).toBe(2);
+    expect(again.resumed).toBe(4);
     expect(readFileSync(join(dir, 'a.txt.bak'), 'utf8')).toBe('Golos Ameriki\n');
   });
 });

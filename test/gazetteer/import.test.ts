@@ -248,6 +248,28 @@ describe('buildPlaces', () => {
     expect(b).toBe(a);
   });
 
+  it('merges a WOF `X Shahri` record into the town X of the same region, or of the country when it has no region', () => {
+    const src = fixtureSources();
+    const base = { country: 'UZ', parent_id: null, is_current: -1, deprecated: null, superseded_by: [], population: null, concordances: {} };
+    src.wof.get('UZ')!.push(
+      { ...base, id: 400, placetype: 'locality', name: 'Boysun', hierarchy: { region_id: 200 }, names: { uzb_x_preferred: ['Boysun'] } },
+      { ...base, id: 401, placetype: 'locality', name: 'Boysun Shahri', hierarchy: { region_id: 200 }, names: { rus_x_preferred: ['Байсун'] } },
+      { ...base, id: 402, placetype: 'locality', name: 'Termez Shahri', hierarchy: {}, names: {} },
+    );
+    const byId = new Map(buildPlaces(src).entries.map((e) => [e.id, e]));
+    expect(byId.has('wof:401')).toBe(false);
+    expect(byId.get('wof:400')).toMatchObject({
+      name: 'Boysun', merged: ['wof:401'],
+      names: [
+        { text: 'Boysun', lang: 'uz', script: 'Latn', type: 'preferred', source: 'wof' },
+        { text: 'Байсун', lang: 'ru', script: 'Cyrl', type: 'preferred', source: 'wof' },
+        { text: 'Boysun Shahri', lang: 'und', script: 'Latn', type: 'preferred', source: 'wof' },
+      ],
+    });
+    expect(byId.has('wof:402')).toBe(false);
+    expect(byId.get('wof:300')?.merged).toEqual(['wof:301', 'wof:402']);
+  });
+
   it('applies hand overrides (canonical names, merges)', () => {
     const src = fixtureSources();
     src.overrides = { canonical: { 'wof:300': 'Termez City' }, merge: { 'geonames:1217476': 'wof:300' }, skip: ['wof:200'] };

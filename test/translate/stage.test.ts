@@ -41,7 +41,7 @@ async function run(text: string, options: TranslateStageOptions = {}, from = 'ru
   return doc;
 }
 
-describe('translate stage on the tiny model', () => {
+describe('translate stage on the tiny model', { timeout: 120_000 }, () => {
   it('translates sentence by sentence, keeps paragraphs and whitespace, and records a message per sentence', async () => {
     const text = 'Привет, мир!  Я люблю тебя.\n\nДепутаты Жогорку Кенеша приняли новый закон.\n';
     const doc = await run(text);

@@ -58,7 +58,9 @@ export function markdownSegments(text: string): Segment[] {
   const masks: Mask[] = [];
   let cursor = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   if (cursor === 1) masks.push({ start: 0, end: 1, split: true });
-  for (const range of markdownProse(text)) {
+  // micromark drops a byte-order mark and counts offsets without it.
+  const prose = cursor === 1 ? markdownProse(text.slice(1)).map((r) => ({ start: r.start + 1, end: r.end + 1 })) : markdownProse(text);
+  for (const range of prose) {
     if (range.start > cursor) masks.push({ start: cursor, end: range.start, split: true });
     cursor = Math.max(cursor, range.end);
   }

@@ -285,13 +285,15 @@ export function applyOperations(entries: GazetteerEntry[], operations: readonly 
   return { entries: space.entries, reports: space.reports };
 }
 
-/** Parse `TEXT[:lang[:type]]` (the `--alias` flag). A colon inside TEXT is kept when what follows is not a language tag. */
+/** Parse `TEXT[:lang[:type]]` (the `--alias` flag; `TEXT::type` leaves the language out). A colon inside TEXT is kept when what follows is not a language tag. */
 export function parseAliasSpec(spec: string): { text: string; lang?: string; type?: NameType } {
   const parts = spec.split(':');
-  if (parts.length >= 3 && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/u.test(parts.at(-2)!) && (NAME_TYPES as readonly string[]).includes(parts.at(-1)!)) {
-    return { text: parts.slice(0, -2).join(':'), lang: parts.at(-2)!, type: parts.at(-1)! as NameType };
+  const isLang = (value: string) => /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/u.test(value);
+  if (parts.length >= 3 && (parts.at(-2) === '' || isLang(parts.at(-2)!)) && (NAME_TYPES as readonly string[]).includes(parts.at(-1)!)) {
+    const lang = parts.at(-2)!;
+    return { text: parts.slice(0, -2).join(':'), ...(lang === '' ? {} : { lang }), type: parts.at(-1)! as NameType };
   }
-  if (parts.length >= 2 && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/u.test(parts.at(-1)!)) {
+  if (parts.length >= 2 && isLang(parts.at(-1)!)) {
     return { text: parts.slice(0, -1).join(':'), lang: parts.at(-1)! };
   }
   return { text: spec };

@@ -54,13 +54,16 @@ export class FuzzyIndex {
       if (key.length < 2) continue;
       let item = byKey.get(key);
       if (!item) {
-        item = { key, tokens: key.split(' ').length, aliases: [] };
+        item = { key, tokens: 1, aliases: [] };
         byKey.set(key, item);
         const index = this.keys.push(item) - 1;
-        for (const gram of trigrams(key)) {
+        const padded = ` ${key} `;
+        for (let i = 0; i + 3 <= padded.length; i++) {
+          if (padded.charCodeAt(i + 1) === 32 && i > 0) item.tokens++;
+          const gram = padded.slice(i, i + 3);
           const list = this.postings.get(gram);
-          if (list) list.push(index);
-          else this.postings.set(gram, [index]);
+          if (list === undefined) this.postings.set(gram, [index]);
+          else if (list[list.length - 1] !== index) list.push(index);
         }
       }
       item.aliases.push(alias);
@@ -101,6 +104,88 @@ export class FuzzyIndex {
   }
 }
 
+/** A fuzzy match of one query against an alias. */
+export interface FuzzyMatch {
+  alias: Alias;
+  similarity: number;
+  /** The folded alias text. */
+  key: string;
+}
+
+/**
+ * Match many names against every alias in one pass: the queries (few) are indexed by trigram, the
+ * aliases (many) are streamed, so no index over the whole gazetteer is built. Per query, the
+ * matches at least `minSimilarity` similar (with `sameTokens`, only aliases with as many words),
+ * best first, at most `perQuery`.
+ */
+export function matchMany(
+  queries: Iterable<string>,
+  aliases: readonly Alias[],
+  options: { minSimilarity?: number; sameTokens?: boolean; perQuery?: number; filter?: (alias: Alias) => boolean } = {},
+): Map<string, FuzzyMatch[]> {
+  const min = options.minSimilarity ?? 0.75;
+  const perQuery = options.perQuery ?? 20;
+  const keys: string[] = [];
+  const byKey = new Map<string, number>();
+  const textsOf: string[][] = [];
+  for (const text of queries) {
+    const key = foldName(text);
+    if (key.length < 2) continue;
+    let index = byKey.get(key);
+    if (index === undefined) {
+      index = keys.push(key) - 1;
+      byKey.set(key, index);
+      textsOf.push([]);
+    }
+    textsOf[index]!.push(text);
+  }
+  const postings = new Map<string, number[]>();
+  const needed: number[] = [];
+  const tokens: number[] = [];
+  keys.forEach((key, index) => {
+    const grams = trigrams(key);
+    for (const gram of grams) {
+      const list = postings.get(gram);
+      if (list) list.push(index);
+      else postings.set(gram, [index]);
+    }
+    // Two strings within edit distance d share at least |grams| − 3d trigrams.
+    const maxEdits = Math.floor((1 - min) * (key.length / min));
+    needed.push(Math.max(1, grams.length - 3 * maxEdits));
+    tokens.push(key.split(' ').length);
+  });
+  const found: FuzzyMatch[][] = keys.map(() => []);
+  const counts = new Map<number, number>();
+  for (const alias of aliases) {
+    if (options.filter && !options.filter(alias)) continue;
+    const key = foldName(alias.text);
+    if (key.length < 2) continue;
+    counts.clear();
+    const padded = ` ${key} `;
+    for (let i = 0; i + 3 <= padded.length; i++) {
+      const list = postings.get(padded.slice(i, i + 3));
+      if (list) for (const index of list) counts.set(index, (counts.get(index) ?? 0) + 1);
+    }
+    let aliasTokens = 0;
+    for (const [index, count] of counts) {
+      if (count < needed[index]!) continue;
+      if (options.sameTokens) {
+        if (aliasTokens === 0) aliasTokens = key.split(' ').length;
+        if (aliasTokens !== tokens[index]) continue;
+      }
+      const score = similarity(keys[index]!, key);
+      if (score < min) continue;
+      found[index]!.push({ alias, similarity: score, key });
+    }
+  }
+  const out = new Map<string, FuzzyMatch[]>();
+  keys.forEach((_key, index) => {
+    const list = found[index]!.sort((a, b) => b.similarity - a.similarity || (a.alias.entity < b.alias.entity ? -1 : a.alias.entity > b.alias.entity ? 1 : 0)).slice(0, perQuery);
+    for (const text of textsOf[index]!) out.set(text, list);
+  });
+  return out;
+}
+
 /** Filters and limits of a search. */
 export interface SearchOptions {
   kind?: string;
@@ -114,10 +199,10 @@ const HOW_RANK: Record<SearchHow, number> = { exact: 0, folded: 1, romanization:
 
 /**
  * Ranked fuzzy search across all names: exact and romanization-aware matches from the gazetteer's
- * `lookup`, then prefix, whole-word and Levenshtein matches over every alias. One hit per entity
+ * `lookup`, then prefix, whole-word and Levenshtein matches in one pass over every alias. One hit per entity
  * (its best alias), best score first, then prominence.
  */
-export function searchGazetteer(gazetteer: Gazetteer, query: string, options: SearchOptions = {}, index?: FuzzyIndex): SearchHit[] {
+export function searchGazetteer(gazetteer: Gazetteer, query: string, options: SearchOptions = {}): SearchHit[] {
   const folded = foldName(query);
   const minScore = options.minScore ?? 0.5;
   const best = new Map<string, SearchHit>();
@@ -134,23 +219,31 @@ export function searchGazetteer(gazetteer: Gazetteer, query: string, options: Se
   for (const match of gazetteer.lookup(query)) keep(match.entry, { alias: match.alias, how: match.how, score: match.score, ...(match.detail ? { detail: match.detail } : {}) });
 
   if (folded.length > 0) {
+    // One pass over every alias: prefix, whole words, and Levenshtein for keys of a near length.
     const queryTokens = folded.split(' ');
+    const minSimilarity = Math.max(0.55, minScore / 0.9);
+    const maxLength = Math.ceil(folded.length / minSimilarity);
+    const minLength = Math.floor(folded.length * minSimilarity);
+    const seen = new Map<string, number>();
     for (const alias of gazetteer.aliases) {
       const key = foldName(alias.text);
       if (key === folded || key.length === 0) continue;
       if (key.startsWith(folded)) {
-        keep(gazetteer.get(alias.entity), { alias, how: 'prefix', score: round(0.6 + 0.3 * (folded.length / key.length)), detail: `prefix of '${alias.text}'` });
+        keep(gazetteer.get(alias.entity), { alias, how: 'prefix', score: round(0.5 + 0.3 * (folded.length / key.length)), detail: `prefix of '${alias.text}'` });
         continue;
       }
-      const aliasTokens = key.split(' ');
-      if (queryTokens.every((token) => aliasTokens.includes(token))) {
-        keep(gazetteer.get(alias.entity), { alias, how: 'tokens', score: round(0.5 + 0.3 * (queryTokens.length / aliasTokens.length)), detail: `all words in '${alias.text}'` });
+      if (key.includes(' ') || queryTokens.length > 1) {
+        const aliasTokens = key.split(' ');
+        if (queryTokens.every((token) => aliasTokens.includes(token))) {
+          keep(gazetteer.get(alias.entity), { alias, how: 'tokens', score: round(0.45 + 0.3 * (queryTokens.length / aliasTokens.length)), detail: `all words in '${alias.text}'` });
+        }
       }
-    }
-    const fuzzy = index ?? new FuzzyIndex(gazetteer.aliases);
-    for (const match of fuzzy.match(query, { minSimilarity: Math.max(0.55, minScore) })) {
-      const edits = distance(folded, match.key);
-      keep(gazetteer.get(match.alias.entity), { alias: match.alias, how: 'fuzzy', score: round(0.9 * match.similarity), detail: `${edits} edit${edits === 1 ? '' : 's'} from '${match.alias.text}'` });
+      if (key.length < minLength || key.length > maxLength) continue;
+      let edits = seen.get(key);
+      if (edits === undefined) seen.set(key, (edits = distance(folded, key)));
+      const score = 1 - edits / Math.max(folded.length, key.length);
+      if (score < minSimilarity) continue;
+      keep(gazetteer.get(alias.entity), { alias, how: 'fuzzy', score: round(0.9 * score), detail: `${edits} edit${edits === 1 ? '' : 's'} from '${alias.text}'` });
     }
   }
   const hits = [...best.values()].sort(

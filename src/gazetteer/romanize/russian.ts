@@ -36,7 +36,8 @@ function iuliiaSchema(name: string): iuliia.Schema {
 
 /** Latin text must not keep Cyrillic letters; some iuliia tables keep ё, which is Latin ë there. */
 export function fixIuliiaOutput(text: string): string {
-  return text.replace(/ё/g, 'ë').replace(/Ё/g, 'Ë');
+  // Some tables emit decomposed letters (Z + combining caron): aliases are NFC like all text here.
+  return text.replace(/ё/g, 'ë').replace(/Ё/g, 'Ë').normalize('NFC');
 }
 
 /**

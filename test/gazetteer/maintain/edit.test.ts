@@ -76,6 +76,7 @@ describe('parseAliasSpec', () => {
     expect(parseAliasSpec('Жогорку Кеңеш:ky:official')).toEqual({ text: 'Жогорку Кеңеш', lang: 'ky', type: 'official' });
     expect(parseAliasSpec('Jogorku Kenesh:en')).toEqual({ text: 'Jogorku Kenesh', lang: 'en' });
     expect(parseAliasSpec('Jogorku Kenesh')).toEqual({ text: 'Jogorku Kenesh' });
+    expect(parseAliasSpec('Local::official')).toEqual({ text: 'Local', type: 'official' });
     expect(parseAliasSpec('Ratio: 2:1')).toEqual({ text: 'Ratio: 2:1' });
   });
 });
