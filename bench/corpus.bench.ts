@@ -1,7 +1,8 @@
 /**
  * Corpus throughput and memory: `transnorm corpus run` (the built CLI, full pipeline) over a
- * generated corpus of English news documents with --jobs 1 and --jobs 2. Prints documents/s,
- * MB/s, peak RSS, and RSS at each quarter of the run (flat memory = streaming works).
+ * generated corpus of English news documents with --jobs 1 and --jobs 2, and the runner alone
+ * (no-op stages). Prints documents/s, MB/s, peak RSS, and RSS at each quarter of the run
+ * (flat memory = streaming works).
  *
  * Size: TRANSNORM_BENCH_CORPUS_DOCS (default 10000) documents of about
  * TRANSNORM_BENCH_CORPUS_DOC_BYTES (default 5000) bytes, i.e. about 50 MB. The corpus is
@@ -87,10 +88,28 @@ interface Measure {
   code: number | null;
 }
 
-async function measure(corpus: string, out: string, files: number, jobs: number): Promise<Measure> {
+/**
+ * The runner alone: the same corpus through `runCorpus` with stages that do nothing (in a child
+ * process, for a clean memory figure). Shows what the corpus layer itself costs (reading,
+ * hashing, masking, writing, manifest, report) apart from detection and normalization.
+ */
+function runnerOnlyScript(corpus: string, out: string, jobs: number): string {
+  const library = new URL('../dist/corpus/index.js', import.meta.url).href;
+  return `
+    const { runCorpus } = await import(${JSON.stringify(library)});
+    const detect = async (doc) => { doc.language = { iso6393: 'eng', bcp47: 'en', script: 'Latn', confidence: 1, candidates: [] }; };
+    const normalize = async () => {};
+    const result = await runCorpus({ inputs: [${JSON.stringify(corpus)}], outDir: ${JSON.stringify(out)}, jobs: ${jobs}, pipeline: { stages: { detect, normalize } } });
+    process.stdout.write(JSON.stringify(result));`;
+}
+
+async function measure(corpus: string, out: string, files: number, jobs: number, runnerOnly = false): Promise<Measure> {
   const manifest = join(out, '.transnorm/manifest.jsonl');
   const started = performance.now();
-  const child = spawn(process.execPath, [cli, 'corpus', 'run', corpus, '-o', out, '--jobs', String(jobs), '--quiet', '--json'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const args = runnerOnly
+    ? ['--input-type=module', '-e', runnerOnlyScript(corpus, out, jobs)]
+    : [cli, 'corpus', 'run', corpus, '-o', out, '--jobs', String(jobs), '--quiet', '--json'];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   let stdout = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
   let peak = 0;
@@ -118,20 +137,28 @@ export async function run(): Promise<void> {
     const generatedAt = performance.now();
     const total = generate(corpus, count, bytes);
     console.log(`corpus: ${count} English documents, ${(total / MB).toFixed(1)} MB (generated in ${((performance.now() - generatedAt) / 1000).toFixed(1)} s)`);
-    console.log('jobs  seconds  docs/s   MB/s  changes  peak RSS  RSS at 25/50/75/100% of files');
-    for (const jobs of [1, 2]) {
-      const m = await measure(corpus, join(root, `out-${jobs}`), count, jobs);
+    // TRANSNORM_BENCH_CORPUS_ROWS picks rows: pipeline-1, pipeline-2, runner-1 (default: all).
+    const rows = [
+      { name: 'pipeline-1', label: 'full pipeline', jobs: 1, runnerOnly: false },
+      { name: 'pipeline-2', label: 'full pipeline', jobs: 2, runnerOnly: false },
+      { name: 'runner-1', label: 'runner only', jobs: 1, runnerOnly: true },
+    ].filter((row) => !process.env.TRANSNORM_BENCH_CORPUS_ROWS || process.env.TRANSNORM_BENCH_CORPUS_ROWS.split(',').includes(row.name));
+    console.log('what           jobs  seconds  docs/s   MB/s  changes  peak RSS  RSS at 25/50/75/100% of files');
+    for (const row of rows) {
+      const out = join(root, `out-${row.name}`);
+      const m = await measure(corpus, out, count, row.jobs, row.runnerOnly);
       if (m.code !== 0) {
-        console.log(`jobs ${jobs}: the run failed with exit code ${m.code}`);
+        console.log(`${row.label}, jobs ${row.jobs}: the run failed with exit code ${m.code}`);
         continue;
       }
       const quarters = m.quarters.map((rss) => `${(rss / MB).toFixed(0)}`).join('/');
       console.log(
-        `${String(jobs).padStart(4)}  ${m.seconds.toFixed(1).padStart(7)}  ${(m.documents / m.seconds).toFixed(1).padStart(6)}  ${(total / MB / m.seconds).toFixed(2).padStart(5)}  ` +
+        `${row.label.padEnd(13)}  ${String(row.jobs).padStart(4)}  ${m.seconds.toFixed(1).padStart(7)}  ${(m.documents / m.seconds).toFixed(1).padStart(6)}  ${(total / MB / m.seconds).toFixed(2).padStart(5)}  ` +
           `${String(m.changes).padStart(7)}  ${(m.peak / MB).toFixed(0).padStart(5)} MB  ${quarters || 'n/a'} MB`,
       );
-      rmSync(join(root, `out-${jobs}`), { recursive: true, force: true });
+      rmSync(out, { recursive: true, force: true });
     }
+    console.log('(runner only: the same corpus through runCorpus with stages that do nothing — the cost of the corpus layer itself)');
     console.log('(wall time includes process start and loading the gazetteer and models once)');
   } finally {
     rmSync(root, { recursive: true, force: true });

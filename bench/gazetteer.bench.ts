@@ -8,7 +8,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { builtinGazetteerFiles, loadGazetteer, packageRoot, type Gazetteer } from '../src/gazetteer/index.js';
+import type { Gazetteer } from '../src/gazetteer/index.js';
+import { packageRoot } from '../src/gazetteer/paths.js';
+
+/** The built library (`npm run bench` builds first): the code users run, and the same cache key as the child processes. */
+type GazetteerModule = typeof import('../src/gazetteer/index.js');
+async function builtModule(): Promise<GazetteerModule> {
+  return (await import(pathToFileURL(join(packageRoot(), 'dist', 'gazetteer', 'index.js')).href)) as GazetteerModule;
+}
 
 function cpuMs(since: NodeJS.CpuUsage): number {
   const used = process.cpuUsage(since);
@@ -20,7 +27,8 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** Load the gazetteer in a fresh Node process (the built `dist/`), reporting its time and memory. */
-function loadInChild(cacheDir: string): { loadMs: number; cpuMs: number; heapMB: number; rssMB: number; cache: string } | undefined {
+interface ChildFigures { loadMs: number; cpuMs: number; heapMB: number; rssMB: number; heapAllMB: number; rssAllMB: number; cache: string }
+function loadInChild(cacheDir: string): ChildFigures | undefined {
   const module = pathToFileURL(join(packageRoot(), 'dist', 'gazetteer', 'index.js')).href;
   const script = `
     const c0 = process.cpuUsage(); const t0 = performance.now();
@@ -28,11 +36,12 @@ function loadInChild(cacheDir: string): { loadMs: number; cpuMs: number; heapMB:
     const g = await loadGazetteer({ cacheDir: ${JSON.stringify(cacheDir)} });
     const loadMs = performance.now() - t0; const c = process.cpuUsage(c0);
     globalThis.gc?.(); const m = process.memoryUsage();
-    console.log(JSON.stringify({ loadMs, cpuMs: (c.user + c.system) / 1000, heapMB: m.heapUsed / 1048576, rssMB: m.rss / 1048576, cache: g.info.cache, n: g.aliases.length }));
+    const n = g.aliases.length; globalThis.gc?.(); const m2 = process.memoryUsage();
+    console.log(JSON.stringify({ loadMs, cpuMs: (c.user + c.system) / 1000, heapMB: m.heapUsed / 1048576, rssMB: m.rss / 1048576, heapAllMB: m2.heapUsed / 1048576, rssAllMB: m2.rss / 1048576, cache: g.info.cache, n }));
   `;
   const child = spawnSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', script], { encoding: 'utf8' });
   if (child.status !== 0) return undefined;
-  return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { loadMs: number; cpuMs: number; heapMB: number; rssMB: number; cache: string };
+  return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as ChildFigures;
 }
 
 function aliasFigures(gazetteer: Gazetteer): void {
@@ -73,6 +82,7 @@ function lookupFigures(gazetteer: Gazetteer): void {
 }
 
 export async function run(): Promise<void> {
+  const { builtinGazetteerFiles, loadGazetteer } = await builtModule();
   const files = builtinGazetteerFiles();
   console.log(`built-in gazetteer: ${files.length} files; machine: ${cpus().length} CPUs, load average ${loadavg().map((n) => n.toFixed(1)).join(' ')}`);
   const cacheDir = mkdtempSync(join(tmpdir(), 'transnorm-bench-gazetteer-'));
@@ -97,10 +107,14 @@ export async function run(): Promise<void> {
     console.log(`cached load, in process (5 runs): wall min ${loads[0]!.toFixed(0)} / median ${loads[2]!.toFixed(0)} ms, CPU min ${cpu[0]!.toFixed(0)} / median ${cpu[2]!.toFixed(0)} ms; steps ${JSON.stringify(hit!.info?.timings)}`);
     const child = loadInChild(cacheDir);
     if (child) {
-      console.log(`cached load, fresh process: ${child.loadMs.toFixed(0)} ms wall (module import included), ${child.cpuMs.toFixed(0)} ms CPU; memory after load: heap ${child.heapMB.toFixed(0)} MB, RSS ${child.rssMB.toFixed(0)} MB`);
+      console.log(`cached load, fresh process: ${child.loadMs.toFixed(0)} ms wall (module import included), ${child.cpuMs.toFixed(0)} ms CPU, cache ${child.cache}; memory after load: heap ${child.heapMB.toFixed(0)} MB, RSS ${child.rssMB.toFixed(0)} MB; after decoding all aliases: heap ${child.heapAllMB.toFixed(0)} MB, RSS ${child.rssAllMB.toFixed(0)} MB`);
     } else {
-      console.log('cached load, fresh process: skipped (dist/ not built)');
+      console.log('cached load, fresh process: failed');
     }
+    c = process.cpuUsage();
+    t = performance.now();
+    const all = hit!.aliases;
+    console.log(`decoding all ${all.length} aliases of the cached index (first read of gazetteer.aliases): ${(performance.now() - t).toFixed(0)} ms wall, ${cpuMs(c).toFixed(0)} ms CPU`);
     aliasFigures(hit!);
     lookupFigures(hit!);
   } finally {

@@ -66,13 +66,31 @@ export interface ScriptCensus {
   letters: number;
 }
 
+/** Per character: `-` not a letter, `` a letter of no listed script, else the script code (memoized: text repeats characters). */
+const classCache = new Map<string, string>();
+
+function classOf(char: string): string {
+  let value = classCache.get(char);
+  if (value === undefined) {
+    value = '-';
+    if (letterPattern.test(char)) {
+      value = '';
+      for (const { script, pattern } of scriptPatterns) {
+        if (pattern.test(char)) {
+          value = script.code;
+          break;
+        }
+      }
+    }
+    classCache.set(char, value);
+  }
+  return value;
+}
+
 /** Script of one code point, or `undefined` for non-letters and unlisted scripts. */
 export function scriptOf(char: string): string | undefined {
-  if (!letterPattern.test(char)) return undefined;
-  for (const { script, pattern } of scriptPatterns) {
-    if (pattern.test(char)) return script.code;
-  }
-  return undefined;
+  const value = classOf(char);
+  return value === '-' || value === '' ? undefined : value;
 }
 
 /** Count letters per script. Combining marks count with the script they belong to (Inherited marks are skipped). */
@@ -80,10 +98,10 @@ export function scriptCensus(text: string): ScriptCensus {
   const counts = new Map<string, number>();
   let letters = 0;
   for (const char of text) {
-    if (!letterPattern.test(char)) continue;
+    const value = classOf(char);
+    if (value === '-') continue;
     letters += 1;
-    const code = scriptOf(char);
-    if (code !== undefined) counts.set(code, (counts.get(code) ?? 0) + 1);
+    if (value !== '') counts.set(value, (counts.get(value) ?? 0) + 1);
   }
   return { counts, letters };
 }

@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { packagePath, packageVersion } from './paths.js';
-import type { FoldedIndex } from './gazetteer.js';
+import type { FoldedIndex, LazyAliases } from './gazetteer.js';
 import type { Alias, AliasOrigin, GazetteerEntry, NameType } from './types.js';
 
 /** Bumped whenever the serialized layout changes. */
@@ -60,11 +60,60 @@ export function codeFingerprint(): string {
   return (fingerprint = hash.digest('hex'));
 }
 
-/** The cache key of a set of source contents, in load order. */
-export function cacheKey(contents: readonly Buffer[]): string {
+/** The SHA-256 of one source file's contents (hex). */
+export function contentHash(content: Buffer): string {
+  return createHash('sha256').update(content).digest('hex');
+}
+
+/** The cache key of a set of sources, given their content hashes in load order. */
+export function cacheKey(contentHashes: readonly string[]): string {
   const hash = createHash('sha256').update(codeFingerprint());
-  for (const content of contents) hash.update(createHash('sha256').update(content).digest()).update('\0');
+  for (const content of contentHashes) hash.update(content).update('\0');
   return hash.digest('hex').slice(0, 32);
+}
+
+interface HashMemo {
+  [path: string]: { size: number; mtimeMs: number; ino: number; sha256: string };
+}
+
+const MEMO = 'source-hashes.json';
+
+/**
+ * Content hashes of the source files. With a cache directory, a file whose size, mtime and inode
+ * are unchanged since it was last hashed is not read again (the memo lives next to the compiled
+ * indexes); any change to the file changes its mtime, so it is read and hashed anew.
+ * `contents` holds the files that had to be read.
+ */
+export async function sourceHashes(files: readonly string[], cacheDir: string | false): Promise<{ hashes: string[]; contents: Map<string, Buffer> }> {
+  const contents = new Map<string, Buffer>();
+  let memo: HashMemo = {};
+  if (cacheDir !== false) {
+    try {
+      memo = JSON.parse(await fs.readFile(join(cacheDir, MEMO), 'utf8')) as HashMemo;
+    } catch {
+      memo = {};
+    }
+  }
+  let changed = false;
+  const hashes: string[] = [];
+  for (const file of files) {
+    const stat = await fs.stat(file);
+    const known = memo[file];
+    if (cacheDir !== false && known !== undefined && known.size === stat.size && known.mtimeMs === stat.mtimeMs && known.ino === stat.ino) {
+      hashes.push(known.sha256);
+      continue;
+    }
+    const content = await fs.readFile(file);
+    contents.set(file, content);
+    const sha256 = contentHash(content);
+    hashes.push(sha256);
+    memo[file] = { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino, sha256 };
+    changed = true;
+  }
+  if (changed && cacheDir !== false) {
+    await writeCacheFile(cacheDir, join(cacheDir, MEMO), Buffer.from(JSON.stringify(memo))).catch(() => false);
+  }
+  return { hashes, contents };
 }
 
 interface AliasMeta {
@@ -223,28 +272,40 @@ const NAMES_AFTER = new Set(['id', 'name', 'kind', 'country', 'parent']);
 const AFTER_NAMES = new Set(['context', 'prominence', 'ids', 'sources', 'note', 'merged']);
 
 /** Entries, aliases and the folded index from a serialized index; undefined if it is not one for `key`. */
-export function deserializeIndex(buffer: Buffer, key: string): { entries: GazetteerEntry[]; aliases: Alias[]; index: () => FoldedIndex } | undefined {
+export function deserializeIndex(buffer: Buffer, key: string): { entries: GazetteerEntry[]; aliases: LazyAliases; index: () => FoldedIndex } | undefined {
   const compiled = deserialize(buffer) as Partial<CompiledIndex>;
   if (compiled.format !== INDEX_FORMAT || compiled.key !== key) return undefined;
   const c = compiled as CompiledIndex;
   const names = Buffer.from(c.names.buffer, c.names.byteOffset, c.names.byteLength);
   const entries = (JSON.parse(Buffer.from(c.entries.buffer, c.entries.byteOffset, c.entries.byteLength).toString('utf8')) as Omit<GazetteerEntry, 'names'>[])
     .map((entry, i) => withLazyNames(entry, names, c.namesStart[i]!, c.namesStart[i + 1]!));
-  const text = unpack(c.aliasText, c.aliasCount);
-  const fromList = unpack(c.fromTexts, c.fromTexts.byteLength === 0 ? 0 : 1);
-  const aliases: Alias[] = new Array<Alias>(c.aliasCount);
-  for (let e = 0; e < entries.length; e++) {
-    const entity = entries[e]!.id;
-    for (let i = c.aliasStart[e]!; i < c.aliasStart[e + 1]!; i++) {
-      const m = c.metas[c.meta[i]!]!;
-      const f = c.from[i]!;
-      const alias: Alias = { text: text[i]!, entity, origin: m.origin, type: m.type, lang: m.lang, script: m.script };
-      if (m.scheme !== undefined) alias.scheme = m.scheme;
-      if (f >= 0) alias.from = fromList[f]!;
-      if (m.common) alias.common = true;
-      aliases[i] = alias;
-    }
-  }
+  // Aliases are decoded on demand: one at a time for lookups, all at once for `gazetteer.aliases`.
+  let text: string[] | undefined;
+  let fromList: string[] | undefined;
+  const entityOf = new Int32Array(c.aliasCount);
+  for (let e = 0; e < entries.length; e++) entityOf.fill(e, c.aliasStart[e]!, c.aliasStart[e + 1]!);
+  const decoded: (Alias | undefined)[] = new Array<Alias | undefined>(c.aliasCount);
+  const at = (i: number): Alias => {
+    let alias = decoded[i];
+    if (alias !== undefined) return alias;
+    text ??= unpack(c.aliasText, c.aliasCount);
+    fromList ??= unpack(c.fromTexts, c.fromTexts.byteLength === 0 ? 0 : 1);
+    const m = c.metas[c.meta[i]!]!;
+    const f = c.from[i]!;
+    alias = { text: text[i]!, entity: entries[entityOf[i]!]!.id, origin: m.origin, type: m.type, lang: m.lang, script: m.script };
+    if (m.scheme !== undefined) alias.scheme = m.scheme;
+    if (f >= 0) alias.from = fromList[f]!;
+    if (m.common) alias.common = true;
+    decoded[i] = alias;
+    return alias;
+  };
+  let all: Alias[] | undefined;
+  const aliases: LazyAliases = {
+    count: c.aliasCount,
+    at,
+    all: () => (all ??= Array.from({ length: c.aliasCount }, (_, i) => at(i))),
+    start: c.aliasStart,
+  };
   // The folded index is unpacked on first lookup: consumers that build their own index from
   // `aliases` (the normalizer) never pay for it.
   const index = (): FoldedIndex => ({ keys: unpack(c.keys, c.keyStart.length - 1), keyStart: c.keyStart, keyAliases: c.keyAliases });

@@ -73,43 +73,66 @@ function findKey(index: FoldedIndex, key: string): number {
 }
 
 /**
- * Internal: a gazetteer from entries and their already-expanded aliases, which must be grouped by
- * entity (as `expandEntries` produces them). The cache path passes its stored folded index.
+ * Aliases decoded on demand from a compiled index: `at(i)` builds one alias, `all()` every one
+ * (once). `start[e]..start[e + 1]` are the aliases of entry `e`.
  */
-export function assembleGazetteer(entries: GazetteerEntry[], aliases: Alias[], index?: FoldedIndex | (() => FoldedIndex), info?: GazetteerInfo): Gazetteer {
+export interface LazyAliases {
+  count: number;
+  at(i: number): Alias;
+  all(): Alias[];
+  start: Int32Array;
+}
+
+/**
+ * Internal: a gazetteer from entries and their already-expanded aliases, which must be grouped by
+ * entity (as `expandEntries` produces them), or decoded lazily from a compiled index. The cache
+ * path passes its stored folded index.
+ */
+export function assembleGazetteer(entries: GazetteerEntry[], source: Alias[] | LazyAliases, index?: FoldedIndex | (() => FoldedIndex), info?: GazetteerInfo): Gazetteer {
   const byId = new Map<string, GazetteerEntry>();
   for (const entry of entries) byId.set(entry.id, entry);
   const merged = new Map<string, string>();
   for (const entry of entries) for (const old of entry.merged ?? []) if (!byId.has(old)) merged.set(old, entry.id);
-  // Aliases come grouped by entity: remember where each group starts.
+  const lazy = Array.isArray(source) ? undefined : source;
+  const eager = Array.isArray(source) ? source : undefined;
+  const aliasAt = (i: number): Alias => (eager !== undefined ? eager[i]! : lazy!.at(i));
+  let allAliases: Alias[] | undefined = eager;
+  const aliases = (): Alias[] => (allAliases ??= lazy!.all());
+
+  // Where each entity's aliases start and end.
   const groups = new Map<string, [number, number]>();
-  let grouped = true;
-  for (let i = 0; i < aliases.length; ) {
-    const entity = aliases[i]!.entity;
-    let j = i + 1;
-    while (j < aliases.length && aliases[j]!.entity === entity) j++;
-    if (groups.has(entity)) grouped = false;
-    groups.set(entity, [i, j]);
-    i = j;
-  }
-  // Not grouped (a caller's own alias list): fall back to collecting each entity's aliases.
-  const byEntity = grouped ? undefined : new Map<string, Alias[]>();
-  if (byEntity !== undefined) {
-    for (const alias of aliases) {
-      const list = byEntity.get(alias.entity);
-      if (list) list.push(alias);
-      else byEntity.set(alias.entity, [alias]);
+  let byEntity: Map<string, Alias[]> | undefined;
+  if (lazy !== undefined) {
+    entries.forEach((entry, e) => groups.set(entry.id, [lazy.start[e]!, lazy.start[e + 1]!]));
+  } else {
+    let grouped = true;
+    for (let i = 0; i < eager!.length; ) {
+      const entity = eager![i]!.entity;
+      let j = i + 1;
+      while (j < eager!.length && eager![j]!.entity === entity) j++;
+      if (groups.has(entity)) grouped = false;
+      groups.set(entity, [i, j]);
+      i = j;
+    }
+    // Not grouped (a caller's own alias list): fall back to collecting each entity's aliases.
+    if (!grouped) {
+      byEntity = new Map<string, Alias[]>();
+      for (const alias of eager!) {
+        const list = byEntity.get(alias.entity);
+        if (list) list.push(alias);
+        else byEntity.set(alias.entity, [alias]);
+      }
     }
   }
   let folded: FoldedIndex | undefined = typeof index === 'function' ? undefined : index;
   const foldedIndex = (): FoldedIndex =>
-    (folded ??= typeof index === 'function' ? index() : buildFoldedIndex(aliases.map((alias) => foldName(alias.text))));
+    (folded ??= typeof index === 'function' ? index() : buildFoldedIndex(aliases().map((alias) => foldName(alias.text))));
   const aliasesAt = (key: string): Alias[] => {
     const folded = foldedIndex();
     const k = findKey(folded, key);
     if (k < 0) return [];
     const out: Alias[] = [];
-    for (let i = folded.keyStart[k]!; i < folded.keyStart[k + 1]!; i++) out.push(aliases[folded.keyAliases[i]!]!);
+    for (let i = folded.keyStart[k]!; i < folded.keyStart[k + 1]!; i++) out.push(aliasAt(folded.keyAliases[i]!));
     return out;
   };
   const get = (id: string): GazetteerEntry | undefined => byId.get(id) ?? byId.get(merged.get(id) ?? '');
@@ -172,19 +195,26 @@ export function assembleGazetteer(entries: GazetteerEntry[], aliases: Alias[], i
     return [...best.values()].sort((a, b) => b.score - a.score || (b.entry.prominence ?? 0) - (a.entry.prominence ?? 0) || (a.entry.id < b.entry.id ? -1 : 1));
   };
 
-  return {
+  const gazetteer: Gazetteer = {
     entries,
-    aliases,
+    // A getter: decoding every alias of a cached index is deferred until someone reads them all.
+    get aliases(): readonly Alias[] {
+      return aliases();
+    },
     get,
     aliasesOf: (id) => {
       const entity = get(id)?.id ?? id;
       if (byEntity !== undefined) return byEntity.get(entity) ?? [];
       const group = groups.get(entity);
-      return group === undefined ? [] : aliases.slice(group[0], group[1]);
+      if (group === undefined) return [];
+      const out: Alias[] = [];
+      for (let i = group[0]; i < group[1]; i++) out.push(aliasAt(i));
+      return out;
     },
     lookup,
     ...(info === undefined ? {} : { info }),
   };
+  return gazetteer;
 }
 
 /** Entries with later duplicates replacing earlier ones (same id), in first-seen order. */

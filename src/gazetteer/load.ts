@@ -6,7 +6,7 @@
 import { promises as fs, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describeSystemError, GazetteerError } from '../errors.js';
-import { cacheFileFor, cacheKey, defaultCacheDir, deserializeIndex, readCacheFile, serializeIndex, writeCacheFile } from './cache.js';
+import { cacheFileFor, cacheKey, defaultCacheDir, deserializeIndex, readCacheFile, serializeIndex, sourceHashes, writeCacheFile } from './cache.js';
 import { foldName } from './fold.js';
 import { assembleGazetteer, buildFoldedIndex, expandEntries, mergeEntries } from './gazetteer.js';
 import { packagePath } from './paths.js';
@@ -90,17 +90,16 @@ export async function loadGazetteer(options: LoadGazetteerOptions = {}): Promise
     mark = now;
   };
   const files = [...(options.builtin === false ? [] : builtinGazetteerFiles()), ...(options.files ?? []).map((f) => resolve(f))];
-  const contents = await Promise.all(files.map(async (file) => {
-    try {
-      return await fs.readFile(file);
-    } catch (error) {
-      throw new GazetteerError(`cannot read gazetteer '${file}': ${describeSystemError(error)}`, { cause: error });
-    }
-  }));
-  lap('read');
   const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
-  const key = cacheKey(contents);
-  lap('hash');
+  let hashed: Awaited<ReturnType<typeof sourceHashes>>;
+  try {
+    hashed = await sourceHashes(files, cacheDir);
+  } catch (error) {
+    const file = (error as { path?: string }).path ?? files.join(', ');
+    throw new GazetteerError(`cannot read gazetteer '${file}': ${describeSystemError(error)}`, { cause: error });
+  }
+  lap('read+hash');
+  const key = cacheKey(hashed.hashes);
   const cacheFile = cacheDir === false ? undefined : cacheFileFor(cacheDir, key);
   const info = (cache: GazetteerInfo['cache']): GazetteerInfo => ({
     files, cache, ...(cacheFile === undefined || cache === 'off' ? {} : { cacheFile }), loadMs: Math.round((performance.now() - started) * 10) / 10, timings,
@@ -118,13 +117,25 @@ export async function loadGazetteer(options: LoadGazetteerOptions = {}): Promise
       }
       lap('deserialize');
       if (index !== undefined) {
-        const gazetteer = assembleGazetteer(index.entries, index.aliases, index.index);
+        const result = info('hit');
+        const gazetteer = assembleGazetteer(index.entries, index.aliases, index.index, result);
         lap('assemble');
-        return { ...gazetteer, info: info('hit') };
+        result.loadMs = Math.round((performance.now() - started) * 10) / 10;
+        return gazetteer;
       }
     }
   }
 
+  const contents = await Promise.all(files.map(async (file) => {
+    const known = hashed.contents.get(file);
+    if (known !== undefined) return known;
+    try {
+      return await fs.readFile(file);
+    } catch (error) {
+      throw new GazetteerError(`cannot read gazetteer '${file}': ${describeSystemError(error)}`, { cause: error });
+    }
+  }));
+  lap('read');
   const entries = mergeEntries(files.flatMap((file, i) => parseSource(file, contents[i]!.toString('utf8'))));
   lap('parse');
   const aliases = expandEntries(entries);
@@ -142,7 +153,9 @@ export async function loadGazetteer(options: LoadGazetteerOptions = {}): Promise
     if (data !== undefined && (await writeCacheFile(cacheDir, cacheFile, data))) cache = 'miss';
     lap('cache-write');
   }
-  const gazetteer = assembleGazetteer(entries, aliases, index);
+  const result = info(cache);
+  const gazetteer = assembleGazetteer(entries, aliases, index, result);
   lap('assemble');
-  return { ...gazetteer, info: info(cache) };
+  result.loadMs = Math.round((performance.now() - started) * 10) / 10;
+  return gazetteer;
 }

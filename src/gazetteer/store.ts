@@ -223,7 +223,7 @@ export async function lockGazetteerFile(path: string, waitMs: number = DEFAULT_L
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ELOCKED') {
       throw new GazetteerError(
-        `'${path}' is being edited by another transnorm process (waited ${Math.round(waitMs / 1000)} s); try again, or delete '${path}.lock' if no transnorm process is running`,
+        `'${path}' is being edited by another transnorm process (waited ${waitMs < 10_000 ? (waitMs / 1000).toFixed(1) : Math.round(waitMs / 1000)} s); try again, or delete '${path}.lock' if no transnorm process is running`,
         { cause: error, code: 'ERR_LOCKED' },
       );
     }

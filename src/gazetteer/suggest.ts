@@ -8,7 +8,7 @@
  * suggestions are re-examined against the current gazetteer).
  */
 import { promises as fs } from 'node:fs';
-import { basename, extname } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import fg from 'fast-glob';
 import { InputError, describeSystemError } from '../errors.js';
@@ -397,11 +397,56 @@ export function summaryItems(summary: unknown, label: string): SummaryItem[] {
   throw new InputError(`'${label}' has no list of unresolved suggestions (looked for "unresolved", "unresolvedSuggestions", "topSuggestions", "suggestions")`, { code: 'ERR_SUMMARY' });
 }
 
+/** Normalizer rules whose changes mean the spelling is not (yet) an alias of the entity. */
+const NOT_AN_ALIAS_RULES = new Set(['fuzzy']);
+
+/**
+ * Names from a corpus run's `report.jsonl`: every unapplied suggestion, and every applied change
+ * made by fuzzy matching (the spelling is not an alias yet), with the entity the normalizer chose
+ * and the documents (`path` or `path:line`) as examples.
+ */
+export async function reportItems(path: string): Promise<SummaryItem[]> {
+  let text: string;
+  try {
+    text = await fs.readFile(path, 'utf8');
+  } catch (error) {
+    throw new InputError(`cannot read '${path}': ${describeSystemError(error)}`, { cause: error });
+  }
+  const items = new Map<string, SummaryItem>();
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (line === '') continue;
+    let record: Record<string, unknown>;
+    try {
+      record = JSON.parse(line) as Record<string, unknown>;
+    } catch (error) {
+      throw new InputError(`${path}:${i + 1}: not valid JSON (${(error as Error).message})`, { cause: error, code: 'ERR_SUMMARY' });
+    }
+    const where = typeof record.line === 'number' ? `${String(record.path)}:${record.line}` : String(record.path);
+    const found = [
+      ...(Array.isArray(record.suggestions) ? record.suggestions : []),
+      ...(Array.isArray(record.changes) ? record.changes : []).filter((change) => NOT_AN_ALIAS_RULES.has((change as { rule?: string }).rule ?? '')),
+    ] as Array<{ from?: unknown; entity?: unknown }>;
+    for (const change of found) {
+      if (typeof change.from !== 'string' || typeof change.entity !== 'string') continue;
+      const key = `${change.from}\u0000${change.entity}`;
+      let item = items.get(key);
+      if (!item) items.set(key, (item = { text: change.from, count: 0, examples: [], entity: change.entity }));
+      item.count++;
+      if (item.examples.length < 3 && !item.examples.includes(where)) item.examples.push(where);
+    }
+  }
+  return [...items.values()];
+}
+
 /** Statistics of a suggest run. */
 export interface SuggestResult {
   candidates: SuggestCandidate[];
   files: number;
   summaries: number;
+  /** Of the summaries, how many were read through the report.jsonl next to them. */
+  reports: number;
 }
 
 /**
@@ -412,6 +457,7 @@ export async function suggestFromCorpus(gazetteer: Gazetteer, inputs: readonly s
   const settings: Required<SuggestOptions> = { minSimilarity: 0.75, minCount: 2, examples: 3, contextChars: 40, ...options };
   const collector = new Collector(gazetteer, settings);
   const { texts, summaries } = await expandInputs(inputs);
+  let reports = 0;
   for (const path of texts) {
     let bytes: Buffer;
     try {
@@ -422,6 +468,14 @@ export async function suggestFromCorpus(gazetteer: Gazetteer, inputs: readonly s
     collector.scanText(decodeText(bytes, path, { allowEmpty: true }));
   }
   for (const path of summaries) {
+    // A corpus run's report.jsonl (next to summary.json) has every occurrence, including the fuzzy
+    // fixes the run applied; the summary only lists the most frequent unapplied suggestions.
+    const report = join(dirname(path), 'report.jsonl');
+    if (basename(path) === 'summary.json' && (await fs.stat(report).catch(() => undefined))?.isFile()) {
+      reports++;
+      for (const item of await reportItems(report)) collector.addName(item.text, item.count, item.examples, item.entity);
+      continue;
+    }
     let parsed: unknown;
     try {
       parsed = JSON.parse(await fs.readFile(path, 'utf8'));
@@ -462,7 +516,7 @@ export async function suggestFromCorpus(gazetteer: Gazetteer, inputs: readonly s
     if (a.type === 'alias') return b.confidence - a.confidence || b.count - a.count || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0);
     return b.count - a.count || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0);
   });
-  return { candidates, files: texts.length, summaries: summaries.length };
+  return { candidates, files: texts.length, summaries: summaries.length, reports };
 }
 
 /** The patch line for a candidate: `alias-add` of an existing entity, or `add` of a new one (kind `other` until reviewed). */

@@ -35,7 +35,7 @@ const SKELETON_RULES: Array<[RegExp, string]> = [
   // Multi-letter consonants first (longest first).
   [/shch|sch|sz|sh/g, 's'],
   [/tsch|tch|cz|ch/g, 'c'],
-  [/dzh|dj|dz|zh|zs/g, 'J'],
+  [/dzh|dj|zh/g, 'J'],
   [/gi(?=[aou])/g, 'J'],
   [/kh|x/g, 'h'],
   [/q/g, 'k'],
@@ -52,8 +52,8 @@ const SKELETON_RULES: Array<[RegExp, string]> = [
   // Doubled letters.
   [/([a-zJ])\1+/g, '$1'],
   // Final -off/-ow/-ev spelled variants.
-  [/of( |$)/g, 'ov$1'],
-  [/ef( |$)/g, 'ev$1'],
+  [/([a-z]{2,})of( |$)/g, '$1ov$2'],
+  [/([a-z]{2,})ef( |$)/g, '$1ev$2'],
 ];
 
 /** The romanization skeleton of a folded Latin string (see the module comment). */

@@ -12,6 +12,7 @@ import {
   CASE_ENDINGS,
   CONNECTORS,
   DESIGNATOR_WORDS,
+  ENGLISH_PROPER_WORDS,
   GLUED_PREFIXES,
   GLUED_SUFFIXES,
   KIND_CUES,
@@ -94,8 +95,8 @@ interface Span {
 }
 
 interface DocContext {
-  anchors: Set<string>;
-  related: Set<string>;
+  /** Entities named plainly in the document, with where (a mention never supports itself). */
+  anchors: Array<{ entry: GazetteerEntry; start: number }>;
   hints: Set<string>;
   words: Set<string>;
   latinCueSentences: Set<number>;
@@ -161,8 +162,7 @@ export class Normalizer {
     if (tokens.length === 0) return { text, changes: [], suggestions: [] };
     const sentences = sentenceIds(text, tokens);
     const context: DocContext = {
-      anchors: new Set(),
-      related: new Set(),
+      anchors: [],
       hints: new Set(this.options.hints ?? []),
       words: new Set(tokens.map((token) => token.text.toLowerCase())),
       latinCueSentences: new Set(),
@@ -170,27 +170,37 @@ export class Normalizer {
       countries: new Set(),
     };
     for (const token of tokens) if (LATIN_SCRIPT_CUES.has(token.text.toLowerCase())) context.latinCueSentences.add(sentences[token.index]!);
-    for (const hint of context.hints) this.anchor(context, hint);
+    for (const hint of context.hints) this.anchor(context, hint, -1);
 
     // Pass 1 finds the entities written plainly (the document's context); pass 2 decides with it.
     const first = this.scan(text, tokens, sentences, context);
     for (const decision of first) {
-      if (decision.best?.alias && (decision.keep || decision.apply)) this.anchor(context, decision.best.alias.entry.id);
+      if (decision.best?.alias && (decision.keep || decision.apply)) this.anchor(context, decision.best.alias.entry.id, decision.span.start);
     }
     const decisions = this.scan(text, tokens, sentences, context);
     return this.assemble(text, decisions);
   }
 
-  private anchor(context: DocContext, id: string): void {
+  private anchor(context: DocContext, id: string, start: number): void {
     const entry = this.index.gazetteer.get(id);
     if (!entry) return;
-    context.anchors.add(entry.id);
-    if (entry.parent) context.related.add(entry.parent);
+    context.anchors.push({ entry, start });
     if (entry.country) {
       context.countries.add(entry.country);
-      context.related.add(`country:${entry.country.toLowerCase()}`);
       if (POST_SOVIET.has(entry.country)) context.postSoviet = true;
     }
+  }
+
+  /** How the document's other mentions support an entity at a span start. */
+  private support(context: DocContext, entry: GazetteerEntry, start: number): 'same' | 'related' | undefined {
+    let related = false;
+    for (const anchor of context.anchors) {
+      if (anchor.start === start) continue;
+      const other = anchor.entry;
+      if (other.id === entry.id) return 'same';
+      if (other.id === entry.parent || other.parent === entry.id || (other.parent !== undefined && other.parent === entry.parent)) related = true;
+    }
+    return related ? 'related' : undefined;
   }
 
   private scan(text: string, tokens: WordToken[], sentences: number[], context: DocContext): Decision[] {
@@ -275,11 +285,20 @@ export class Normalizer {
     }
 
     const nextToken = tokens[span.last + 1];
+    // A capitalized neighbour that is not a cue word (`Amu Darya`, `Nodira Yusupova`) means the
+    // span is probably part of a longer name the gazetteer does not know.
     const adjacentName = (token: WordToken | undefined, gap: string) =>
-      token !== undefined && gap === ' ' && isCapitalized(token.text) && !this.english.has(token.text.toLowerCase()) && kindCue(token.text.toLowerCase(), undefined) === undefined;
+      token !== undefined &&
+      gap === ' ' &&
+      isCapitalized(token.text) &&
+      kindCue(token.text.toLowerCase(), undefined) === undefined &&
+      !CONNECTORS.has(token.text.toLowerCase()) &&
+      !ENGLISH_PROPER_WORDS.has(token.text.toLowerCase());
+    const previousStartsSentence = previous !== undefined && startsSentence(text, tokens, previous.index);
     const inLongerName =
-      adjacentName(nextToken, nextToken ? text.slice(span.end, nextToken.start) : '') || adjacentName(previous, previous ? text.slice(previous.end, span.start) : '');
-    const scored = raw.map((candidate) => this.score(candidate, context, before, after, inLongerName));
+      adjacentName(nextToken, nextToken ? text.slice(span.end, nextToken.start) : '') ||
+      (!previousStartsSentence && adjacentName(previous, previous ? text.slice(previous.end, span.start) : ''));
+    const scored = raw.map((candidate) => this.score(candidate, context, before, after, inLongerName, span.start));
     // Rank outputs: the best reading per distinct output text.
     const byOutput = new Map<string, ScoredCandidate>();
     for (const candidate of scored) {
@@ -378,7 +397,10 @@ export class Normalizer {
           if (words.length > 1 && !wordsWithinBudget(folded, hit.alias.folded)) continue;
           // A plain typo (`Uzbekitsan`) can look worse through the skeleton than letter by letter.
           const cost = Math.min(hit.cost, weightedDistance(folded.replace(/[^a-z ]/g, ''), hit.alias.folded.replace(/[^a-z ]/g, ''), hit.cost));
-          out.push(this.fromHit({ alias: hit.alias, cost }, 'fuzzy', 'fuzzy', 0.88 - 0.15 * cost, surface));
+          const candidate = this.fromHit({ alias: hit.alias, cost }, 'fuzzy', 'fuzzy', 0.88 - 0.15 * cost, surface);
+          // One-word names of organizations are often ordinary words elsewhere (`Daryo` is "river"): suggest only.
+          if (words.length === 1 && !isPlaceKind(hit.alias.entry.kind) && hit.alias.entry.kind !== 'person') candidate.noAuto = true;
+          out.push(candidate);
         }
       }
       out.push(...this.morphology(surface, folded, flags));
@@ -501,10 +523,11 @@ export class Normalizer {
     return out;
   }
 
-  private score(candidate: RawCandidate, context: DocContext, before: string | undefined, after: string | undefined, inLongerName: boolean): ScoredCandidate {
+  private score(candidate: RawCandidate, context: DocContext, before: string | undefined, after: string | undefined, inLongerName: boolean, start: number): ScoredCandidate {
     let score = candidate.base;
     const reasons: string[] = [];
     const entry = candidate.alias?.entry;
+    const support = entry ? this.support(context, entry, start) : undefined;
     if (entry && !candidate.keep && candidate.how !== 'exact') {
       if (inLongerName && entry.kind !== 'person') {
         score -= 0.1;
@@ -528,10 +551,10 @@ export class Normalizer {
       if (context.hints.has(entry.id)) {
         score += 0.15;
         reasons.push('hint');
-      } else if (context.anchors.has(entry.id)) {
+      } else if (support === 'same') {
         score += 0.06;
         reasons.push('mentioned elsewhere');
-      } else if (context.related.has(entry.id) || (entry.parent !== undefined && context.anchors.has(entry.parent)) || (entry.parent !== undefined && context.related.has(entry.parent))) {
+      } else if (support === 'related') {
         score += 0.04;
         reasons.push('related entity in document');
       }
@@ -596,17 +619,26 @@ export class Normalizer {
         continue;
       }
       const best = decision.best!;
-      const from = text.slice(decision.start, decision.span.end);
+      // Report only the words that change (`Zhogorku Kenesthe` → `Kenesthe` → `Kenesh the`).
+      let start = decision.start;
+      let from = text.slice(start, decision.span.end);
+      let to = best.output;
+      const evidenceSpan = from;
+      for (let cut = commonLeadingWords(from, to); cut > 0; cut = commonLeadingWords(from, to)) {
+        start += cut;
+        from = from.slice(cut);
+        to = to.slice(cut);
+      }
       const change: Change = {
-        start: decision.start,
+        start,
         end: decision.span.end,
         from,
-        to: best.output,
+        to,
         entity: best.alias?.entry.id ?? '',
         kind: best.alias?.entry.kind ?? 'text',
         confidence: confidence(best.score),
         rule: best.rule,
-        evidence: evidenceOf(best, decision.runnerUp),
+        evidence: { ...evidenceOf(best, decision.runnerUp), ...(evidenceSpan !== from ? { span: evidenceSpan } : {}) },
       };
       if (decision.apply) changes.push(change);
       else {
@@ -651,6 +683,13 @@ function evidenceOf(best: ScoredCandidate, runnerUp: ScoredCandidate | undefined
   return evidence;
 }
 
+/** Length of the first word plus its space when `a` and `b` start with the same word and both go on. */
+function commonLeadingWords(a: string, b: string): number {
+  const space = a.indexOf(' ');
+  if (space <= 0 || b.indexOf(' ') !== space || a.slice(0, space + 1) !== b.slice(0, space + 1)) return 0;
+  return space + 1;
+}
+
 /** True when every word of `inner` occurs, in order, among the words of `outer` (and they differ). */
 function containsWords(outer: string, inner: string): boolean {
   if (outer === inner) return false;
@@ -666,9 +705,9 @@ function containsWords(outer: string, inner: string): boolean {
 
 /** True when the text is a truncation of the name (`Uzbek` for Uzbekistan): an adjective, not the name. */
 function demonymLike(alias: IndexedAlias, folded: string): boolean {
+  if (folded.includes(' ')) return false;
   const target = foldKey(alias.replacement).replace(/ /g, '');
-  const text = folded.replace(/ /g, '');
-  return target.length > text.length && target.startsWith(text);
+  return target.length >= folded.length + 3 && target.startsWith(folded);
 }
 
 /** Each word of a multi-word fuzzy match must be within its own budget (`Central Asian` is not `Central Ostan`). */
@@ -743,6 +782,12 @@ function kindFits(cue: string, kind: string): boolean {
   if (cue === 'legislature') return kind === 'legislature' || kind === 'government-body';
   if (cue === 'media') return kind === 'media' || kind === 'org';
   return false;
+}
+
+/** True when token `index` is the first word of a sentence. */
+function startsSentence(text: string, tokens: WordToken[], index: number): boolean {
+  if (index === 0) return true;
+  return /[.!?]["'”’)»]*\s|\n/u.test(text.slice(tokens[index - 1]!.end, tokens[index]!.start));
 }
 
 /** Sentence number of each token (a new sentence after `.`, `!`, `?` or a line break). */

@@ -49,6 +49,9 @@ export function hasLatinOnlyLetter(word: string): boolean {
   return false;
 }
 
+/** Demonyms and proper adjectives (`Kyrgyz`, `Turkish`): English words, never names to fix. */
+export const ENGLISH_PROPER_WORDS: ReadonlySet<string> = new Set(rules.englishProperWords.words);
+
 let englishWords: Set<string> | undefined;
 
 /**

@@ -8,8 +8,9 @@ import type { CliIO } from '../io.js';
 import { emit, toJson } from '../output.js';
 import { parseLanguageTag } from '../options.js';
 import { addTranslateOptions, translateStageOptions, type TranslateFlags } from './translate.js';
+import { addNormalizeOptions, normalizeStageOptions, type NormalizerFlags } from './normalize.js';
 
-interface CleanFlags extends TranslateFlags {
+interface CleanFlags extends TranslateFlags, NormalizerFlags {
   output?: string;
   json?: boolean;
   report?: string;
@@ -55,6 +56,7 @@ function pipelineOptions(flags: CleanFlags): PipelineOptions {
   const options: PipelineOptions = { target: flags.to };
   options.translate = translateStageOptions(flags);
   if (flags.from && flags.from !== 'auto') options.translate.from = flags.from;
+  options.normalize = normalizeStageOptions(flags);
   return options;
 }
 
@@ -69,7 +71,7 @@ export function registerClean(program: Command, io: CliIO): void {
     .option('--to <lang>', 'target language', 'en')
     .option('--from <lang>', "source language ('auto' detects it)", 'auto')
     .option('--summary', 'print a summary of changes on stderr');
-  addTranslateOptions(command)
+  addNormalizeOptions(addTranslateOptions(command))
     .action(async (file: string | undefined, flags: CleanFlags) => {
       parseLanguageTag(flags.to, '--to');
       if (flags.from && flags.from !== 'auto') parseLanguageTag(flags.from, '--from');

@@ -379,7 +379,7 @@ export function registerGazetteerMaintenance(gazetteer: Command, io: CliIO): voi
       if (flags.json) io.stdout(toJson(candidates));
       else io.stdout(formatCandidates(candidates));
       const aliases = candidates.filter((candidate) => candidate.type === 'alias').length;
-      io.stderr(`transnorm: ${result.files} files, ${result.summaries} summaries: ${aliases} new aliases, ${candidates.length - aliases} new entities proposed${flags.write ? `; patch written to '${flags.write}'` : ''}\n`);
+      io.stderr(`transnorm: ${result.files} files, ${result.summaries} summaries${result.reports > 0 ? ` (${result.reports} read through report.jsonl)` : ''}: ${aliases} new aliases, ${candidates.length - aliases} new entities proposed${flags.write ? `; patch written to '${flags.write}'` : ''}\n`);
     });
 
   withWriteFlags(

@@ -1,7 +1,7 @@
 /**
  * Fuzzy matching of names against every alias of a gazetteer: ranked search (`gazetteer search`)
- * and the matcher behind `gazetteer suggest`. Keys are folded names (`foldName`); candidates are
- * found through a trigram index, then scored by Levenshtein similarity (`fastest-levenshtein`).
+ * and the matcher behind `gazetteer suggest`. Keys are folded names (`foldName`), scored by
+ * Levenshtein similarity (`fastest-levenshtein`); `matchMany` finds candidates through trigrams.
  * Exact, folded and romanization-aware matches come from the gazetteer's own `lookup`.
  */
 import { distance } from 'fastest-levenshtein';
@@ -32,76 +32,6 @@ function trigrams(key: string): string[] {
   const grams = new Set<string>();
   for (let i = 0; i + 3 <= padded.length; i++) grams.add(padded.slice(i, i + 3));
   return [...grams];
-}
-
-interface IndexedKey {
-  key: string;
-  tokens: number;
-  aliases: Alias[];
-}
-
-/** A trigram index over the folded aliases of a gazetteer, for fuzzy candidates. */
-export class FuzzyIndex {
-  private readonly keys: IndexedKey[] = [];
-  private readonly postings = new Map<string, number[]>();
-
-  /** Index `aliases` (optionally only those passing `filter`, e.g. Latin-script ones). */
-  constructor(aliases: readonly Alias[], filter: (alias: Alias) => boolean = () => true) {
-    const byKey = new Map<string, IndexedKey>();
-    for (const alias of aliases) {
-      if (!filter(alias)) continue;
-      const key = foldName(alias.text);
-      if (key.length < 2) continue;
-      let item = byKey.get(key);
-      if (!item) {
-        item = { key, tokens: 1, aliases: [] };
-        byKey.set(key, item);
-        const index = this.keys.push(item) - 1;
-        const padded = ` ${key} `;
-        for (let i = 0; i + 3 <= padded.length; i++) {
-          if (padded.charCodeAt(i + 1) === 32 && i > 0) item.tokens++;
-          const gram = padded.slice(i, i + 3);
-          const list = this.postings.get(gram);
-          if (list === undefined) this.postings.set(gram, [index]);
-          else if (list[list.length - 1] !== index) list.push(index);
-        }
-      }
-      item.aliases.push(alias);
-    }
-  }
-
-  /** The number of distinct folded keys indexed. */
-  get size(): number {
-    return this.keys.length;
-  }
-
-  /**
-   * Aliases whose folded key is at least `minSimilarity` similar to `text`'s; with `sameTokens`,
-   * only keys with as many words. Best first.
-   */
-  match(text: string, options: { minSimilarity?: number; sameTokens?: boolean; limit?: number } = {}): Array<{ alias: Alias; similarity: number; key: string }> {
-    const min = options.minSimilarity ?? 0.7;
-    const query = foldName(text);
-    if (query.length < 2) return [];
-    const grams = trigrams(query);
-    const shared = new Map<number, number>();
-    for (const gram of grams) for (const index of this.postings.get(gram) ?? []) shared.set(index, (shared.get(index) ?? 0) + 1);
-    const queryTokens = query.split(' ').length;
-    // Two strings within edit distance d share at least |grams| − 3d trigrams: skip the hopeless ones.
-    const maxEdits = Math.floor((1 - min) * (query.length / min));
-    const needed = Math.max(1, grams.length - 3 * maxEdits);
-    const out: Array<{ alias: Alias; similarity: number; key: string }> = [];
-    for (const [index, count] of shared) {
-      if (count < needed) continue;
-      const item = this.keys[index]!;
-      if (options.sameTokens && item.tokens !== queryTokens) continue;
-      const score = similarity(query, item.key);
-      if (score < min) continue;
-      for (const alias of item.aliases) out.push({ alias, similarity: score, key: item.key });
-    }
-    out.sort((a, b) => b.similarity - a.similarity || (a.alias.entity < b.alias.entity ? -1 : a.alias.entity > b.alias.entity ? 1 : 0));
-    return options.limit === undefined ? out : out.slice(0, options.limit);
-  }
 }
 
 /** A fuzzy match of one query against an alias. */

@@ -81,7 +81,7 @@ describe('editGazetteerFile', () => {
     const path = join(dir, 'g.jsonl');
     const release = await lockGazetteerFile(path);
     const started = Date.now();
-    await expect(editGazetteerFile(path, (entries) => entries, { lockWaitMs: 400 })).rejects.toThrow(`'${path}' is being edited by another transnorm process (waited 0 s); try again, or delete '${path}.lock' if no transnorm process is running`);
+    await expect(editGazetteerFile(path, (entries) => entries, { lockWaitMs: 400 })).rejects.toThrow(`'${path}' is being edited by another transnorm process (waited 0.4 s); try again, or delete '${path}.lock' if no transnorm process is running`);
     expect(Date.now() - started).toBeGreaterThanOrEqual(300);
     // A waiting editor gets the lock as soon as it is released.
     const waiting = editGazetteerFile(path, (entries) => [...entries, entry('a', 'Alpha')], { lockWaitMs: 5000 });

@@ -69,4 +69,21 @@ describe('suggest', () => {
     await fs.writeFile(summary, '{"documents": 3}');
     await expect(suggestFromCorpus(await gazetteer(), [summary])).rejects.toThrow(`'${summary}' has no list of unresolved suggestions`);
   });
+
+  it("reads a corpus run's report.jsonl next to summary.json: fuzzy fixes the run applied and suggestions it left", async () => {
+    const dir = await tempDir();
+    const change = (from: string, entity: string, rule: string) => ({ start: 0, end: from.length, from, to: 'x', entity, kind: 'legislature', confidence: 0.9, rule, evidence: {} });
+    const lines = [
+      { path: 'a.txt', format: 'txt', language: 'en', changes: [change('Zhogorky Kenesh', 'kg-jogorku-kenesh', 'fuzzy'), change('Jogorku Kenesh', 'kg-jogorku-kenesh', 'variant')], suggestions: [], skipped: [], messages: [] },
+      { path: 'b.jsonl', line: 7, format: 'jsonl', language: 'en', changes: [change('Zhogorky Kenesh', 'kg-jogorku-kenesh', 'fuzzy')], suggestions: [{ ...change('Termiz-shahri', 'uz-termez', 'fuzzy'), candidates: [] }], skipped: [], messages: [] },
+    ];
+    await fs.writeFile(join(dir, 'report.jsonl'), lines.map((line) => JSON.stringify(line)).join('\n') + '\n');
+    await fs.writeFile(join(dir, 'summary.json'), JSON.stringify({ version: 1, unresolved: [] }));
+    const result = await suggestFromCorpus(await gazetteer(), [join(dir, 'summary.json')]);
+    expect(result.reports).toBe(1);
+    expect(result.candidates.map((c) => [c.type, c.text, c.count, c.type === 'alias' ? c.entity : c.id, c.examples])).toEqual([
+      ['alias', 'Zhogorky Kenesh', 2, 'kg-jogorku-kenesh', ['a.txt', 'b.jsonl:7']],
+      ['alias', 'Termiz-shahri', 1, 'uz-termez', ['b.jsonl:7']],
+    ]);
+  });
 });
