@@ -20,8 +20,8 @@ export {
   addModel, pullModel, verifyModel, removeModel,
 } from './translate/index.js';
 export type { TranslateStageOptions, Translator, InstalledModel, ModelManifest, ModelKind, Route } from './translate/index.js';
-export { createNormalizeStage } from './normalize/index.js';
-export type { NormalizeStageOptions } from './normalize/index.js';
+export { createNormalizeStage, normalizeText, loadNormalizerGazetteer, applyEdits, NORMALIZE_DEFAULTS } from './normalize/index.js';
+export type { NormalizeStageOptions, NormalizeOptions, NormalizeResult } from './normalize/index.js';
 export type * from './gazetteer/types.js';
 export { runCorpus, defaultFingerprint as corpusFingerprint } from './corpus/index.js';
 export type { CorpusRunOptions, CorpusRunResult, CorpusProgress, CorpusFormat, CorpusSummary, UnresolvedSuggestion, ReportLine as CorpusReportLine } from './corpus/index.js';

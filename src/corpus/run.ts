@@ -130,6 +130,16 @@ async function outputPath(context: RunContext, file: CorpusInput): Promise<{ pat
   return { path, tmpDir: context.state.tmpDir };
 }
 
+/** A failed file has no output: remove one an earlier run wrote (a regular file inside OUTDIR only). */
+async function removeStaleOutput(context: RunContext, file: CorpusInput): Promise<void> {
+  const path = resolve(context.outDir, file.rel);
+  if (!isInside(context.outDir, path) || path === context.outDir) return;
+  const stat = await fs.lstat(path).catch(() => undefined);
+  if (!stat?.isFile()) return;
+  const parent = await fs.realpath(dirname(path)).catch(() => undefined);
+  if (parent !== undefined && isInside(context.outDir, parent)) await fs.rm(path, { force: true });
+}
+
 /** Keep a `.bak` copy of an input before rewriting it in place (an existing `.bak`, the oldest original, is kept). */
 async function backup(path: string): Promise<void> {
   try {
@@ -274,6 +284,7 @@ async function processFile(context: RunContext, file: CorpusInput, fingerprint: 
   const partPath = state.partPath(file.rel);
 
   const finishFailure = async (input: string, error: DocumentError): Promise<FileResult> => {
+    if (!options.inPlace) await removeStaleOutput(context, file);
     await state.ensurePartDir(file.rel);
     await writeAtomically(partPath, `${JSON.stringify(reportLine(file.rel, file.format, null, options.timings, undefined, error))}\n`, state.tmpDir);
     const entry: ManifestEntry = { path: file.rel, input, options: hashOfOptions, output: null, documents: 1, failed: 1 };
@@ -289,14 +300,20 @@ async function processFile(context: RunContext, file: CorpusInput, fingerprint: 
     return finishFailure('unknown-format', { code: 'ERR_FORMAT', reason: 'unknown format: name it with --format (txt, md, jsonl, tmx, xliff, xml)' });
   }
   const stat = await fs.stat(file.abs).catch((error: unknown) => error as Error);
-  if (stat instanceof Error) return finishFailure('unreadable', failureOf(stat));
+  if (stat instanceof Error) return finishFailure('unreadable', { code: 'ERR_READ', reason: `cannot read: ${toError(stat).message}` });
   if (file.format !== 'jsonl' && stat.size > options.maxBytes) {
     return finishFailure(`size:${stat.size}`, { code: 'ERR_TOO_LARGE', reason: `too large: ${stat.size} bytes (limit ${options.maxBytes}, see --max-bytes)` });
   }
 
   // Is it done already? (In place, a finished input now hashes to what was written.)
-  const bytes = file.format === 'jsonl' ? undefined : await fs.readFile(file.abs);
-  const inputHash = bytes ? sha256(bytes) : await sha256File(file.abs);
+  let bytes: Buffer | undefined;
+  let inputHash: string;
+  try {
+    bytes = file.format === 'jsonl' ? undefined : await fs.readFile(file.abs);
+    inputHash = bytes ? sha256(bytes) : await sha256File(file.abs);
+  } catch (error) {
+    return finishFailure('unreadable', { code: 'ERR_READ', reason: `cannot read: ${toError(error).message}` });
+  }
   const previous = state.get(file.rel);
   if (previous && previous.options === hashOfOptions && (previous.input === inputHash || (options.inPlace && previous.output === inputHash))) {
     const outputThere = previous.output === null || options.inPlace || (await fs.stat(resolve(context.outDir, file.rel)).then((s) => s.isFile(), () => false));
@@ -329,7 +346,9 @@ async function processFile(context: RunContext, file: CorpusInput, fingerprint: 
     } catch (error) {
       await output.abort();
       await part.abort();
-      throw error;
+      // Writing failed: OUTDIR is unusable, stop the run. Reading failed: this file fails.
+      if (error instanceof TransnormError && error.code === 'ERR_WRITE') throw error;
+      return finishFailure(inputHash, { code: 'ERR_READ', reason: `cannot read: ${toError(error).message}` });
     }
   }
 

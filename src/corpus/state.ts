@@ -69,8 +69,7 @@ export class AtomicWriter {
   async write(text: string | Buffer): Promise<void> {
     if (typeof text !== 'string') {
       await this.flush();
-      this.hash.update(text);
-      await this.handle!.write(text);
+      await this.writeBytes(text);
       return;
     }
     this.pending += text;
@@ -81,8 +80,16 @@ export class AtomicWriter {
     if (this.pending === '') return;
     const buffer = Buffer.from(this.pending, 'utf8');
     this.pending = '';
+    await this.writeBytes(buffer);
+  }
+
+  private async writeBytes(buffer: Buffer): Promise<void> {
     this.hash.update(buffer);
-    await this.handle!.write(buffer);
+    try {
+      await this.handle!.write(buffer);
+    } catch (error) {
+      throw new TransnormError(`cannot write '${this.path}': ${describeSystemError(error)}`, { cause: error, code: 'ERR_WRITE' });
+    }
   }
 
   /** Finish and move the file into place; returns the sha256 of what was written. */

@@ -5,7 +5,7 @@
  */
 import { isCommonEnglishWord } from './common-words.js';
 import { foldName } from './fold.js';
-import { DEFAULT_ROMANIZATION_LIMIT, primaryLang, readDataFile, romanize } from './romanize/index.js';
+import { DEFAULT_ROMANIZATION_LIMIT, primaryLang, readDataFile, romanize, type Romanization } from './romanize/index.js';
 import type { MorphologyFile } from './romanize/tables.js';
 import type { Alias, GazetteerEntry } from './types.js';
 
@@ -39,8 +39,27 @@ function withCommon(alias: Alias): Alias {
   return alias;
 }
 
-/** Every alias of one entry, listed names first, then generated spellings. */
-export function expandEntry(entry: GazetteerEntry, options: ExpandOptions = {}): Alias[] {
+/** Spellings of one native name with their folded keys, memoized: many places share a name. */
+type SpellingMemo = Map<string, { spelling: Romanization; key: string }[]>;
+
+function spellingsOf(memo: SpellingMemo | undefined, text: string, lang: string, kind: string): { spelling: Romanization; key: string }[] {
+  const memoKey = `${lang}\u0000${kind === 'person' ? 'person' : ''}\u0000${text}`;
+  let spellings = memo?.get(memoKey);
+  if (spellings === undefined) {
+    // Unlimited and unfiltered here; the caller filters by what the entry already has and caps.
+    spellings = romanize(text, lang, { kind, limit: Number.MAX_SAFE_INTEGER })
+      .filter((spelling) => !isCommonEnglishWord(spelling.text))
+      .map((spelling) => ({ spelling, key: foldName(spelling.text) }));
+    memo?.set(memoKey, spellings);
+  }
+  return spellings;
+}
+
+/**
+ * Every alias of one entry, listed names first, then generated spellings. `memo` (shared across
+ * the entries of one gazetteer) saves romanizing the same name twice.
+ */
+export function expandEntry(entry: GazetteerEntry, options: ExpandOptions = {}, memo?: SpellingMemo): Alias[] {
   const aliases: Alias[] = [withCommon({ text: entry.name, entity: entry.id, origin: 'canonical', type: 'canonical', lang: 'en', script: 'Latn' })];
   const texts = new Set<string>([entry.name]);
   const seen = new Set<string>([foldName(entry.name)]);
@@ -55,10 +74,14 @@ export function expandEntry(entry: GazetteerEntry, options: ExpandOptions = {}):
   for (const name of entry.names) {
     if (name.script !== 'Cyrl') continue;
     const primary = primaryLang(name.lang);
-    for (const spelling of romanize(name.text, primary, { kind: entry.kind, limit, seen })) {
-      // A generated spelling that is an ordinary English word (`Chase`, `Are`) would only ever
-      // match the word: it is not generated at all. Listed names keep theirs, flagged `common`.
-      if (isCommonEnglishWord(spelling.text)) continue;
+    // A generated spelling that is an ordinary English word (`Chase`, `Are`) would only ever match
+    // the word: it is not generated at all (spellingsOf drops it). Listed names keep theirs, flagged `common`.
+    let added = 0;
+    for (const { spelling, key } of spellingsOf(memo, name.text, primary, entry.kind)) {
+      if (added >= limit) break;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      added++;
       aliases.push(withCommon({
         text: spelling.text, entity: entry.id, origin: 'generated', type: 'variant', lang: `${primary}-Latn`, script: 'Latn',
         scheme: spelling.scheme, from: spelling.from,

@@ -89,22 +89,21 @@ export interface LazyAliases {
  * path passes its stored folded index.
  */
 export function assembleGazetteer(entries: GazetteerEntry[], source: Alias[] | LazyAliases, index?: FoldedIndex | (() => FoldedIndex), info?: GazetteerInfo): Gazetteer {
-  const byId = new Map<string, GazetteerEntry>();
-  for (const entry of entries) byId.set(entry.id, entry);
+  const indexOf = new Map<string, number>();
+  for (let e = 0; e < entries.length; e++) indexOf.set(entries[e]!.id, e);
+  const byId = { get: (id: string): GazetteerEntry | undefined => entries[indexOf.get(id) ?? -1] };
   const merged = new Map<string, string>();
-  for (const entry of entries) for (const old of entry.merged ?? []) if (!byId.has(old)) merged.set(old, entry.id);
+  for (const entry of entries) for (const old of entry.merged ?? []) if (!indexOf.has(old)) merged.set(old, entry.id);
   const lazy = Array.isArray(source) ? undefined : source;
   const eager = Array.isArray(source) ? source : undefined;
   const aliasAt = (i: number): Alias => (eager !== undefined ? eager[i]! : lazy!.at(i));
   let allAliases: Alias[] | undefined = eager;
   const aliases = (): Alias[] => (allAliases ??= lazy!.all());
 
-  // Where each entity's aliases start and end.
+  // Where each entity's aliases start and end (a compiled index stores it per entry index).
   const groups = new Map<string, [number, number]>();
   let byEntity: Map<string, Alias[]> | undefined;
-  if (lazy !== undefined) {
-    entries.forEach((entry, e) => groups.set(entry.id, [lazy.start[e]!, lazy.start[e + 1]!]));
-  } else {
+  if (lazy === undefined) {
     let grouped = true;
     for (let i = 0; i < eager!.length; ) {
       const entity = eager![i]!.entity;
@@ -205,7 +204,8 @@ export function assembleGazetteer(entries: GazetteerEntry[], source: Alias[] | L
     aliasesOf: (id) => {
       const entity = get(id)?.id ?? id;
       if (byEntity !== undefined) return byEntity.get(entity) ?? [];
-      const group = groups.get(entity);
+      const e = indexOf.get(entity);
+      const group: readonly [number, number] | undefined = lazy !== undefined ? (e === undefined ? undefined : [lazy.start[e]!, lazy.start[e + 1]!]) : groups.get(entity);
       if (group === undefined) return [];
       const out: Alias[] = [];
       for (let i = group[0]; i < group[1]; i++) out.push(aliasAt(i));
@@ -227,7 +227,8 @@ export function mergeEntries(entries: Iterable<GazetteerEntry>): GazetteerEntry[
 /** Every alias of `entries` (listed and generated). */
 export function expandEntries(entries: readonly GazetteerEntry[], options: ExpandOptions = {}): Alias[] {
   const aliases: Alias[] = [];
-  for (const entry of entries) for (const alias of expandEntry(entry, options)) aliases.push(alias);
+  const memo = new Map();
+  for (const entry of entries) for (const alias of expandEntry(entry, options, memo)) aliases.push(alias);
   return aliases;
 }
 

@@ -151,11 +151,21 @@ export function validateEdit(before: readonly GazetteerEntry[], after: readonly 
   return problems;
 }
 
-/** Test hook: `TRANSNORM_TEST_HANG=store:mid-write` stops a write half-way so a test can kill the process there. */
-async function testHang(point: string, detail: string): Promise<void> {
-  if (process.env.TRANSNORM_TEST_HANG !== point) return;
-  process.stderr.write(`transnorm: test hang at ${point} (${detail})\n`);
-  await new Promise<never>(() => setInterval(() => {}, 60_000));
+/**
+ * Test hooks, so that tests can reproduce a crash and an overlap deterministically:
+ * `TRANSNORM_TEST_HANG=store:mid-write` stops a write half-way (the test kills the process there);
+ * `TRANSNORM_TEST_PAUSE=store:after-read:MS` waits MS ms between reading the file and writing it.
+ */
+async function testHook(point: string, detail: string): Promise<void> {
+  if (process.env.TRANSNORM_TEST_HANG === point) {
+    process.stderr.write(`transnorm: test hang at ${point} (${detail})\n`);
+    await new Promise<never>(() => setInterval(() => {}, 60_000));
+  }
+  const pause = process.env.TRANSNORM_TEST_PAUSE;
+  if (pause?.startsWith(`${point}:`)) {
+    process.stderr.write(`transnorm: test pause at ${point} (${detail})\n`);
+    await new Promise((resolve) => setTimeout(resolve, Number(pause.slice(point.length + 1)) || 0));
+  }
 }
 
 /** Remove temp files a crashed writer left behind (only the lock holder ever writes them). */
@@ -180,7 +190,7 @@ export async function writeAtomically(path: string, text: string): Promise<void>
     const bytes = Buffer.from(text, 'utf8');
     const half = Math.floor(bytes.length / 2);
     await handle.write(bytes, 0, half);
-    await testHang('store:mid-write', temp);
+    await testHook('store:mid-write', temp);
     await handle.write(bytes, half, bytes.length - half);
     await handle.sync();
     await handle.close();
@@ -253,6 +263,7 @@ export async function editGazetteerFile(
   try {
     await removeLeftoverTemps(path);
     const before = await readGazetteerFile(path);
+    await testHook('store:after-read', path);
     const after = await edit(structuredClone(before));
     const problems = validateEdit(before, after, options.base);
     const blocking = problems.filter((problem) => problem.rule !== 'ambiguous-alias' || !options.force);

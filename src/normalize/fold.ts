@@ -31,7 +31,8 @@ export function foldKey(text: string): string {
 
 /** Ordered rewrite rules of the skeleton; each applies to the whole folded word, left to right. */
 const SKELETON_RULES: Array<[RegExp, string]> = [
-  [/[^a-z ]/g, ''],
+  // Drop what is not a letter; letters outside a-z stay, so they never match by accident.
+  [/[^\p{L} ]/gu, ''],
   // Multi-letter consonants first (longest first).
   [/shch|sch|sz|sh/g, 's'],
   [/tsch|tch|cz|ch/g, 'c'],

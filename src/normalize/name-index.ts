@@ -205,11 +205,14 @@ export class NameIndex {
   }
 
   private addAlias(alias: Alias, entry: GazetteerEntry, prior: number, fuzzyMinPrior: number, derived?: DerivedKind): void {
+    const keep = isKeepable(alias);
+    // Other names of small places are never applied (nor looked up by skeleton): only their correct
+    // English names matter, to leave them alone. Skipping the rest keeps the index small.
+    if (prior < 0.5 && !keep && alias.text !== entry.name) return;
     const folded = foldKey(alias.text);
     if (folded.length < 2) return;
     const latin = isLatinText(alias.text);
-    const skeleton = latin ? skeletonOfFolded(folded) : '';
-    const keep = isKeepable(alias);
+    const skeleton = latin && prior >= 0.5 && entry.kind !== 'village' ? skeletonOfFolded(folded) : '';
     const canonicalWords = entry.name.split(/\s+/u);
     const aliasWords = alias.text.split(/\s+/u).length;
     // A person named by fewer words than the canonical name (`Tokaev`) becomes as many last words (`Tokayev`).

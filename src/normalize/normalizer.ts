@@ -82,8 +82,8 @@ interface RawCandidate {
   noAuto?: boolean;
   /** Extra evidence. */
   detail: Record<string, unknown>;
-  /** Start offset override (the span grew to the left, e.g. `v Moskve`). */
-  start?: number;
+  /** The span grows left over the preceding preposition (`v Moskve` → `in Moscow`). */
+  extendsLeft?: boolean;
 }
 
 interface Span {
@@ -103,6 +103,8 @@ interface DocContext {
   postSoviet: boolean;
   /** Countries (ISO 3166-1 alpha-2) of the entities the document names plainly. */
   countries: Set<string>;
+  /** Tokens that pass 1 read as (part of) a known name: a neighbour there is no unknown name. */
+  known: Set<number>;
 }
 
 interface Decision {
@@ -168,6 +170,7 @@ export class Normalizer {
       latinCueSentences: new Set(),
       postSoviet: false,
       countries: new Set(),
+      known: new Set(),
     };
     for (const token of tokens) if (LATIN_SCRIPT_CUES.has(token.text.toLowerCase())) context.latinCueSentences.add(sentences[token.index]!);
     for (const hint of context.hints) this.anchor(context, hint, -1);
@@ -176,6 +179,7 @@ export class Normalizer {
     const first = this.scan(text, tokens, sentences, context);
     for (const decision of first) {
       if (decision.best?.alias && (decision.keep || decision.apply)) this.anchor(context, decision.best.alias.entry.id, decision.span.start);
+      if (decision.best?.alias) for (let t = decision.span.first; t <= decision.span.last; t++) context.known.add(t);
     }
     const decisions = this.scan(text, tokens, sentences, context);
     return this.assemble(text, decisions);
@@ -266,7 +270,7 @@ export class Normalizer {
     const key = `${span.surface}\u0000${locative ? 'v' : ''}${guarded ? 'g' : ''}${this.options.keepVariants ? 'k' : ''}`;
     let raw = this.rawCache.get(key);
     if (!raw) {
-      raw = this.retrieve(span.surface, { locative: locative?.start, guarded, glue: true });
+      raw = this.retrieve(span.surface, { locative: locative !== undefined, guarded, glue: true });
       if (this.rawCache.size > 200_000) this.rawCache.clear();
       this.rawCache.set(key, raw);
     }
@@ -290,6 +294,7 @@ export class Normalizer {
     const adjacentName = (token: WordToken | undefined, gap: string) =>
       token !== undefined &&
       gap === ' ' &&
+      !context.known.has(token.index) &&
       isCapitalized(token.text) &&
       kindCue(token.text.toLowerCase(), undefined) === undefined &&
       !CONNECTORS.has(token.text.toLowerCase()) &&
@@ -312,7 +317,7 @@ export class Normalizer {
     // Ambiguity that matters: another entity that would be written differently.
     const runnerUp = ranked.find((candidate) => candidate.output !== best.output && (candidate.alias === undefined || candidate.alias.entry.id !== best.alias?.entry.id));
     if (best.score < this.floor && !best.keep) return undefined;
-    const start = best.start ?? span.start;
+    const start = best.extendsLeft && locative ? locative.start : span.start;
     if (best.keep || text.slice(start, span.end) === best.output) {
       return { span, start, keep: true, best, ranked, apply: false, ...(runnerUp ? { runnerUp } : {}) };
     }
@@ -322,7 +327,7 @@ export class Normalizer {
   }
 
   /** Context-free candidates for a span of text. */
-  private retrieve(surface: string, flags: { locative: number | undefined; guarded: boolean; glue: boolean }): RawCandidate[] {
+  private retrieve(surface: string, flags: { locative: boolean; guarded: boolean; glue: boolean }): RawCandidate[] {
     const folded = foldKey(surface);
     if (folded.length < 2 || /\d/u.test(folded)) return [];
     const out: RawCandidate[] = [];
@@ -406,12 +411,12 @@ export class Normalizer {
       out.push(...this.morphology(surface, folded, flags));
     }
     if (flags.glue && out.every((candidate) => candidate.base < 0.8)) out.push(...this.glued(surface, flags));
-    if (flags.locative !== undefined && /[eiu]$/u.test(folded)) {
+    if (flags.locative && /[eiu]$/u.test(folded)) {
       // `v Moskve`: after a romanized Russian locative preposition, a place becomes `in <place>`.
       for (const candidate of out) {
-        if (candidate.keep || candidate.start !== undefined || !candidate.alias || !isPlaceKind(candidate.alias.entry.kind)) continue;
+        if (candidate.keep || candidate.extendsLeft || !candidate.alias || !isPlaceKind(candidate.alias.entry.kind)) continue;
         candidate.output = `in ${candidate.output}`;
-        candidate.start = flags.locative;
+        candidate.extendsLeft = true;
         candidate.detail.preposition = 'v';
       }
     }
@@ -439,7 +444,7 @@ export class Normalizer {
   }
 
   /** Readings with a Russian adjective or case ending cut off. */
-  private morphology(surface: string, folded: string, flags: { locative: number | undefined }): RawCandidate[] {
+  private morphology(surface: string, folded: string, flags: { locative: boolean }): RawCandidate[] {
     const words = folded.split(' ');
     const lastWord = words[words.length - 1]!;
     if (this.english.has(lastWord)) return [];
@@ -458,7 +463,7 @@ export class Normalizer {
         const kind = hit.alias.entry.kind;
         if (hit.alias.prior < 0.5) continue;
         if (type === 'adjective' && !isPlaceKind(kind)) continue;
-        if (flags.locative !== undefined && !isPlaceKind(kind)) continue;
+        if (flags.locative && !isPlaceKind(kind)) continue;
         const base = (type === 'adjective' ? 0.9 : 0.86) - 0.14 * hit.cost;
         const candidate: RawCandidate = {
           output: hit.alias.replacement,
@@ -466,7 +471,7 @@ export class Normalizer {
           how: 'stem',
           rule: 'morphology',
           cost: hit.cost,
-          base: flags.locative !== undefined ? base + 0.05 : base,
+          base: flags.locative ? base + 0.05 : base,
           keep: false,
           detail: { ending: `-${ending}`, endingType: type },
         };
@@ -486,7 +491,7 @@ export class Normalizer {
   }
 
   /** Readings with a glued function word split off (`Kenesthe` → `Kenesh the`). */
-  private glued(surface: string, flags: { locative: number | undefined; guarded: boolean }): RawCandidate[] {
+  private glued(surface: string, flags: { locative: boolean; guarded: boolean }): RawCandidate[] {
     const out: RawCandidate[] = [];
     const lastSpace = surface.lastIndexOf(' ');
     const lastWord = surface.slice(lastSpace + 1);
@@ -496,7 +501,7 @@ export class Normalizer {
         if (!lower.endsWith(suffix) || lastWord.length - suffix.length < 4) continue;
         const head = surface.slice(0, surface.length - suffix.length);
         for (const inner of this.retrieve(head, { ...flags, glue: false })) {
-          if (inner.start !== undefined) continue;
+          if (inner.extendsLeft) continue;
           out.push({
             ...inner,
             output: `${inner.output} ${surface.slice(surface.length - suffix.length)}`,
@@ -748,7 +753,7 @@ function gluedPrefix(word: string): string | undefined {
 }
 
 /** The reromanized reading of a span (scheme detected on any word, applied to all). */
-function reromanizeSpanWords(surface: string): { text: string; scheme: string } | undefined {
+export function reromanizeSpanWords(surface: string): { text: string; scheme: string } | undefined {
   const words = surface.split(/([ \-])/u);
   const schemeWord = words.map((word) => reromanizeWord(word)).find((reading) => reading !== undefined);
   if (!schemeWord) return undefined;
@@ -760,7 +765,8 @@ function reromanizeSpanWords(surface: string): { text: string; scheme: string } 
       if (direct) return direct.text;
       // Words without a marker of their own are read with the span's scheme (`Mirzijojev` next to `Šavkat`).
       if (scheme === 'czech-slovak' || scheme === 'polish' || scheme === 'german') {
-        return word.replace(/j(?=[aeiou])/gu, 'y').replace(/(?<=[aeiou])j/gu, 'y');
+        const read = word.replace(/j(?=[aeiou])/gu, 'y').replace(/(?<=[aeiou])j/gu, 'y');
+        return scheme === 'czech-slovak' ? read : read.replace(/w/gu, 'v').replace(/W/gu, 'V');
       }
       return word;
     })

@@ -49,6 +49,8 @@ export interface TranslateStageOptions {
   gazetteer?: Gazetteer | false;
   /** User gazetteer files loaded after the built-in ones (when `gazetteer` is not given). */
   gazetteerFiles?: string[];
+  /** Load the built-in gazetteer (default true; when `gazetteer` is not given). */
+  gazetteerBuiltin?: boolean;
   /** Build the translator for a model (tests and benchmarks); default transformers.js. */
   createTranslator?: (model: InstalledModel, modelsDir: string) => Translator;
 }
@@ -105,7 +107,10 @@ export function createTranslateStage(options: TranslateStageOptions = {}): Stage
     // model translates, unless the names are to be protected (then they are needed first).
     const findHints = async (): Promise<Gazetteer | undefined> => {
       if (options.gazetteer === false) return undefined;
-      gazetteer ??= options.gazetteer ? Promise.resolve(options.gazetteer) : loadGazetteer(options.gazetteerFiles ? { files: options.gazetteerFiles } : {});
+      gazetteer ??= options.gazetteer ? Promise.resolve(options.gazetteer) : loadGazetteer({
+        ...(options.gazetteerFiles ? { files: options.gazetteerFiles } : {}),
+        ...(options.gazetteerBuiltin === false ? { builtin: false } : {}),
+      });
       const loaded = await gazetteer.catch((error: unknown) => {
         // Names are context for the normalizer, not needed to translate: say so and go on.
         addMessage(doc, { stage: 'translate', ruleId: 'translate:no-gazetteer', reason: `names were not looked up before translating: ${error instanceof Error ? error.message : String(error)}`, confidence: 0 });

@@ -232,6 +232,28 @@ describe('safety under concurrency and crashes', () => {
     expect((await fs.readdir(project.dir)).sort()).toEqual(['local.jsonl', 'transnorm.config.json']);
   });
 
+  it('an edit that starts while another is between reading and writing waits for it (no lost update)', async () => {
+    // A reads the file, then pauses 3 s before writing; B starts during the pause. Without the lock,
+    // B would write its alias and A would then overwrite the file from its stale read.
+    const first = spawn(process.execPath, [cliPath, 'gazetteer', 'alias', 'add', 'kg-bishkek', 'Bishkek-A'], {
+      cwd: project.dir, env: { ...process.env, NO_COLOR: '1', TRANSNORM_CACHE_DIR: cacheDir, TRANSNORM_TEST_PAUSE: 'store:after-read:3000' }, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let firstStderr = '';
+    const firstDone = new Promise<number | null>((resolve) => first.on('close', resolve));
+    await new Promise<void>((resolve, reject) => {
+      first.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+        firstStderr += chunk;
+        if (firstStderr.includes('test pause at store:after-read')) resolve();
+      });
+      first.on('exit', () => reject(new Error(`exited before the pause: ${firstStderr}`)));
+    });
+    const second = await gz(['alias', 'add', 'uz-termez', 'Termez-B']);
+    expect(await firstDone).toBe(0);
+    expect([second.code, second.stderr]).toEqual([0, '']);
+    expect((await entry('kg-bishkek'))!.names.map((n) => n.text)).toContain('Bishkek-A');
+    expect((await entry('uz-termez'))!.names.map((n) => n.text)).toContain('Termez-B');
+  });
+
   it('a second editor waits for the lock, then fails with a clear message', async () => {
     const release = await lockGazetteerFile(project.local);
     try {

@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli.js';
+import { formatEntries } from '../../src/gazetteer/index.js';
 import { installTinyModel, TINY_MODEL_ID, type TinyModelDir } from '../translate/tiny-model.js';
 
 /** Russian news written for this test, in the tiny model's vocabulary. */
@@ -116,6 +117,21 @@ describe('transnorm clean on Russian news (end to end, offline)', { timeout: 240
       ['Golos Ameriki', 'Voice of America', 'media-voice-of-america'],
     ]);
     expect(await runCli(['clean', input], { env })).toEqual({ code: 0, stderr: '', stdout: NORMALIZED });
+  });
+
+  it('looks names up in the gazetteer files the normalizer gets (--gazetteer FILE)', async () => {
+    const file = join(tiny.scratch, '..', 'extra.jsonl');
+    const extra = { id: 'test-deputies-group', name: 'Deputies Group', kind: 'org' as const, names: [{ text: 'Депутаты', lang: 'ru', script: 'Cyrl', type: 'official' as const }] };
+    await writeFile(file, formatEntries([extra]));
+    const result = await runCli(['clean', input, '--json', '--gazetteer', file], { env });
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout) as Report;
+    expect(json.translation).toBe(TRANSLATION);
+    expect(json.entityHints.map((h) => [h.entity, h.text, h.start, h.end])).toEqual([
+      ['test-deputies-group', 'Депутаты', 0, 8],
+      ['kg-jogorku-kenesh', 'Жогорку Кенеша', 9, 23],
+      ['media-voice-of-america', 'Голос Америки', 62, 75],
+    ]);
   });
 
   it('a corrupt model folder: one error line naming the bad file', async () => {

@@ -259,6 +259,12 @@ describe('resuming', () => {
     const newGazetteer = await runCorpus({ ...options, fingerprint: 'g2' });
     expect(newGazetteer.resumed).toBe(0);
 
+    // An input that turns bad loses its old output.
+    writeFileSync(join(dir, 'tei/dispatch.xml'), '<TEI><text>');
+    const broken = await runCorpus({ ...options, fingerprint: 'g2' });
+    expect(broken).toMatchObject({ failed: 1, resumed: first.files - 1 });
+    expect(existsSync(join(out, 'tei/dispatch.xml'))).toBe(false);
+
     // An edited input is redone, the others are not.
     writeFileSync(join(dir, 'news/bishkek-session.txt'), 'Now only Golos Ameriki.\n');
     const edited = await runCorpus({ ...options, fingerprint: 'g2' });

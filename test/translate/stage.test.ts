@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { createDocument, type TextDocument } from '../../src/document.js';
 import { createGazetteer } from '../../src/gazetteer/index.js';
 import { createPipeline } from '../../src/pipeline.js';
-import { createTranslateStage, createTransformersTranslator, type InstalledModel, type TranslateStageOptions, type Translator } from '../../src/translate/index.js';
+import { createTranslateStage, createTransformersTranslator, writeManifest, type InstalledModel, type TranslateStageOptions, type Translator } from '../../src/translate/index.js';
 import { fixtureEntries } from './fixture-gazetteer.js';
 import { installTinyModel, TINY_MODEL_ID, type TinyModelDir } from './tiny-model.js';
 
@@ -144,6 +144,24 @@ describe('translate stage on the tiny model', { timeout: 120_000 }, () => {
       expect(again.messages[0]!.reason).toMatch(new RegExp(`^model '${TINY_MODEL_ID}' failed to load: bad file onnx/decoder_model_merged\\.onnx in ${broken.modelDir}: `));
     } finally {
       await broken.cleanup();
+    }
+  });
+
+  it('pivots through English when only ru→en and en→X models are installed', async () => {
+    // The tiny model copies English words, so installed as an en→de model it passes English through.
+    const second = join(tiny.modelsDir, 'tiny-en-de');
+    await cp(tiny.modelDir, second, { recursive: true });
+    try {
+      await writeManifest(second, { id: 'tiny-en-de', source: 'test', pairs: ['en-de'], dtype: 'fp32' });
+      const stage = createTranslateStage({ modelsDir: tiny.modelsDir, cacheDir: false, gazetteer: false, from: 'ru' });
+      const doc = createDocument('Я люблю тебя.');
+      await stage(doc, { target: 'de' });
+      expect(doc.translation).toBe('I love you.');
+      expect(doc.messages.map((m) => [m.reason.replace(/ in [\d.]+ ms$/, ''), m.data!.pivot, m.data!.from, m.data!.to])).toEqual([
+        [`translated by ${TINY_MODEL_ID} → tiny-en-de`, 'en', 'ru', 'de'],
+      ]);
+    } finally {
+      await rm(second, { recursive: true, force: true });
     }
   });
 

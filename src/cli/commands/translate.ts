@@ -17,6 +17,9 @@ export interface TranslateFlags {
   jobs?: string;
   protectNames?: boolean;
   cache?: boolean;
+  /** The normalizer's gazetteer flags on `clean` (`--gazetteer FILE`, `--no-builtin`): names are looked up in the same gazetteer. */
+  gazetteer?: string[];
+  builtin?: boolean;
 }
 
 /** Add the translate flags to a command (`translate` and `clean` share them). */
@@ -39,6 +42,8 @@ export function translateStageOptions(flags: TranslateFlags): TranslateStageOpti
   if (flags.jobs !== undefined) options.jobs = parsePositiveInt(flags.jobs, '--jobs');
   if (flags.protectNames) options.protectNames = true;
   if (flags.cache === false) options.cacheDir = false;
+  if (flags.gazetteer && flags.gazetteer.length > 0) options.gazetteerFiles = flags.gazetteer;
+  if (flags.builtin === false) options.gazetteerBuiltin = false;
   return options;
 }
 

@@ -79,7 +79,7 @@ export function formatStats(stats: GazetteerStats, top = 15): string {
     table('names by language', stats.namesByLanguage),
     table('names by script', stats.namesByScript),
     `ambiguous aliases: ${stats.ambiguousAliases}`,
-    ...stats.ambiguousExamples.map((item) => `  ${item.alias}: ${item.entities.join(', ')}`),
+    ...stats.ambiguousExamples.map((item) => `  ${item.alias}: ${item.entities.slice(0, 5).join(', ')}${item.entities.length > 5 ? `, … (${item.entities.length} entities)` : ''}`),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { RULES, reromanizeWord, ADJECTIVE_ENDINGS, CASE_ENDINGS, GLUED_PREFIXES, GLUED_SUFFIXES } from '../../src/normalize/rules.js';
+import { foldKey, querySkeletons, skeletonKey } from '../../src/normalize/fold.js';
+import { swapCost, weightedDistance } from '../../src/normalize/distance.js';
+import { tokenize } from '../../src/normalize/tokenize.js';
+import { reromanizeSpanWords } from '../../src/normalize/normalizer.js';
+import { BigramIndex } from '../../src/normalize/ngram.js';
+import { DeleteIndex } from '../../src/normalize/symspell.js';
+
+describe('rule tables (data/rules.json sample pairs)', () => {
+  it.each(RULES.reromanize.samples)('reromanizes %s as %s', (name, english) => {
+    expect(reromanizeSpanWords(name!)?.text).toBe(english);
+  });
+
+  it('reads nothing into a word without a marker', () => {
+    expect(reromanizeWord('Mirzijojev')).toBeUndefined();
+  });
+
+  it.each(RULES.morphology.samples)('cuts %s as a %s form, leaving %s', (word, type, stem) => {
+    const endings = type === 'adjective' ? ADJECTIVE_ENDINGS : CASE_ENDINGS;
+    const ending = endings.find((candidate) => word!.toLowerCase().endsWith(candidate));
+    expect(ending).toBeDefined();
+    expect(word!.slice(0, word!.length - ending!.length)).toBe(stem);
+  });
+
+  it.each(RULES.glued.samples)('splits %s as %s', (word, parts) => {
+    const [left, right] = parts!.split('|') as [string, string];
+    const known = GLUED_SUFFIXES.includes(right) || GLUED_PREFIXES.includes(left);
+    expect(known).toBe(true);
+    expect(left + right).toBe(word);
+  });
+});
+
+describe('folding and the romanization skeleton', () => {
+  it('folds diacritics to their romanization values and drops apostrophes', () => {
+    expect(['Žaparov', 'Šavkat', 'Čolpon-Ata', 'O‘zbekiston'].map(foldKey)).toEqual(['zhaparov', 'shavkat', 'cholpon ata', 'ozbekiston']);
+  });
+
+  it('gives romanization variants of one name the same skeleton', () => {
+    const groups = [
+      ['Zhogorku Kenesh', 'Jogorku Kenesh', 'Dzhogorku Kenesh'],
+      ['Tashkent', 'Taškent', 'Taschkent', 'Toshkent'.replace('o', 'a')],
+      ['Berdimuhamedov', 'Berdymuhamedow', 'Berdimukhamedov'],
+      ['Kazakhstan', 'Kazahstan', 'Kazachstan'.replace('ch', 'kh')],
+      ['Tokayev', 'Tokaev'],
+      ['Gurbanguly', 'Gurbangouli'],
+    ];
+    for (const group of groups) expect(new Set(group.map(skeletonKey)).size).toBe(1);
+  });
+
+  it('reads j both ways (English dzh and Czech/Polish y)', () => {
+    expect(querySkeletons(foldKey('Mirzijojev'))).toContain(skeletonKey('Mirziyoyev'));
+    expect(querySkeletons(foldKey('Japarov'))).toContain(skeletonKey('Zhaparov'));
+  });
+
+  it('keeps letters it does not know, so they never match by accident', () => {
+    expect(skeletonKey('Ɯ Kenesh')).not.toBe(skeletonKey('Kenesh'));
+  });
+});
+
+describe('weighted distance', () => {
+  it('charges romanization-like edits less than other edits', () => {
+    expect(weightedDistance('termez', 'termes')).toBeLessThan(weightedDistance('termez', 'termek'));
+    expect(weightedDistance('uzbekistan', 'uzbekitsan')).toBe(1);
+    expect(swapCost('asbagat', 'asgabat')).toBe(1.2);
+    expect(swapCost('asbagat', 'asgabak')).toBe(Infinity);
+  });
+
+  it('stops early past the budget', () => {
+    expect(weightedDistance('kazakhstan', 'afghanistan', 1)).toBe(Infinity);
+  });
+});
+
+describe('fuzzy indexes', () => {
+  it('find the same near keys (bigram index and SymSpell deletes)', () => {
+    const keys = ['uzbekistan', 'turkmenistan', 'tajikistan', 'asgabat', 'biskek'];
+    const bigrams = new BigramIndex<string>();
+    const deletes = new DeleteIndex<string>(2, 6);
+    for (const key of keys) {
+      bigrams.add(key, key);
+      deletes.add(key, key);
+    }
+    const near = (query: string) =>
+      [...new Set([...bigrams.near(query, 2), ...deletes.near(query)].map((hit) => hit.key))].filter((key) => Math.min(weightedDistance(query, key, 2), swapCost(query, key)) <= 2).sort();
+    expect(near('turkemnistan')).toEqual(['turkmenistan']);
+    expect(bigrams.near('turkemnistan', 2).map((hit) => hit.key)).toContain('turkmenistan');
+    expect(deletes.near('turkemnistan').map((hit) => hit.key)).toContain('turkmenistan');
+    expect(bigrams.near('asbagat', 2).map((hit) => hit.key)).toContain('asgabat');
+  });
+});
+
+describe('tokenize', () => {
+  it('splits Unicode words, keeps inner apostrophes, drops possessives and protected spans', () => {
+    const text = "Kenesh's deputies met in Qo'qon and Бишкек; see https://x.kg/Osh or a.b@c.kg, `Osh` <b>Osh</b>.";
+    expect(tokenize(text).map((token) => token.text)).toEqual(['Kenesh', 'deputies', 'met', 'in', "Qo'qon", 'and', 'Бишкек', 'see', 'or', 'Osh']);
+  });
+});
