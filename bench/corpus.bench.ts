@@ -116,7 +116,8 @@ async function measure(corpus: string, out: string, files: number, jobs: number,
   const quarters: number[] = [];
   const timer = setInterval(() => {
     const memory = memoryOf(child.pid!);
-    if (!memory) return;
+    // A process that has exited but not been reaped has no memory lines.
+    if (!memory || !Number.isFinite(memory.rss) || !Number.isFinite(memory.peak)) return;
     peak = Math.max(peak, memory.peak);
     const done = existsSync(manifest) ? readFileSync(manifest, 'utf8').split('\n').length - 1 : 0;
     while (quarters.length < 4 && done >= ((quarters.length + 1) * files) / 4) quarters.push(memory.rss);

@@ -11,11 +11,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { packagePath, packageVersion } from './paths.js';
-import type { FoldedIndex, LazyAliases } from './gazetteer.js';
+import type { FoldedIndex, LazyAliases, LazyEntries } from './gazetteer.js';
 import type { Alias, AliasOrigin, GazetteerEntry, NameType } from './types.js';
 
 /** Bumped whenever the serialized layout changes. */
-export const INDEX_FORMAT = 4;
+export const INDEX_FORMAT = 5;
 const PREFIX = 'gazetteer-';
 const SUFFIX = '.v8';
 /** How many compiled indexes (different file sets) to keep. */
@@ -131,17 +131,20 @@ const SEP = '\u0000';
 /**
  * The serialized form, built for load speed: strings packed into UTF-8 buffers (V8 copies typed
  * arrays almost for free, while many short or two-byte strings are slow to deserialize), numbers
- * in typed arrays, all entries as one JSON array text, and the folded-alias index stored sorted so
- * loading needs no hashing.
+ * in typed arrays, each entry as its own JSON slice (parsed when first read), and the
+ * folded-alias index stored sorted so loading needs no hashing.
  */
 interface CompiledIndex {
   format: number;
   key: string;
-  /** JSON array of the entries without their names (UTF-8). */
-  entries: Uint8Array;
-  /** Each entry's `names` as JSON (UTF-8), entry i at `[namesStart[i], namesStart[i + 1])`; decoded on first access. */
-  names: Uint8Array;
-  namesStart: Int32Array;
+  entryCount: number;
+  /** Packed entry ids (UTF-8). */
+  ids: Uint8Array;
+  /** Each entry as JSON (UTF-8), entry i at `[entryStart[i], entryStart[i + 1])`; decoded on first access. */
+  entryJson: Uint8Array;
+  entryStart: Int32Array;
+  /** `[entry index, merged ids]` for the entries that record merges. */
+  merged: [number, string[]][];
   aliasCount: number;
   /** Per entry: its aliases are `[aliasStart[i], aliasStart[i + 1])` (aliases are grouped by entry). */
   aliasStart: Int32Array;
@@ -211,20 +214,20 @@ export function serializeIndex(key: string, entries: readonly GazetteerEntry[], 
     }
   }
   while (entry < entries.length) aliasStart[++entry] = n;
-  const namesJson: Buffer[] = [];
-  const namesStart = new Int32Array(entries.length + 1);
+  const entryJson: Buffer[] = [];
+  const entryStart = new Int32Array(entries.length + 1);
+  const merged: [number, string[]][] = [];
   let offset = 0;
-  const withoutNames = entries.map((entry, i) => {
-    const json = Buffer.from(JSON.stringify(entry.names), 'utf8');
-    namesJson.push(json);
-    namesStart[i] = offset;
+  entries.forEach((entry, i) => {
+    const json = Buffer.from(JSON.stringify(entry), 'utf8');
+    entryJson.push(json);
+    entryStart[i] = offset;
     offset += json.byteLength;
-    const { names: _names, ...rest } = entry;
-    return rest;
+    if (entry.merged !== undefined && entry.merged.length > 0) merged.push([i, entry.merged]);
   });
-  namesStart[entries.length] = offset;
+  entryStart[entries.length] = offset;
   const compiled: CompiledIndex = {
-    format: INDEX_FORMAT, key, entries: Buffer.from(JSON.stringify(withoutNames), 'utf8'), names: Buffer.concat(namesJson), namesStart,
+    format: INDEX_FORMAT, key, entryCount: entries.length, ids: pack(entries.map((e) => e.id)), entryJson: Buffer.concat(entryJson), entryStart, merged,
     aliasCount: n, aliasStart,
     aliasText: pack(text), meta, metas, from, fromTexts: pack(fromTexts),
     keys: pack(index.keys), keyStart: index.keyStart, keyAliases: index.keyAliases,
@@ -232,58 +235,30 @@ export function serializeIndex(key: string, entries: readonly GazetteerEntry[], 
   return serialize(compiled);
 }
 
-/**
- * An entry whose `names` are decoded from the index on first access. `names` is an own,
- * enumerable accessor in its usual key position, so `JSON.stringify`, spreading and `Object.keys`
- * behave as for a plain entry; reading or assigning it turns it into a plain data property.
- */
-function withLazyNames(core: Omit<GazetteerEntry, 'names'>, names: Buffer, start: number, end: number): GazetteerEntry {
-  const entry: Record<string, unknown> = {};
-  const source = core as unknown as Record<string, unknown>;
-  const settle = (value: unknown): void => {
-    Object.defineProperty(entry, 'names', { value, writable: true, enumerable: true, configurable: true });
-  };
-  const place = (): void => {
-    Object.defineProperty(entry, 'names', {
-      enumerable: true,
-      configurable: true,
-      get() {
-        const value = JSON.parse(names.toString('utf8', start, end)) as unknown;
-        settle(value);
-        return value;
-      },
-      set: settle,
-    });
-  };
-  let placed = false;
-  for (const key of Object.keys(source)) {
-    if (!placed && NAMES_AFTER.has(key) === false && AFTER_NAMES.has(key)) {
-      place();
-      placed = true;
-    }
-    entry[key] = source[key];
-  }
-  if (!placed) place();
-  return entry as unknown as GazetteerEntry;
-}
-
-/** Keys stored before / after `names` (see ENTRY_KEY_ORDER in jsonl.ts). */
-const NAMES_AFTER = new Set(['id', 'name', 'kind', 'country', 'parent']);
-const AFTER_NAMES = new Set(['context', 'prominence', 'ids', 'sources', 'note', 'merged']);
-
 /** Entries, aliases and the folded index from a serialized index; undefined if it is not one for `key`. */
-export function deserializeIndex(buffer: Buffer, key: string): { entries: GazetteerEntry[]; aliases: LazyAliases; index: () => FoldedIndex } | undefined {
+export function deserializeIndex(buffer: Buffer, key: string): { entries: LazyEntries; aliases: LazyAliases; index: () => FoldedIndex } | undefined {
   const compiled = deserialize(buffer) as Partial<CompiledIndex>;
   if (compiled.format !== INDEX_FORMAT || compiled.key !== key) return undefined;
   const c = compiled as CompiledIndex;
-  const names = Buffer.from(c.names.buffer, c.names.byteOffset, c.names.byteLength);
-  const entries = (JSON.parse(Buffer.from(c.entries.buffer, c.entries.byteOffset, c.entries.byteLength).toString('utf8')) as Omit<GazetteerEntry, 'names'>[])
-    .map((entry, i) => withLazyNames(entry, names, c.namesStart[i]!, c.namesStart[i + 1]!));
+  // Entries are decoded on demand too: a lookup parses only the entries it returns.
+  const ids = unpack(c.ids, c.entryCount);
+  const json = Buffer.from(c.entryJson.buffer, c.entryJson.byteOffset, c.entryJson.byteLength);
+  const decodedEntries: (GazetteerEntry | undefined)[] = new Array<GazetteerEntry | undefined>(c.entryCount);
+  const entryAt = (i: number): GazetteerEntry =>
+    (decodedEntries[i] ??= JSON.parse(json.toString('utf8', c.entryStart[i]!, c.entryStart[i + 1]!)) as GazetteerEntry);
+  let allEntries: GazetteerEntry[] | undefined;
+  const entries: LazyEntries = {
+    count: c.entryCount,
+    ids,
+    at: entryAt,
+    all: () => (allEntries ??= Array.from({ length: c.entryCount }, (_, i) => entryAt(i))),
+    merged: c.merged,
+  };
   // Aliases are decoded on demand: one at a time for lookups, all at once for `gazetteer.aliases`.
   let text: string[] | undefined;
   let fromList: string[] | undefined;
   const entityOf = new Int32Array(c.aliasCount);
-  for (let e = 0; e < entries.length; e++) entityOf.fill(e, c.aliasStart[e]!, c.aliasStart[e + 1]!);
+  for (let e = 0; e < c.entryCount; e++) entityOf.fill(e, c.aliasStart[e]!, c.aliasStart[e + 1]!);
   const decoded: (Alias | undefined)[] = new Array<Alias | undefined>(c.aliasCount);
   const at = (i: number): Alias => {
     let alias = decoded[i];
@@ -292,7 +267,7 @@ export function deserializeIndex(buffer: Buffer, key: string): { entries: Gazett
     fromList ??= unpack(c.fromTexts, c.fromTexts.byteLength === 0 ? 0 : 1);
     const m = c.metas[c.meta[i]!]!;
     const f = c.from[i]!;
-    alias = { text: text[i]!, entity: entries[entityOf[i]!]!.id, origin: m.origin, type: m.type, lang: m.lang, script: m.script };
+    alias = { text: text[i]!, entity: ids[entityOf[i]!]!, origin: m.origin, type: m.type, lang: m.lang, script: m.script };
     if (m.scheme !== undefined) alias.scheme = m.scheme;
     if (f >= 0) alias.from = fromList[f]!;
     if (m.common) alias.common = true;

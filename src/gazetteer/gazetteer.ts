@@ -83,17 +83,39 @@ export interface LazyAliases {
   start: Int32Array;
 }
 
+/** Entries decoded on demand from a compiled index: ids up front, each entry parsed when first read. */
+export interface LazyEntries {
+  count: number;
+  ids: string[];
+  at(i: number): GazetteerEntry;
+  all(): GazetteerEntry[];
+  /** `[entry index, merged ids]`. */
+  merged: [number, string[]][];
+}
+
 /**
  * Internal: a gazetteer from entries and their already-expanded aliases, which must be grouped by
  * entity (as `expandEntries` produces them), or decoded lazily from a compiled index. The cache
  * path passes its stored folded index.
  */
-export function assembleGazetteer(entries: GazetteerEntry[], source: Alias[] | LazyAliases, index?: FoldedIndex | (() => FoldedIndex), info?: GazetteerInfo): Gazetteer {
+export function assembleGazetteer(entrySource: GazetteerEntry[] | LazyEntries, source: Alias[] | LazyAliases, index?: FoldedIndex | (() => FoldedIndex), info?: GazetteerInfo): Gazetteer {
+  const lazyEntries = Array.isArray(entrySource) ? undefined : entrySource;
+  const eagerEntries = Array.isArray(entrySource) ? entrySource : undefined;
+  const ids = lazyEntries !== undefined ? lazyEntries.ids : eagerEntries!.map((e) => e.id);
+  const entryAt = (i: number): GazetteerEntry => (eagerEntries !== undefined ? eagerEntries[i]! : lazyEntries!.at(i));
   const indexOf = new Map<string, number>();
-  for (let e = 0; e < entries.length; e++) indexOf.set(entries[e]!.id, e);
-  const byId = { get: (id: string): GazetteerEntry | undefined => entries[indexOf.get(id) ?? -1] };
+  for (let e = 0; e < ids.length; e++) indexOf.set(ids[e]!, e);
+  const byId = {
+    get: (id: string): GazetteerEntry | undefined => {
+      const i = indexOf.get(id);
+      return i === undefined ? undefined : entryAt(i);
+    },
+  };
   const merged = new Map<string, string>();
-  for (const entry of entries) for (const old of entry.merged ?? []) if (!indexOf.has(old)) merged.set(old, entry.id);
+  const mergedLists: [number, readonly string[]][] = lazyEntries !== undefined
+    ? lazyEntries.merged
+    : eagerEntries!.flatMap((entry, i): [number, readonly string[]][] => (entry.merged ? [[i, entry.merged]] : []));
+  for (const [i, olds] of mergedLists) for (const old of olds) if (!indexOf.has(old)) merged.set(old, ids[i]!);
   const lazy = Array.isArray(source) ? undefined : source;
   const eager = Array.isArray(source) ? source : undefined;
   const aliasAt = (i: number): Alias => (eager !== undefined ? eager[i]! : lazy!.at(i));
@@ -195,7 +217,10 @@ export function assembleGazetteer(entries: GazetteerEntry[], source: Alias[] | L
   };
 
   const gazetteer: Gazetteer = {
-    entries,
+    // A getter: a cached index decodes its entries when first read (lookups decode only theirs).
+    get entries(): readonly GazetteerEntry[] {
+      return eagerEntries ?? lazyEntries!.all();
+    },
     // A getter: decoding every alias of a cached index is deferred until someone reads them all.
     get aliases(): readonly Alias[] {
       return aliases();

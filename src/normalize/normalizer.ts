@@ -318,7 +318,9 @@ export class Normalizer {
     const runnerUp = ranked.find((candidate) => candidate.output !== best.output && (candidate.alias === undefined || candidate.alias.entry.id !== best.alias?.entry.id));
     if (best.score < this.floor && !best.keep) return undefined;
     const start = best.extendsLeft && locative ? locative.start : span.start;
-    if (best.keep || text.slice(start, span.end) === best.output) {
+    // The text already goes on with the rest of the name (`Radio Free Europe` + `/Radio Liberty`).
+    const continues = best.output.startsWith(span.surface) && text.startsWith(best.output.slice(span.surface.length), span.end);
+    if (best.keep || continues || text.slice(start, span.end) === best.output) {
       return { span, start, keep: true, best, ranked, apply: false, ...(runnerUp ? { runnerUp } : {}) };
     }
     const margin = best.score - (runnerUp?.score ?? 0);
@@ -373,6 +375,8 @@ export class Normalizer {
       const base = alias.alias.origin !== 'generated' ? 0.97 : ENGLISH_LIKE.has(alias.alias.scheme ?? '') ? 0.94 : 0.93;
       const candidate: RawCandidate = { output: alias.replacement, alias, how: 'exact', rule, cost: 0, base, keep: false, detail: {} };
       if (alias.common) candidate.noAuto = true;
+      // A case form of a surname is also the feminine surname (`Mirziyoyeva`): never applied blind.
+      if (alias.alias.scheme === 'ru-case' && alias.entry.kind === 'person') candidate.noAuto = true;
       out.push(candidate);
     }
     if (strongKeep) return out.filter((candidate) => candidate.keep);
@@ -380,6 +384,9 @@ export class Normalizer {
 
     const latin = isLatinText(surface);
     const words = folded.split(' ');
+    // A run of names (`Uzbekistan Kazakhstan`): when its first word is already a correct name and
+    // the whole is no alias, the run is several names, not one garbled one; each is read alone.
+    if (words.length > 1 && this.index.lookupExact(words[0]!).some((alias) => alias.keep && alias.prior >= 0.5 && alias.folded.split(' ').length === 1)) return out;
     const contentWords = words.filter((word) => !CONNECTORS.has(word));
     const allEnglish = contentWords.every((word) => this.english.has(word));
     const foreignLetters = hasLatinOnlyLetter(surface);
@@ -391,7 +398,8 @@ export class Normalizer {
       };
       const letters = folded.replace(/ /g, '').length;
       for (const hit of this.index.lookupSkeleton(folded)) {
-        if (demonymLike(hit.alias, folded)) continue;
+        // The same letters were weighed as an exact match above (and left alone for a reason).
+        if (hit.alias.folded === folded || demonymLike(hit.alias, folded)) continue;
         if (hit.alias.prior < 0.5 || !fits(hit.alias) || (flags.guarded && !isPlaceKind(hit.alias.entry.kind))) continue;
         out.push(this.fromHit(hit, 'skeleton', 'romanization', 0.93, surface));
       }
@@ -520,7 +528,7 @@ export class Normalizer {
       for (const candidate of inner) {
         out.push({ ...candidate, output: `${prefix} ${candidate.output}`, rule: 'glued', base: candidate.base - 0.03, keep: false, detail: { ...candidate.detail, glued: prefix, innerRule: candidate.rule } });
       }
-      if (inner.length === 0 && !rest.includes(' ')) {
+      if (inner.length === 0 && /^[\p{L}\p{M}]+$/u.test(rest)) {
         // `theTurkmen`: a function word glued to a capitalized word is a plain split.
         out.push({ output: `${prefix} ${rest}`, how: 'exact', rule: 'glued', cost: 0, base: 0.9, keep: false, detail: { glued: prefix } });
       }

@@ -24,7 +24,7 @@ let cacheDir: string;
 
 beforeEach(async () => {
   project = await tempProject();
-  cacheDir = await tempDir('transnorm-cache-');
+  cacheDir = await tempDir('transnorm-maintain-cache-');
 });
 
 const gz = (args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> =>

@@ -3,12 +3,21 @@ import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 
 export const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
 
-/** A fresh temp directory. */
-export function tempDir(prefix = 'transnorm-maintain-'): Promise<string> {
-  return fs.mkdtemp(join(tmpdir(), prefix));
+const created: string[] = [];
+// Remove what each test file created, once it is done.
+afterAll(async () => {
+  await Promise.all(created.splice(0).map((dir) => fs.rm(dir, { recursive: true, force: true })));
+});
+
+/** A fresh temp directory, removed after the test file. */
+export async function tempDir(prefix = 'transnorm-maintain-'): Promise<string> {
+  const dir = await fs.mkdtemp(join(tmpdir(), prefix));
+  created.push(dir);
+  return dir;
 }
 
 /** A temp project: `transnorm.config.json` ({ gazetteers: ["local.jsonl"], builtin: false }) and local.jsonl = base fixture. */
