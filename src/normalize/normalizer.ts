@@ -175,13 +175,23 @@ export class Normalizer {
     for (const token of tokens) if (LATIN_SCRIPT_CUES.has(token.text.toLowerCase())) context.latinCueSentences.add(sentences[token.index]!);
     for (const hint of context.hints) this.anchor(context, hint, -1);
 
-    // Pass 1 finds the entities written plainly (the document's context); pass 2 decides with it.
-    const first = this.scan(text, tokens, sentences, context);
-    for (const decision of first) {
-      if (decision.best?.alias && (decision.keep || decision.apply)) this.anchor(context, decision.best.alias.entry.id, decision.span.start);
-      if (decision.best?.alias) for (let t = decision.span.first; t <= decision.span.last; t++) context.known.add(t);
+    // Pass 1 finds the entities written plainly (the document's context); the next passes decide
+    // with the names found so far (fixes included) until the set of fixes stops changing, so that
+    // normalizing the output again finds the same context and changes nothing.
+    let decisions = this.scan(text, tokens, sentences, context);
+    for (let round = 0; round < 4; round++) {
+      context.anchors = [];
+      context.known.clear();
+      for (const hint of context.hints) this.anchor(context, hint, -1);
+      for (const decision of decisions) {
+        if (decision.best?.alias && (decision.keep || decision.apply)) this.anchor(context, decision.best.alias.entry.id, decision.span.start);
+        if (decision.best?.alias) for (let t = decision.span.first; t <= decision.span.last; t++) context.known.add(t);
+      }
+      const next = this.scan(text, tokens, sentences, context);
+      const settled = appliedKey(next) === appliedKey(decisions);
+      decisions = next;
+      if (settled && round > 0) break;
     }
-    const decisions = this.scan(text, tokens, sentences, context);
     return this.assemble(text, decisions);
   }
 
@@ -694,6 +704,11 @@ function evidenceOf(best: ScoredCandidate, runnerUp: ScoredCandidate | undefined
   if (best.reasons.length > 0) evidence.context = best.reasons;
   evidence.runnerUp = runnerUp ? { name: runnerUp.output, entity: runnerUp.alias?.entry.id ?? '', score: confidence(runnerUp.score) } : null;
   return evidence;
+}
+
+/** What a pass applied and kept, as a comparable string. */
+function appliedKey(decisions: readonly Decision[]): string {
+  return decisions.map((decision) => `${decision.span.start}:${decision.span.end}:${decision.keep ? 'k' : decision.apply ? decision.best?.output : '-'}`).join('|');
 }
 
 /** Length of the first word plus its space when `a` and `b` start with the same word and both go on. */

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -16,6 +16,7 @@ let cacheDir: string;
 beforeAll(async () => (tiny = await installTinyModel()));
 afterAll(async () => tiny?.cleanup());
 beforeEach(async () => (cacheDir = await mkdtemp(join(tmpdir(), 'transnorm-cache-'))));
+afterEach(async () => rm(cacheDir, { recursive: true, force: true }));
 
 /** A translator factory that records every model call (batch sizes). */
 function recording() {

@@ -80,6 +80,8 @@ export function registerTranslate(program: Command, io: CliIO): void {
     if (!auto) parseLanguageTag(flags.from, '--from');
     const translate = translateStageOptions(flags);
     if (!auto) translate.from = flags.from;
+    // Entity hints only show in --json and are only needed by --protect-names: skip loading the gazetteer otherwise.
+    if (!flags.json && !flags.protectNames) translate.gazetteer = false;
     const { text, label } = await readTextInput(file);
     const pipeline = createPipeline({ target: flags.to, detect: auto ? {} : false, translate, normalize: false });
     const doc = await pipeline.process({ text, path: label });
