@@ -212,7 +212,11 @@ export class NameIndex {
     const folded = foldKey(alias.text);
     if (folded.length < 2) return;
     const latin = isLatinText(alias.text);
-    const skeleton = latin && prior >= 0.5 && entry.kind !== 'village' ? skeletonOfFolded(folded) : '';
+    const romanizable =
+      latin && prior >= 0.5 && entry.kind !== 'village' &&
+      (alias.origin !== 'generated' || alias.scheme === undefined || ENGLISH_LIKE_SCHEMES.has(alias.scheme)) &&
+      (alias.origin !== 'name' || ROMANIZABLE_LANGS.has(alias.lang.split('-')[0]!));
+    const skeleton = romanizable ? skeletonOfFolded(folded) : '';
     const canonicalWords = entry.name.split(/\s+/u);
     const aliasWords = alias.text.split(/\s+/u).length;
     // A person named by fewer words than the canonical name (`Tokaev`) becomes as many last words (`Tokayev`).

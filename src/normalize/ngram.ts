@@ -42,10 +42,12 @@ export class BigramIndex<T> {
     this.keyIds.set(key, id);
     const grams = bigramsOf(key);
     this.gramCounts.push(grams.size);
+    // Postings are kept per key length: a query only reads the lengths its edit budget allows.
     for (const gram of grams) {
-      const list = this.postings.get(gram);
+      const slot = `${gram}\u0000${key.length}`;
+      const list = this.postings.get(slot);
       if (list) list.push(id);
-      else this.postings.set(gram, [id]);
+      else this.postings.set(slot, [id]);
     }
   }
 
@@ -61,23 +63,39 @@ export class BigramIndex<T> {
     const { counts, marks } = this;
     const grams = [...bigramsOf(query)];
     const slack = 2 * Math.ceil(maxEdits);
-    const lists = grams.map((gram) => this.postings.get(gram) ?? []).sort((a, b) => a.length - b.length);
+    const maxLengthGap = Math.ceil(maxEdits);
+    // For each query bigram, its posting lists over the allowed key lengths.
+    const lists = grams
+      .map((gram) => {
+        const parts: number[][] = [];
+        let size = 0;
+        for (let length = Math.max(1, query.length - maxLengthGap); length <= query.length + maxLengthGap; length++) {
+          const list = this.postings.get(`${gram}\u0000${length}`);
+          if (list) {
+            parts.push(list);
+            size += list.length;
+          }
+        }
+        return { parts, size };
+      })
+      .sort((a, b) => a.size - b.size);
     // Prefix filter: a key sharing at least |Q| - slack bigrams contains one of the slack + 1
     // rarest query bigrams, so only their (short) posting lists propose candidates...
     const touched: number[] = [];
     const seeds = Math.min(lists.length, slack + 1);
     for (let i = 0; i < seeds; i++) {
-      for (const id of lists[i]!) {
-        if (marks[id] === 0) {
-          marks[id] = 1;
-          touched.push(id);
+      for (const list of lists[i]!.parts) {
+        for (const id of list) {
+          if (marks[id] === 0) {
+            marks[id] = 1;
+            touched.push(id);
+          }
         }
       }
     }
     // ...and the shared bigrams are counted for those candidates only.
-    for (const list of lists) for (const id of list) if (marks[id] === 1) counts[id]!++;
+    for (const { parts } of lists) for (const list of parts) for (const id of list) if (marks[id] === 1) counts[id]!++;
     const out: Array<{ key: string; payloads: T[] }> = [];
-    const maxLengthGap = Math.ceil(maxEdits);
     for (const id of touched) {
       const shared = counts[id]!;
       counts[id] = 0;

@@ -97,6 +97,10 @@ interface Span {
 interface DocContext {
   /** Entities named plainly in the document, with where (a mention never supports itself). */
   anchors: Array<{ entry: GazetteerEntry; start: number }>;
+  /** Where each anchored entity is named. */
+  anchorStarts: Map<string, number[]>;
+  /** Where the children of each entity are named. */
+  childStartsByParent: Map<string, number[]>;
   hints: Set<string>;
   words: Set<string>;
   latinCueSentences: Set<number>;
@@ -163,8 +167,11 @@ export class Normalizer {
     const tokens = tokenize(text);
     if (tokens.length === 0) return { text, changes: [], suggestions: [] };
     const sentences = sentenceIds(text, tokens);
+    const startable = tokens.map((token) => this.startable(token.text));
     const context: DocContext = {
       anchors: [],
+      anchorStarts: new Map(),
+      childStartsByParent: new Map(),
       hints: new Set(this.options.hints ?? []),
       words: new Set(tokens.map((token) => token.text.toLowerCase())),
       latinCueSentences: new Set(),
@@ -178,19 +185,22 @@ export class Normalizer {
     // Pass 1 finds the entities written plainly (the document's context); the next passes decide
     // with the names found so far (fixes included) until the set of fixes stops changing, so that
     // normalizing the output again finds the same context and changes nothing.
-    let decisions = this.scan(text, tokens, sentences, context);
+    let decisions = this.scan(text, tokens, sentences, context, startable);
     for (let round = 0; round < 4; round++) {
       context.anchors = [];
+      context.anchorStarts.clear();
+      context.childStartsByParent.clear();
       context.known.clear();
       for (const hint of context.hints) this.anchor(context, hint, -1);
       for (const decision of decisions) {
         if (decision.best?.alias && (decision.keep || decision.apply)) this.anchor(context, decision.best.alias.entry.id, decision.span.start);
         if (decision.best?.alias) for (let t = decision.span.first; t <= decision.span.last; t++) context.known.add(t);
       }
-      const next = this.scan(text, tokens, sentences, context);
+      const next = this.scan(text, tokens, sentences, context, startable);
       const settled = appliedKey(next) === appliedKey(decisions);
       decisions = next;
-      if (settled && round > 0) break;
+      // Same fixes, keeps and entities as the pass before: the next pass would see the same context.
+      if (settled) break;
     }
     return this.assemble(text, decisions);
   }
@@ -199,30 +209,31 @@ export class Normalizer {
     const entry = this.index.gazetteer.get(id);
     if (!entry) return;
     context.anchors.push({ entry, start });
+    pushTo(context.anchorStarts, entry.id, start);
+    if (entry.parent) {
+      pushTo(context.childStartsByParent, entry.parent, start);
+    }
     if (entry.country) {
       context.countries.add(entry.country);
       if (POST_SOVIET.has(entry.country)) context.postSoviet = true;
     }
   }
 
-  /** How the document's other mentions support an entity at a span start. */
+  /** How the document's other mentions support an entity at a span start (hash lookups only). */
   private support(context: DocContext, entry: GazetteerEntry, start: number): 'same' | 'related' | undefined {
-    let related = false;
-    for (const anchor of context.anchors) {
-      if (anchor.start === start) continue;
-      const other = anchor.entry;
-      if (other.id === entry.id) return 'same';
-      if (other.id === entry.parent || other.parent === entry.id || (other.parent !== undefined && other.parent === entry.parent)) related = true;
-    }
-    return related ? 'related' : undefined;
+    const elsewhere = (starts: number[] | undefined) => starts !== undefined && starts.some((at) => at !== start);
+    if (elsewhere(context.anchorStarts.get(entry.id))) return 'same';
+    // Its parent, one of its children, or a sibling is named elsewhere.
+    if (entry.parent !== undefined && (elsewhere(context.anchorStarts.get(entry.parent)) || elsewhere(context.childStartsByParent.get(entry.parent)))) return 'related';
+    if (elsewhere(context.childStartsByParent.get(entry.id))) return 'related';
+    return undefined;
   }
 
-  private scan(text: string, tokens: WordToken[], sentences: number[], context: DocContext): Decision[] {
+  private scan(text: string, tokens: WordToken[], sentences: number[], context: DocContext, startable: readonly boolean[]): Decision[] {
     const decisions: Decision[] = [];
     let i = 0;
     while (i < tokens.length) {
-      const token = tokens[i]!;
-      if (!this.startable(token.text)) {
+      if (!startable[i]) {
         i++;
         continue;
       }
@@ -243,6 +254,13 @@ export class Normalizer {
   }
 
   private startable(word: string): boolean {
+    // Fast path: plain lower-case ASCII words (most of any English text) never start a name.
+    let lower = true;
+    for (let i = 0; i < word.length && lower; i++) {
+      const code = word.charCodeAt(i);
+      lower = code >= 97 && code <= 122;
+    }
+    if (lower) return false;
     return isCapitalized(word) || isNonLatinWord(word) || gluedPrefix(word) !== undefined;
   }
 
@@ -706,9 +724,17 @@ function evidenceOf(best: ScoredCandidate, runnerUp: ScoredCandidate | undefined
   return evidence;
 }
 
+function pushTo(map: Map<string, number[]>, key: string, value: number): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 /** What a pass applied and kept, as a comparable string. */
 function appliedKey(decisions: readonly Decision[]): string {
-  return decisions.map((decision) => `${decision.span.start}:${decision.span.end}:${decision.keep ? 'k' : decision.apply ? decision.best?.output : '-'}`).join('|');
+  return decisions
+    .map((decision) => `${decision.span.start}:${decision.span.end}:${decision.keep ? 'k' : decision.apply ? decision.best?.output : '-'}:${decision.best?.alias?.entry.id ?? ''}`)
+    .join('|');
 }
 
 /** Length of the first word plus its space when `a` and `b` start with the same word and both go on. */
