@@ -4,7 +4,7 @@
  * (bigram index, as used, and a SymSpell delete index on a sample of the same keys, the
  * alternative it was chosen over), and peak memory.
  */
-import { loadNormalizerGazetteer } from '../src/normalize/gazetteer-source.js';
+import { loadGazetteer } from '../src/gazetteer/load.js';
 import { NameIndex } from '../src/normalize/name-index.js';
 import { normalizeText } from '../src/normalize/normalizer.js';
 import { tokenize } from '../src/normalize/tokenize.js';
@@ -51,7 +51,7 @@ function percentile(sorted: number[], p: number): number {
 export async function run(): Promise<void> {
   const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
   let started = performance.now();
-  const gazetteer = await loadNormalizerGazetteer();
+  const gazetteer = await loadGazetteer();
   const gazetteerMs = performance.now() - started;
   started = performance.now();
   const index = new NameIndex(gazetteer);

@@ -9,7 +9,7 @@
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadNormalizerGazetteer } from '../src/normalize/gazetteer-source.js';
+import { loadGazetteer } from '../src/gazetteer/load.js';
 import { NameIndex } from '../src/normalize/name-index.js';
 import { normalizeText, type NormalizeOptions } from '../src/normalize/index.js';
 import { foldKey } from '../src/normalize/fold.js';
@@ -116,7 +116,7 @@ async function main(): Promise<void> {
   if (minAt >= 0) options.minConfidence = Number(args[minAt + 1]);
 
   let started = performance.now();
-  const gazetteer = await loadNormalizerGazetteer();
+  const gazetteer = await loadGazetteer();
   const index = new NameIndex(gazetteer);
   console.log(`gazetteer: ${gazetteer.entries.length} entries, ${gazetteer.aliases.length} aliases; normalizer index ${index.aliasCount} aliases (${((performance.now() - started) / 1000).toFixed(1)} s to load)`);
   const inGazetteer = (expected: string) => {

@@ -7,6 +7,8 @@ import { createDocument, addMessage, type StageName, type TextDocument } from '.
 import { createDetectStage, type DetectOptions } from './detect/index.js';
 import { createTranslateStage, type TranslateStageOptions } from './translate/index.js';
 import { createNormalizeStage, type NormalizeStageOptions } from './normalize/index.js';
+import { loadGazetteer } from './gazetteer/load.js';
+import type { Gazetteer } from './gazetteer/types.js';
 
 /** What every stage gets besides the document. */
 export interface StageContext {
@@ -30,6 +32,55 @@ export interface PipelineOptions {
   normalize?: NormalizeStageOptions | false;
   /** Replace stages by custom implementations (tests, plugins). */
   stages?: Partial<Record<Exclude<StageName, 'pipeline'>, Stage>>;
+  /**
+   * The gazetteer shared by the translate stage (names found in the source) and the normalize
+   * stage: a loaded gazetteer, or the files to load (`resolveGazetteerFiles` reads them from
+   * `transnorm.config.json`). Default: the normalize stage's `gazetteers`/`builtin`, else the
+   * built-in gazetteer. It is loaded once, lazily, for both stages.
+   */
+  gazetteer?: Gazetteer | GazetteerFiles;
+}
+
+/** Which gazetteer files to load: user files in load order (later ones override), over the built-in one. */
+export interface GazetteerFiles {
+  files?: string[];
+  builtin?: boolean;
+}
+
+/** The stages of a pipeline, built once. */
+export type PipelineStages = Partial<Record<Exclude<StageName, 'pipeline'>, Stage>>;
+
+/** A function that loads the gazetteer on first call and returns the same promise afterwards. */
+function sharedGazetteer(options: PipelineOptions): () => Promise<Gazetteer> {
+  let loaded: Promise<Gazetteer> | undefined;
+  const source = options.gazetteer;
+  return () => {
+    if (loaded) return loaded;
+    if (source && 'lookup' in source) return (loaded = Promise.resolve(source));
+    const normalize = options.normalize || undefined;
+    const files = source?.files ?? normalize?.gazetteers ?? [];
+    const builtin = source?.builtin ?? normalize?.builtin ?? true;
+    return (loaded = loadGazetteer({ files, builtin }));
+  };
+}
+
+/**
+ * Build the stages a pipeline runs, with one gazetteer shared by translate and normalize.
+ * Exposed so that batch runs can combine the same stages into several pipelines.
+ */
+export function createStages(options: PipelineOptions = {}): PipelineStages {
+  const gazetteer = sharedGazetteer(options);
+  const stages: PipelineStages = {};
+  if (options.detect !== false) stages.detect = options.stages?.detect ?? createDetectStage(options.detect ?? {});
+  if (options.translate !== false) {
+    const translate = options.translate ?? {};
+    stages.translate = options.stages?.translate ?? createTranslateStage({ ...translate, gazetteer: translate.gazetteer ?? gazetteer });
+  }
+  if (options.normalize !== false) {
+    const normalize = options.normalize ?? {};
+    stages.normalize = options.stages?.normalize ?? createNormalizeStage({ ...normalize, gazetteer: normalize.gazetteer ?? gazetteer });
+  }
+  return stages;
 }
 
 export interface ProcessInput {
@@ -57,9 +108,7 @@ async function runStage(name: Exclude<StageName, 'pipeline'>, stage: Stage, doc:
 /** Create a pipeline. Stages are built once here and reused for every document. */
 export function createPipeline(options: PipelineOptions = {}): Pipeline {
   const target = options.target ?? 'en';
-  const detect = options.detect === false ? undefined : (options.stages?.detect ?? createDetectStage(options.detect ?? {}));
-  const translate = options.translate === false ? undefined : (options.stages?.translate ?? createTranslateStage(options.translate ?? {}));
-  const normalize = options.normalize === false ? undefined : (options.stages?.normalize ?? createNormalizeStage(options.normalize ?? {}));
+  const { detect, translate, normalize } = createStages(options);
 
   return {
     options,

@@ -6,27 +6,25 @@
 import { addMessage, type Change, type Suggestion, type TextDocument } from '../document.js';
 import type { Gazetteer } from '../gazetteer/index.js';
 import type { Stage } from '../pipeline.js';
-import { loadNormalizerGazetteer } from './gazetteer-source.js';
+import { loadGazetteer } from '../gazetteer/load.js';
 import { NameIndex, indexFor } from './name-index.js';
 import { normalizeText, type NormalizeOptions } from './normalizer.js';
 
 export { normalizeText, NORMALIZE_DEFAULTS } from './normalizer.js';
 export type { NormalizeOptions, NormalizeResult } from './normalizer.js';
 export { NameIndex, indexFor } from './name-index.js';
-export { loadNormalizerGazetteer, builtinGazetteerFiles } from './gazetteer-source.js';
-export type { GazetteerSourceOptions } from './gazetteer-source.js';
 export { tokenize, countTokens } from './tokenize.js';
 export type { WordToken } from './tokenize.js';
 export { applyEdits } from './edits.js';
 
 /** Options of the normalize stage. */
 export interface NormalizeStageOptions extends Omit<NormalizeOptions, 'hints'> {
-  /** Extra gazetteer files, in precedence order before the built-in one. */
+  /** User gazetteer files, loaded after the built-in one in this order (a later file overrides an earlier one). */
   gazetteers?: string[];
   /** Load the built-in gazetteer too (default true). */
   builtin?: boolean;
-  /** Use this gazetteer instead of loading files (tests, embedding). */
-  gazetteer?: Gazetteer;
+  /** Use this gazetteer (or this loader, called once) instead of loading files: tests, embedding, a pipeline sharing one. */
+  gazetteer?: Gazetteer | (() => Promise<Gazetteer>);
 }
 
 /**
@@ -37,7 +35,8 @@ export function createNormalizeStage(options: NormalizeStageOptions = {}): Stage
   let index: Promise<NameIndex> | undefined;
   const load = () =>
     (index ??= (async () => {
-      const gazetteer = options.gazetteer ?? (await loadNormalizerGazetteer({ files: options.gazetteers ?? [], builtin: options.builtin ?? true }));
+      const given = options.gazetteer;
+      const gazetteer = typeof given === 'function' ? await given() : (given ?? (await loadGazetteer({ files: options.gazetteers ?? [], builtin: options.builtin ?? true })));
       return indexFor(gazetteer);
     })());
   const normalizeOptions: NormalizeOptions = { ...options };

@@ -9,11 +9,11 @@
 
 /** Which keys an n-gram index holds, and their payloads. */
 export class BigramIndex<T> {
-  private readonly keys: string[] = [];
-  private readonly payloads: T[][] = [];
-  private readonly gramCounts: number[] = [];
-  private readonly keyIds = new Map<string, number>();
-  private readonly postings = new Map<string, number[]>();
+  private keys: string[] = [];
+  private payloads: T[][] = [];
+  private gramCounts: number[] = [];
+  private keyIds = new Map<string, number>();
+  private postings = new Map<string, number[]>();
   private counts = new Uint16Array(0);
   private marks = new Uint8Array(0);
 
@@ -107,6 +107,56 @@ export class BigramIndex<T> {
     }
     return out;
   }
+}
+
+/** A bigram index in plain arrays (for the on-disk cache); payloads are numbers. */
+export interface StoredBigramIndex {
+  keys: string[];
+  /** Payloads of key i: `payloadIds[payloadStart[i] .. payloadStart[i + 1])`. */
+  payloadStart: Int32Array;
+  payloadIds: Int32Array;
+  gramCounts: Int32Array;
+  /** Posting slots (`gram NUL length`), each with its key ids `slotIds[slotStart[s] .. slotStart[s + 1])`. */
+  slots: string[];
+  slotStart: Int32Array;
+  slotIds: Int32Array;
+}
+
+/** The index in plain arrays, each payload replaced by `idOf(payload)`. */
+export function storeBigramIndex<T>(index: BigramIndex<T>, idOf: (payload: T) => number): StoredBigramIndex {
+  const inner = index as unknown as { keys: string[]; payloads: T[][]; gramCounts: number[]; postings: Map<string, number[]> };
+  const payloadStart = new Int32Array(inner.keys.length + 1);
+  const ids: number[] = [];
+  inner.payloads.forEach((list, i) => {
+    payloadStart[i] = ids.length;
+    for (const payload of list) ids.push(idOf(payload));
+  });
+  payloadStart[inner.keys.length] = ids.length;
+  const slots = [...inner.postings.keys()];
+  const slotStart = new Int32Array(slots.length + 1);
+  const slotIds: number[] = [];
+  slots.forEach((slot, s) => {
+    slotStart[s] = slotIds.length;
+    for (const id of inner.postings.get(slot)!) slotIds.push(id);
+  });
+  slotStart[slots.length] = slotIds.length;
+  return { keys: inner.keys, payloadStart, payloadIds: Int32Array.from(ids), gramCounts: Int32Array.from(inner.gramCounts), slots, slotStart, slotIds: Int32Array.from(slotIds) };
+}
+
+/** Rebuild an index from its stored form, each payload id replaced by `payloadOf(id)`. */
+export function restoreBigramIndex<T>(stored: StoredBigramIndex, payloadOf: (id: number) => T): BigramIndex<T> {
+  const index = new BigramIndex<T>();
+  const inner = index as unknown as { keys: string[]; payloads: T[][]; gramCounts: number[]; keyIds: Map<string, number>; postings: Map<string, number[]> };
+  inner.keys = stored.keys;
+  inner.payloads = stored.keys.map((_, i) => {
+    const list: T[] = [];
+    for (let p = stored.payloadStart[i]!; p < stored.payloadStart[i + 1]!; p++) list.push(payloadOf(stored.payloadIds[p]!));
+    return list;
+  });
+  inner.gramCounts = Array.from(stored.gramCounts);
+  inner.keyIds = new Map(stored.keys.map((key, i) => [key, i]));
+  inner.postings = new Map(stored.slots.map((slot, s) => [slot, Array.from(stored.slotIds.subarray(stored.slotStart[s]!, stored.slotStart[s + 1]!))]));
+  return index;
 }
 
 /** The distinct padded bigrams of a key. */

@@ -46,7 +46,7 @@ export interface TranslateStageOptions {
    * The gazetteer whose native-script names are looked for in the source; false for none.
    * Default: `loadGazetteer({ files: gazetteerFiles })` (the built-in gazetteer plus those files).
    */
-  gazetteer?: Gazetteer | false;
+  gazetteer?: Gazetteer | (() => Promise<Gazetteer>) | false;
   /** User gazetteer files loaded after the built-in ones (when `gazetteer` is not given). */
   gazetteerFiles?: string[];
   /** Load the built-in gazetteer (default true; when `gazetteer` is not given). */
@@ -107,7 +107,8 @@ export function createTranslateStage(options: TranslateStageOptions = {}): Stage
     // model translates, unless the names are to be protected (then they are needed first).
     const findHints = async (): Promise<Gazetteer | undefined> => {
       if (options.gazetteer === false) return undefined;
-      gazetteer ??= options.gazetteer ? Promise.resolve(options.gazetteer) : loadGazetteer({
+      const given = options.gazetteer;
+      gazetteer ??= typeof given === 'function' ? given() : given ? Promise.resolve(given) : loadGazetteer({
         ...(options.gazetteerFiles ? { files: options.gazetteerFiles } : {}),
         ...(options.gazetteerBuiltin === false ? { builtin: false } : {}),
       });

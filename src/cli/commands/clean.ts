@@ -8,7 +8,7 @@ import type { CliIO } from '../io.js';
 import { emit, toJson } from '../output.js';
 import { parseLanguageTag } from '../options.js';
 import { addTranslateOptions, translateStageOptions, type TranslateFlags } from './translate.js';
-import { addNormalizeOptions, normalizeStageOptions, type NormalizerFlags } from './normalize.js';
+import { addNormalizeOptions, gazetteerFilesFromFlags, normalizeStageOptions, type NormalizerFlags } from './normalize.js';
 
 interface CleanFlags extends TranslateFlags, NormalizerFlags {
   output?: string;
@@ -52,8 +52,8 @@ export function summarize(doc: TextDocument): string {
 }
 
 /** Options for `createPipeline` from the flags: other issues extend this with their own flags. */
-function pipelineOptions(flags: CleanFlags): PipelineOptions {
-  const options: PipelineOptions = { target: flags.to };
+async function pipelineOptions(flags: CleanFlags): Promise<PipelineOptions> {
+  const options: PipelineOptions = { target: flags.to, gazetteer: await gazetteerFilesFromFlags(flags) };
   options.translate = translateStageOptions(flags);
   if (flags.from && flags.from !== 'auto') options.translate.from = flags.from;
   options.normalize = normalizeStageOptions(flags);
@@ -77,7 +77,7 @@ export function registerClean(program: Command, io: CliIO): void {
       if (flags.from && flags.from !== 'auto') parseLanguageTag(flags.from, '--from');
       const globals = program.opts<{ quiet?: boolean }>();
       const { text, label } = await readTextInput(file);
-      const doc = await createPipeline(pipelineOptions(flags)).process({ text, path: label });
+      const doc = await createPipeline(await pipelineOptions(flags)).process({ text, path: label });
 
       const fatal = doc.messages.find((m) => m.fatal && m.stage === 'translate');
       if (fatal) throw new TransnormError(fatal.reason, { code: 'ERR_TRANSLATE' });

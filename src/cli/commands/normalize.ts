@@ -2,16 +2,21 @@
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { readTextInput } from '../../io.js';
-import { indexFor, loadNormalizerGazetteer, type NormalizeOptions, type NormalizeStageOptions } from '../../normalize/index.js';
+import { indexFor, type NormalizeOptions, type NormalizeStageOptions } from '../../normalize/index.js';
 import { normalizeChunks } from '../../normalize/stream.js';
 import type { Change } from '../../document.js';
 import type { CliIO } from '../io.js';
+import { CONFIG_FILE_NAME, resolveGazetteerFiles } from '../../gazetteer/config.js';
+import { loadGazetteer } from '../../gazetteer/load.js';
+import type { GazetteerFiles } from '../../pipeline.js';
 import { emit, toJson } from '../output.js';
 import { parseNumber } from '../options.js';
 
 /** The normalizer's flags, shared with `transnorm clean`. */
 export interface NormalizerFlags {
   gazetteer?: string[];
+  config?: string;
+  builtin?: boolean;
   minConfidence?: number;
   keepVariants?: boolean;
   suggestOnly?: boolean;
@@ -28,9 +33,20 @@ interface NormalizeFlags extends NormalizerFlags {
 export function addNormalizeOptions(command: Command): Command {
   return command
     .option('--gazetteer <file>', 'a gazetteer JSONL file that adds to or overrides the built-in one (repeatable)', collect, [])
+    .option('--config <file>', `project config listing gazetteer files (default: the nearest ${CONFIG_FILE_NAME} above the current directory)`)
     .option('--min-confidence <n>', 'apply a name fix only at or above this confidence, 0 to 1 (default 0.8)', (value) => parseNumber(value, '--min-confidence', 0, 1))
     .option('--keep-variants', 'leave known variant spellings of names as written; fix only errors')
     .option('--suggest-only', 'change no name; report every fix as a suggestion');
+}
+
+/**
+ * The gazetteer files to load: those of the project config (`--config`, or the nearest
+ * `transnorm.config.json`), then each `--gazetteer` (later files override earlier ones), over
+ * the built-in gazetteer unless the config or `--no-builtin` turns it off.
+ */
+export async function gazetteerFilesFromFlags(flags: NormalizerFlags): Promise<GazetteerFiles> {
+  const config = await resolveGazetteerFiles(flags.config !== undefined ? { config: flags.config } : {});
+  return { files: [...config.files, ...(flags.gazetteer ?? [])], builtin: config.builtin && flags.builtin !== false };
 }
 
 /** Normalize-stage options from the flags. */
@@ -72,7 +88,7 @@ export function registerNormalize(program: Command, io: CliIO): void {
   addNormalizeOptions(command).action(async (file: string | undefined, flags: NormalizeFlags) => {
       const { text: raw } = await readTextInput(file);
       const text = raw.normalize('NFC');
-      const gazetteer = await loadNormalizerGazetteer({ files: flags.gazetteer ?? [], builtin: flags.builtin !== false });
+      const gazetteer = await loadGazetteer(await gazetteerFilesFromFlags(flags));
       const index = indexFor(gazetteer);
       const options: NormalizeOptions = {};
       if (flags.minConfidence !== undefined) options.minConfidence = flags.minConfidence;
