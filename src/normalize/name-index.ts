@@ -5,7 +5,7 @@
  */
 import * as iuliia from 'iuliia';
 import type { Alias, Gazetteer, GazetteerEntry } from '../gazetteer/index.js';
-import { BigramIndex } from './ngram.js';
+import { BigramIndex, restoreBigramIndex, storeBigramIndex, type StoredBigramIndex } from './ngram.js';
 import { foldKey, isLatinText, querySkeletons, skeletonOfFolded } from './fold.js';
 import { swapCost, weightedDistance } from './distance.js';
 import { isCommonEnglish } from './rules.js';
@@ -137,8 +137,11 @@ export class NameIndex {
   private readonly exact = new Map<string, IndexedAlias[]>();
   private readonly skeletons = new Map<string, IndexedAlias[]>();
   private readonly stems = new Map<string, IndexedAlias[]>();
-  private readonly fuzzy = new BigramIndex<IndexedAlias>();
-  private readonly fuzzyStems = new BigramIndex<IndexedAlias>();
+  private fuzzy = new BigramIndex<IndexedAlias>();
+  private fuzzyStems = new BigramIndex<IndexedAlias>();
+  /** Every indexed alias in the order added, with where it went (`IN_*` bits): what the disk cache stores. */
+  private readonly added: IndexedAlias[] = [];
+  private readonly placed: number[] = [];
   /**
    * Context-free readings of spans already looked up, shared by every document normalized with
    * this index (the normalizer owns the values; bounded, cleared when full).
@@ -154,9 +157,18 @@ export class NameIndex {
   /** Milliseconds spent building. */
   readonly buildMs: number;
 
-  constructor(gazetteer: Gazetteer, options: NameIndexOptions = {}) {
+  /**
+   * Build the index of a gazetteer (seconds for the built-in one), or restore it from its stored
+   * form (see `loadNameIndex`, which caches it on disk).
+   */
+  constructor(gazetteer: Gazetteer, options: NameIndexOptions = {}, stored?: StoredNameIndex) {
     const started = performance.now();
     this.gazetteer = gazetteer;
+    if (stored) {
+      this.restore(stored);
+      this.buildMs = performance.now() - started;
+      return;
+    }
     const fuzzyMinPrior = options.fuzzyMinPrior ?? 0.65;
     const generatedByGazetteer = gazetteer.aliases.some((alias) => alias.origin === 'generated');
     // An upgraded gazetteer marks common-word aliases itself (`common: true`); trust it then.
@@ -240,6 +252,9 @@ export class NameIndex {
     if (bucket) bucket.push(indexed);
     else this.exact.set(folded, [indexed]);
     this.aliasCount++;
+    const slot = this.added.length;
+    this.added.push(indexed);
+    this.placed.push(0);
     const wordCount = countSpaces(folded) + 1;
     if (wordCount > this.maxWords) this.maxWords = Math.min(6, wordCount);
     // Skeleton, stem and fuzzy keys only for romanization-like names of entities that are not
@@ -250,6 +265,7 @@ export class NameIndex {
     // ones: matching them exactly is enough, and keeping them out keeps the index small.
     if (alias.origin === 'generated' && alias.scheme !== undefined && !ENGLISH_LIKE_SCHEMES.has(alias.scheme)) return;
     push(this.skeletons, skeleton, indexed);
+    this.placed[slot]! |= IN_SKELETONS;
     if (alias.scheme === 'ru-case') return;
     const letters = skeleton.replace(/ /g, '').length;
     const eligible = prior >= fuzzyMinPrior && !indexed.common;
@@ -261,6 +277,7 @@ export class NameIndex {
     const lastWord = stem.slice(stem.lastIndexOf(' ') + 1);
     if (lastWord.length >= 4 && derived !== 'surname') {
       push(this.stems, stem, indexed);
+      this.placed[slot]! |= IN_STEMS;
       if (eligible && stem.replace(/ /g, '').length >= 5) this.fuzzyStems.add(stem, indexed);
     }
   }
@@ -312,6 +329,97 @@ export class NameIndex {
     return hits;
   }
 
+  /** The index in plain arrays and strings, for `v8.serialize` (see `index-cache.ts`). */
+  store(): StoredNameIndex {
+    const n = this.added.length;
+    const ids = new Map<IndexedAlias, number>(this.added.map((alias, i) => [alias, i]));
+    const entryIds: string[] = [];
+    const entryIndex = new Map<string, number>();
+    const metas: StoredAliasMeta[] = [];
+    const metaIndex = new Map<string, number>();
+    const strings: string[] = [];
+    const stringIndex = new Map<string, number>();
+    const intern = (value: string): number => {
+      let i = stringIndex.get(value);
+      if (i === undefined) {
+        i = strings.length;
+        strings.push(value);
+        stringIndex.set(value, i);
+      }
+      return i;
+    };
+    const entry = new Int32Array(n);
+    const meta = new Int32Array(n);
+    const text = new Int32Array(n);
+    const entity = new Int32Array(n);
+    const from = new Int32Array(n);
+    const folded = new Int32Array(n);
+    const skeleton = new Int32Array(n);
+    const replacement = new Int32Array(n);
+    const prior = new Float64Array(n);
+    const flags = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const indexed = this.added[i]!;
+      const a = indexed.alias as Alias & { common?: boolean };
+      let e = entryIndex.get(indexed.entry.id);
+      if (e === undefined) {
+        e = entryIds.length;
+        entryIds.push(indexed.entry.id);
+        entryIndex.set(indexed.entry.id, e);
+      }
+      entry[i] = e;
+      const metaKey = `${a.origin}\0${a.type}\0${a.lang}\0${a.script}\0${a.scheme ?? '\u0001'}\0${a.common === undefined ? '' : a.common ? 1 : 0}`;
+      let m = metaIndex.get(metaKey);
+      if (m === undefined) {
+        m = metas.length;
+        metaIndex.set(metaKey, m);
+        const record: StoredAliasMeta = { origin: a.origin, type: a.type, lang: a.lang, script: a.script };
+        if (a.scheme !== undefined) record.scheme = a.scheme;
+        if (a.common !== undefined) record.common = a.common;
+        metas.push(record);
+      }
+      meta[i] = m;
+      entity[i] = a.entity === indexed.entry.id ? -1 : intern(a.entity);
+      text[i] = intern(a.text);
+      from[i] = a.from === undefined ? -1 : intern(a.from);
+      folded[i] = intern(indexed.folded);
+      skeleton[i] = intern(indexed.skeleton);
+      replacement[i] = intern(indexed.replacement);
+      prior[i] = indexed.prior;
+      flags[i] = this.placed[i]! | (indexed.common ? IS_COMMON : 0) | (indexed.keep ? IS_KEEP : 0) | (indexed.derived === undefined ? 0 : DERIVED_KINDS.indexOf(indexed.derived) << DERIVED_SHIFT);
+    }
+    const idOf = (alias: IndexedAlias): number => ids.get(alias)!;
+    return {
+      count: n, entryIds, metas, strings, entry, entity, meta, text, from, folded, skeleton, replacement, prior, flags,
+      fuzzy: storeBigramIndex(this.fuzzy, idOf), fuzzyStems: storeBigramIndex(this.fuzzyStems, idOf),
+      fuzzyWords: [...this.fuzzyWords], maxWords: this.maxWords,
+    };
+  }
+
+  private restore(stored: StoredNameIndex): void {
+    const gazetteer = this.gazetteer;
+    const { strings, entryIds } = stored;
+    const list: IndexedAlias[] = new Array<IndexedAlias>(stored.count);
+    for (let i = 0; i < stored.count; i++) {
+      const flags = stored.flags[i]!;
+      const derivedCode = flags >> DERIVED_SHIFT;
+      const indexed = new StoredAlias(gazetteer, stored, i, entryIds[stored.entry[i]!]!, strings[stored.folded[i]!]!, strings[stored.skeleton[i]!]!, stored.prior[i]!, (flags & IS_COMMON) !== 0, (flags & IS_KEEP) !== 0, strings[stored.replacement[i]!]!);
+      if (derivedCode > 0) indexed.derived = DERIVED_KINDS[derivedCode]!;
+      list[i] = indexed;
+      push(this.exact, indexed.folded, indexed);
+      if (flags & IN_SKELETONS) push(this.skeletons, indexed.skeleton, indexed);
+      if (flags & IN_STEMS) push(this.stems, stemOfSkeleton(indexed.skeleton), indexed);
+      this.added.push(indexed);
+      this.placed.push(flags & (IN_SKELETONS | IN_STEMS));
+    }
+    const payloadOf = (id: number): IndexedAlias => list[id]!;
+    this.fuzzy = restoreBigramIndex(stored.fuzzy, payloadOf);
+    this.fuzzyStems = restoreBigramIndex(stored.fuzzyStems, payloadOf);
+    for (const word of stored.fuzzyWords) this.fuzzyWords.add(word);
+    this.maxWords = stored.maxWords;
+    this.aliasCount = stored.count;
+  }
+
   /** Sizes of the parts of the index (for the benchmark and `--debug`). */
   stats(): Record<string, number> {
     return {
@@ -324,6 +432,93 @@ export class NameIndex {
       fuzzyStemKeys: this.fuzzyStems.size,
       maxWords: this.maxWords,
     };
+  }
+}
+
+const IN_SKELETONS = 1;
+const IN_STEMS = 2;
+const IS_COMMON = 4;
+const IS_KEEP = 8;
+const DERIVED_SHIFT = 4;
+/** Derived kinds by code (0: not derived). */
+const DERIVED_KINDS: ReadonlyArray<DerivedKind | undefined> = [undefined, 'surname', 'short', 'iuliia'];
+
+/** What an alias shares with others of its kind (entity, origin, type...), stored once. */
+interface StoredAliasMeta {
+  origin: Alias['origin'];
+  type: Alias['type'];
+  lang: string;
+  script: string;
+  scheme?: string;
+  common?: boolean;
+}
+
+/**
+ * The index in plain arrays (one row per indexed alias, strings as indices into `strings`), the
+ * form cached on disk. Entries are not stored: they are fetched from the gazetteer by id on first
+ * use, so loading never decodes the whole gazetteer.
+ */
+export interface StoredNameIndex {
+  count: number;
+  entryIds: string[];
+  metas: StoredAliasMeta[];
+  strings: string[];
+  entry: Int32Array;
+  /** The alias's `entity` when it is not the entry's id (a merged id): index into `strings`, else -1. */
+  entity: Int32Array;
+  meta: Int32Array;
+  text: Int32Array;
+  /** Index into `strings`, or -1. */
+  from: Int32Array;
+  folded: Int32Array;
+  skeleton: Int32Array;
+  replacement: Int32Array;
+  prior: Float64Array;
+  /** `IN_SKELETONS | IN_STEMS | IS_COMMON | IS_KEEP | derived << DERIVED_SHIFT`. */
+  flags: Uint8Array;
+  fuzzy: StoredBigramIndex;
+  fuzzyStems: StoredBigramIndex;
+  fuzzyWords: string[];
+  maxWords: number;
+}
+
+/** An indexed alias restored from the cache: its alias and entry are decoded on first use. */
+class StoredAlias implements IndexedAlias {
+  private decodedAlias?: Alias;
+  private decodedEntry?: GazetteerEntry;
+  derived?: DerivedKind;
+
+  constructor(
+    private readonly gazetteer: Gazetteer,
+    private readonly stored: StoredNameIndex,
+    private readonly row: number,
+    private readonly entryId: string,
+    readonly folded: string,
+    readonly skeleton: string,
+    readonly prior: number,
+    readonly common: boolean,
+    readonly keep: boolean,
+    readonly replacement: string,
+  ) {}
+
+  get alias(): Alias {
+    if (this.decodedAlias) return this.decodedAlias;
+    const { stored, row } = this;
+    const m = stored.metas[stored.meta[row]!]!;
+    const entity = stored.entity[row]!;
+    const alias: Alias = { text: stored.strings[stored.text[row]!]!, entity: entity >= 0 ? stored.strings[entity]! : this.entryId, origin: m.origin, type: m.type, lang: m.lang, script: m.script };
+    if (m.scheme !== undefined) alias.scheme = m.scheme;
+    const from = stored.from[row]!;
+    if (from >= 0) alias.from = stored.strings[from]!;
+    if (m.common !== undefined) alias.common = m.common;
+    return (this.decodedAlias = alias);
+  }
+
+  get entry(): GazetteerEntry {
+    if (this.decodedEntry) return this.decodedEntry;
+    const entry = this.gazetteer.get(this.entryId);
+    if (!entry) throw new Error(`normalizer index: entry '${this.entryId}' is not in the gazetteer`);
+    return (this.decodedEntry = entry);
   }
 }
 
