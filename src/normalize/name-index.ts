@@ -9,6 +9,8 @@ import { BigramIndex, restoreBigramIndex, storeBigramIndex, type StoredBigramInd
 import { foldKey, isLatinText, querySkeletons, skeletonOfFolded } from './fold.js';
 import { swapCost, weightedDistance } from './distance.js';
 import { isCommonEnglish } from './rules.js';
+// A cycle (index-cache builds NameIndex), used only inside functions: safe under ESM.
+import { loadNameIndex } from './index-cache.js';
 
 /** How the index obtained an alias it holds beyond the gazetteer's own list. */
 export type DerivedKind = 'surname' | 'short' | 'iuliia';
@@ -134,14 +136,17 @@ export function maxFuzzyCost(letters: number): number {
 /** The normalizer's index over one gazetteer. */
 export class NameIndex {
   readonly gazetteer: Gazetteer;
-  private readonly exact = new Map<string, IndexedAlias[]>();
-  private readonly skeletons = new Map<string, IndexedAlias[]>();
-  private readonly stems = new Map<string, IndexedAlias[]>();
+  private exact = new AliasBuckets();
+  private skeletons = new AliasBuckets();
+  private stems = new AliasBuckets();
   private fuzzy = new BigramIndex<IndexedAlias>();
   private fuzzyStems = new BigramIndex<IndexedAlias>();
   /** Every indexed alias in the order added, with where it went (`IN_*` bits): what the disk cache stores. */
   private readonly added: IndexedAlias[] = [];
   private readonly placed: number[] = [];
+  private restoredAt?: (row: number) => IndexedAlias;
+  private restoredCount = 0;
+  private restoredPlaced?: Uint8Array;
   /**
    * Context-free readings of spans already looked up, shared by every document normalized with
    * this index (the normalizer owns the values; bounded, cleared when full).
@@ -248,9 +253,7 @@ export class NameIndex {
       replacement,
     };
     if (derived) indexed.derived = derived;
-    const bucket = this.exact.get(folded);
-    if (bucket) bucket.push(indexed);
-    else this.exact.set(folded, [indexed]);
+    this.exact.push(folded, indexed);
     this.aliasCount++;
     const slot = this.added.length;
     this.added.push(indexed);
@@ -264,7 +267,7 @@ export class NameIndex {
     // Foreign-orthography spellings (Polish, French...) fold to the same skeleton as the English
     // ones: matching them exactly is enough, and keeping them out keeps the index small.
     if (alias.origin === 'generated' && alias.scheme !== undefined && !ENGLISH_LIKE_SCHEMES.has(alias.scheme)) return;
-    push(this.skeletons, skeleton, indexed);
+    this.skeletons.push(skeleton, indexed);
     this.placed[slot]! |= IN_SKELETONS;
     if (alias.scheme === 'ru-case') return;
     const letters = skeleton.replace(/ /g, '').length;
@@ -276,7 +279,7 @@ export class NameIndex {
     const stem = stemOfSkeleton(skeleton);
     const lastWord = stem.slice(stem.lastIndexOf(' ') + 1);
     if (lastWord.length >= 4 && derived !== 'surname') {
-      push(this.stems, stem, indexed);
+      this.stems.push(stem, indexed);
       this.placed[slot]! |= IN_STEMS;
       if (eligible && stem.replace(/ /g, '').length >= 5) this.fuzzyStems.add(stem, indexed);
     }
@@ -331,6 +334,12 @@ export class NameIndex {
 
   /** The index in plain arrays and strings, for `v8.serialize` (see `index-cache.ts`). */
   store(): StoredNameIndex {
+    if (this.restoredAt) {
+      for (let i = this.added.length; i < this.restoredCount; i++) {
+        this.added.push(this.restoredAt(i));
+        this.placed.push(this.restoredPlaced![i]! & (IN_SKELETONS | IN_STEMS));
+      }
+    }
     const n = this.added.length;
     const ids = new Map<IndexedAlias, number>(this.added.map((alias, i) => [alias, i]));
     const entryIds: string[] = [];
@@ -390,6 +399,7 @@ export class NameIndex {
     }
     const idOf = (alias: IndexedAlias): number => ids.get(alias)!;
     return {
+      exact: this.exact.store(intern, idOf), skeletons: this.skeletons.store(intern, idOf), stems: this.stems.store(intern, idOf),
       count: n, entryIds, metas, strings, entry, entity, meta, text, from, folded, skeleton, replacement, prior, flags,
       fuzzy: storeBigramIndex(this.fuzzy, idOf), fuzzyStems: storeBigramIndex(this.fuzzyStems, idOf),
       fuzzyWords: [...this.fuzzyWords], maxWords: this.maxWords,
@@ -399,25 +409,28 @@ export class NameIndex {
   private restore(stored: StoredNameIndex): void {
     const gazetteer = this.gazetteer;
     const { strings, entryIds } = stored;
-    const list: IndexedAlias[] = new Array<IndexedAlias>(stored.count);
-    for (let i = 0; i < stored.count; i++) {
+    // Aliases are made on first use: loading allocates nothing per alias.
+    const made = new Array<IndexedAlias | undefined>(stored.count);
+    const aliasAt = (i: number): IndexedAlias => {
+      let indexed = made[i];
+      if (indexed) return indexed;
       const flags = stored.flags[i]!;
+      const stub = new StoredAlias(gazetteer, stored, i, entryIds[stored.entry[i]!]!, strings[stored.folded[i]!]!, strings[stored.skeleton[i]!]!, stored.prior[i]!, (flags & IS_COMMON) !== 0, (flags & IS_KEEP) !== 0, strings[stored.replacement[i]!]!);
       const derivedCode = flags >> DERIVED_SHIFT;
-      const indexed = new StoredAlias(gazetteer, stored, i, entryIds[stored.entry[i]!]!, strings[stored.folded[i]!]!, strings[stored.skeleton[i]!]!, stored.prior[i]!, (flags & IS_COMMON) !== 0, (flags & IS_KEEP) !== 0, strings[stored.replacement[i]!]!);
-      if (derivedCode > 0) indexed.derived = DERIVED_KINDS[derivedCode]!;
-      list[i] = indexed;
-      push(this.exact, indexed.folded, indexed);
-      if (flags & IN_SKELETONS) push(this.skeletons, indexed.skeleton, indexed);
-      if (flags & IN_STEMS) push(this.stems, stemOfSkeleton(indexed.skeleton), indexed);
-      this.added.push(indexed);
-      this.placed.push(flags & (IN_SKELETONS | IN_STEMS));
-    }
-    const payloadOf = (id: number): IndexedAlias => list[id]!;
-    this.fuzzy = restoreBigramIndex(stored.fuzzy, payloadOf);
-    this.fuzzyStems = restoreBigramIndex(stored.fuzzyStems, payloadOf);
+      if (derivedCode > 0) stub.derived = DERIVED_KINDS[derivedCode]!;
+      return (made[i] = indexed = stub);
+    };
+    this.restoredAt = aliasAt;
+    this.exact = AliasBuckets.restore(stored.exact, strings, aliasAt);
+    this.skeletons = AliasBuckets.restore(stored.skeletons, strings, aliasAt);
+    this.stems = AliasBuckets.restore(stored.stems, strings, aliasAt);
+    this.fuzzy = restoreBigramIndex(stored.fuzzy, aliasAt);
+    this.fuzzyStems = restoreBigramIndex(stored.fuzzyStems, aliasAt);
     for (const word of stored.fuzzyWords) this.fuzzyWords.add(word);
     this.maxWords = stored.maxWords;
     this.aliasCount = stored.count;
+    this.restoredCount = stored.count;
+    this.restoredPlaced = stored.flags;
   }
 
   /** Sizes of the parts of the index (for the benchmark and `--debug`). */
@@ -476,10 +489,72 @@ export interface StoredNameIndex {
   prior: Float64Array;
   /** `IN_SKELETONS | IN_STEMS | IS_COMMON | IS_KEEP | derived << DERIVED_SHIFT`. */
   flags: Uint8Array;
+  exact: StoredBuckets;
+  skeletons: StoredBuckets;
+  stems: StoredBuckets;
   fuzzy: StoredBigramIndex;
   fuzzyStems: StoredBigramIndex;
   fuzzyWords: string[];
   maxWords: number;
+}
+
+/** Buckets in plain arrays: key `strings[keys[b]]` holds rows `ids[starts[b] .. starts[b + 1])`. */
+interface StoredBuckets {
+  keys: Int32Array;
+  starts: Int32Array;
+  ids: Int32Array;
+}
+
+/** Aliases by key: a map of lists while building; restored from the cache, lists made per key on first use. */
+class AliasBuckets {
+  private lists = new Map<string, IndexedAlias[]>();
+  private stored?: { slots: Map<string, number>; buckets: StoredBuckets; aliasAt: (row: number) => IndexedAlias };
+
+  get size(): number {
+    return this.stored ? this.stored.slots.size : this.lists.size;
+  }
+
+  push(key: string, alias: IndexedAlias): void {
+    this.get(key);
+    push(this.lists, key, alias);
+  }
+
+  get(key: string): IndexedAlias[] | undefined {
+    const list = this.lists.get(key);
+    if (list !== undefined || !this.stored) return list;
+    const slot = this.stored.slots.get(key);
+    if (slot === undefined) return undefined;
+    const { buckets, aliasAt } = this.stored;
+    const made: IndexedAlias[] = [];
+    for (let i = buckets.starts[slot]!; i < buckets.starts[slot + 1]!; i++) made.push(aliasAt(buckets.ids[i]!));
+    this.lists.set(key, made);
+    return made;
+  }
+
+  store(intern: (text: string) => number, idOf: (alias: IndexedAlias) => number): StoredBuckets {
+    // The stored order first (a restored index has made its lists in lookup order).
+    const order = this.stored ? [...new Set([...this.stored.slots.keys(), ...this.lists.keys()])] : [...this.lists.keys()];
+    const keys = new Int32Array(order.length);
+    const starts = new Int32Array(order.length + 1);
+    const ids: number[] = [];
+    let b = 0;
+    for (const key of order) {
+      const list = this.get(key)!;
+      keys[b] = intern(key);
+      starts[b++] = ids.length;
+      for (const alias of list) ids.push(idOf(alias));
+    }
+    starts[b] = ids.length;
+    return { keys, starts, ids: Int32Array.from(ids) };
+  }
+
+  static restore(buckets: StoredBuckets, strings: readonly string[], aliasAt: (row: number) => IndexedAlias): AliasBuckets {
+    const restored = new AliasBuckets();
+    const slots = new Map<string, number>();
+    for (let b = 0; b < buckets.keys.length; b++) slots.set(strings[buckets.keys[b]!]!, b);
+    restored.stored = { slots, buckets, aliasAt };
+    return restored;
+  }
 }
 
 /** An indexed alias restored from the cache: its alias and entry are decoded on first use. */
@@ -536,9 +611,12 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 const cache = new WeakMap<Gazetteer, NameIndex>();
 
-/** The index of a gazetteer, built on first use and shared afterwards. */
+/**
+ * The index of a gazetteer, loaded on first use (from the disk cache when the gazetteer came from
+ * its own compiled cache, see `loadNameIndex`) and shared afterwards.
+ */
 export function indexFor(gazetteer: Gazetteer): NameIndex {
   let index = cache.get(gazetteer);
-  if (!index) cache.set(gazetteer, (index = new NameIndex(gazetteer)));
+  if (!index) cache.set(gazetteer, (index = loadNameIndex(gazetteer).index));
   return index;
 }

@@ -11,9 +11,11 @@
 export class BigramIndex<T> {
   private keys: string[] = [];
   private payloads: T[][] = [];
-  private gramCounts: number[] = [];
+  private gramCounts: number[] | Int32Array = [];
   private keyIds = new Map<string, number>();
-  private postings = new Map<string, number[]>();
+  private postings = new Map<string, number[] | Int32Array>();
+  /** Payloads of a restored index, decoded per key on first use. */
+  private storedPayloads?: (id: number) => T[];
   private counts = new Uint16Array(0);
   private marks = new Uint8Array(0);
 
@@ -31,9 +33,10 @@ export class BigramIndex<T> {
 
   /** Add a payload under a key. */
   add(key: string, payload: T): void {
+    if (this.keyIds.size < this.keys.length) this.keyIds = new Map(this.keys.map((k, i) => [k, i]));
     const known = this.keyIds.get(key);
     if (known !== undefined) {
-      this.payloads[known]!.push(payload);
+      (this.payloads[known] ??= this.storedPayloads?.(known) ?? []).push(payload);
       return;
     }
     const id = this.keys.length;
@@ -41,11 +44,13 @@ export class BigramIndex<T> {
     this.payloads.push([payload]);
     this.keyIds.set(key, id);
     const grams = bigramsOf(key);
+    if (this.gramCounts instanceof Int32Array) this.gramCounts = Array.from(this.gramCounts);
     this.gramCounts.push(grams.size);
     // Postings are kept per key length: a query only reads the lengths its edit budget allows.
     for (const gram of grams) {
       const slot = `${gram}\u0000${key.length}`;
-      const list = this.postings.get(slot);
+      let list = this.postings.get(slot);
+      if (list instanceof Int32Array) this.postings.set(slot, (list = Array.from(list)));
       if (list) list.push(id);
       else this.postings.set(slot, [id]);
     }
@@ -56,7 +61,7 @@ export class BigramIndex<T> {
    * (unverified), with their payloads.
    */
   near(query: string, maxEdits: number): Array<{ key: string; payloads: T[] }> {
-    if (this.counts.length < this.keys.length) {
+    if (this.marks.length < this.keys.length) {
       this.counts = new Uint16Array(this.keys.length);
       this.marks = new Uint8Array(this.keys.length);
     }
@@ -67,7 +72,7 @@ export class BigramIndex<T> {
     // For each query bigram, its posting lists over the allowed key lengths.
     const lists = grams
       .map((gram) => {
-        const parts: number[][] = [];
+        const parts: Array<ArrayLike<number>> = [];
         let size = 0;
         for (let length = Math.max(1, query.length - maxLengthGap); length <= query.length + maxLengthGap; length++) {
           const list = this.postings.get(`${gram}\u0000${length}`);
@@ -85,7 +90,8 @@ export class BigramIndex<T> {
     const seeds = Math.min(lists.length, slack + 1);
     for (let i = 0; i < seeds; i++) {
       for (const list of lists[i]!.parts) {
-        for (const id of list) {
+        for (let p = 0; p < list.length; p++) {
+          const id = list[p]!;
           if (marks[id] === 0) {
             marks[id] = 1;
             touched.push(id);
@@ -93,17 +99,36 @@ export class BigramIndex<T> {
         }
       }
     }
-    // ...and the shared bigrams are counted for those candidates only.
-    for (const { parts } of lists) for (const list of parts) for (const id of list) if (marks[id] === 1) counts[id]!++;
+    // ...and the shared bigrams are counted for those candidates only, on the key itself (the
+    // posting lists of common bigrams are long; walking them cost more than the whole lookup).
+    // Whichever is cheaper gives the same counts: walking every posting list of the query, or
+    // looking each query bigram up in each candidate key.
+    let postings = 0;
+    for (const { size } of lists) postings += size;
+    const walk = postings < touched.length * grams.length * 4;
+    if (walk) {
+      for (const { parts } of lists) {
+        for (const list of parts) {
+          for (let p = 0; p < list.length; p++) {
+            const id = list[p]!;
+            if (marks[id] === 1) counts[id]!++;
+          }
+        }
+      }
+    }
     const out: Array<{ key: string; payloads: T[] }> = [];
     for (const id of touched) {
-      const shared = counts[id]!;
-      counts[id] = 0;
       marks[id] = 0;
+      let shared = counts[id]!;
+      counts[id] = 0;
       const key = this.keys[id]!;
       if (Math.abs(key.length - query.length) > maxLengthGap) continue;
+      if (!walk) {
+        const padded = `^${key}$`;
+        for (const gram of grams) if (padded.includes(gram)) shared++;
+      }
       if (shared < Math.max(grams.length, this.gramCounts[id]!) - slack) continue;
-      out.push({ key, payloads: this.payloads[id]! });
+      out.push({ key, payloads: (this.payloads[id] ??= this.storedPayloads!(id)) });
     }
     return out;
   }
@@ -124,7 +149,8 @@ export interface StoredBigramIndex {
 
 /** The index in plain arrays, each payload replaced by `idOf(payload)`. */
 export function storeBigramIndex<T>(index: BigramIndex<T>, idOf: (payload: T) => number): StoredBigramIndex {
-  const inner = index as unknown as { keys: string[]; payloads: T[][]; gramCounts: number[]; postings: Map<string, number[]> };
+  const inner = index as unknown as { keys: string[]; payloads: T[][]; gramCounts: number[]; postings: Map<string, ArrayLike<number>>; storedPayloads?: (id: number) => T[] };
+  if (inner.storedPayloads) for (let i = 0; i < inner.keys.length; i++) inner.payloads[i] ??= inner.storedPayloads(i);
   const payloadStart = new Int32Array(inner.keys.length + 1);
   const ids: number[] = [];
   inner.payloads.forEach((list, i) => {
@@ -137,7 +163,8 @@ export function storeBigramIndex<T>(index: BigramIndex<T>, idOf: (payload: T) =>
   const slotIds: number[] = [];
   slots.forEach((slot, s) => {
     slotStart[s] = slotIds.length;
-    for (const id of inner.postings.get(slot)!) slotIds.push(id);
+    const list = inner.postings.get(slot)!;
+    for (let p = 0; p < list.length; p++) slotIds.push(list[p]!);
   });
   slotStart[slots.length] = slotIds.length;
   return { keys: inner.keys, payloadStart, payloadIds: Int32Array.from(ids), gramCounts: Int32Array.from(inner.gramCounts), slots, slotStart, slotIds: Int32Array.from(slotIds) };
@@ -146,16 +173,25 @@ export function storeBigramIndex<T>(index: BigramIndex<T>, idOf: (payload: T) =>
 /** Rebuild an index from its stored form, each payload id replaced by `payloadOf(id)`. */
 export function restoreBigramIndex<T>(stored: StoredBigramIndex, payloadOf: (id: number) => T): BigramIndex<T> {
   const index = new BigramIndex<T>();
-  const inner = index as unknown as { keys: string[]; payloads: T[][]; gramCounts: number[]; keyIds: Map<string, number>; postings: Map<string, number[]> };
+  const inner = index as unknown as {
+    keys: string[];
+    payloads: T[][];
+    gramCounts: ArrayLike<number>;
+    postings: Map<string, Int32Array>;
+    storedPayloads?: (id: number) => T[];
+  };
   inner.keys = stored.keys;
-  inner.payloads = stored.keys.map((_, i) => {
+  // Payload lists and the key map are made on demand: loading allocates almost nothing per key.
+  inner.payloads = new Array<T[]>(stored.keys.length);
+  inner.storedPayloads = (i) => {
     const list: T[] = [];
     for (let p = stored.payloadStart[i]!; p < stored.payloadStart[i + 1]!; p++) list.push(payloadOf(stored.payloadIds[p]!));
     return list;
-  });
-  inner.gramCounts = Array.from(stored.gramCounts);
-  inner.keyIds = new Map(stored.keys.map((key, i) => [key, i]));
-  inner.postings = new Map(stored.slots.map((slot, s) => [slot, Array.from(stored.slotIds.subarray(stored.slotStart[s]!, stored.slotStart[s + 1]!))]));
+  };
+  inner.gramCounts = stored.gramCounts;
+  const postings = new Map<string, Int32Array>();
+  for (let s = 0; s < stored.slots.length; s++) postings.set(stored.slots[s]!, stored.slotIds.subarray(stored.slotStart[s]!, stored.slotStart[s + 1]!));
+  inner.postings = postings;
   return index;
 }
 
