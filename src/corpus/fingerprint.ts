@@ -63,8 +63,13 @@ export function defaultFingerprint(pipeline: PipelineOptions = {}): string {
     }
   }
   const normalize = pipeline.normalize;
-  if (normalize && normalize.gazetteers) {
-    for (const file of normalize.gazetteers) {
+  if (normalize !== false) {
+    // Thresholds and modes change which fixes are applied.
+    const { minConfidence, keepVariants, suggestOnly } = normalize ?? {};
+    parts.push(`normalize\u0000${JSON.stringify({ minConfidence, keepVariants, suggestOnly })}`);
+    const source = pipeline.gazetteer && !('lookup' in pipeline.gazetteer) ? pipeline.gazetteer : undefined;
+    if (source?.builtin === false) parts.push('builtin\u0000false');
+    for (const file of [...(normalize?.gazetteers ?? []), ...(source?.files ?? [])]) {
       try {
         parts.push(`gazetteer\u0000${file}\u0000${sha256(readFileSync(file))}`);
       } catch {

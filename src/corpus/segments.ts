@@ -5,10 +5,7 @@
  */
 import pLimit from 'p-limit';
 import type { TextDocument } from '../document.js';
-import { createPipeline, primaryLanguage, type Pipeline, type PipelineOptions, type Stage } from '../pipeline.js';
-import { createDetectStage } from '../detect/index.js';
-import { createTranslateStage } from '../translate/index.js';
-import { createNormalizeStage } from '../normalize/index.js';
+import { createPipeline, createStages, primaryLanguage, type Pipeline, type PipelineOptions, type Stage } from '../pipeline.js';
 import type { Edit, Locator, Range, ReportedChange, ReportedMessage, ReportedSuggestion, Segment, SkippedChange } from './types.js';
 
 /** What processing one segment produced. */
@@ -90,10 +87,8 @@ export class SegmentProcessor {
     this.target = options.target ?? 'en';
     this.from = from;
     this.limit = pLimit(jobs);
-    const stages: Partial<Record<'detect' | 'translate' | 'normalize', Stage>> = {};
-    if (options.detect !== false) stages.detect = options.stages?.detect ?? createDetectStage(options.detect ?? {});
-    if (options.translate !== false) stages.translate = options.stages?.translate ?? createTranslateStage(options.translate ?? {});
-    if (options.normalize !== false) stages.normalize = options.stages?.normalize ?? createNormalizeStage(options.normalize ?? {});
+    // One set of stages (one gazetteer, shared by translate and normalize) for every pipeline.
+    const stages = createStages(options);
     this.stages = stages;
     // Detect (and normalize when the text is already in the target language) without translating:
     // a foreign document is then translated piece by piece, so that markup stays where it was.

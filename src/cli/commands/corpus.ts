@@ -9,8 +9,9 @@ import { barProgress, lineProgress, type ProgressDisplay } from '../../corpus/pr
 import type { CliIO } from '../io.js';
 import { toJson } from '../output.js';
 import { parseLanguageTag, parsePositiveInt } from '../options.js';
+import { addNormalizeOptions, gazetteerFilesFromFlags, normalizeStageOptions, type NormalizerFlags } from './normalize.js';
 
-interface CorpusRunFlags {
+interface CorpusRunFlags extends NormalizerFlags {
   output?: string;
   inPlace?: boolean;
   format?: CorpusFormat;
@@ -31,7 +32,7 @@ interface CorpusRunFlags {
 
 export function registerCorpus(program: Command, io: CliIO): void {
   const corpus = program.command('corpus').description('batch work on corpora');
-  corpus
+  const run = corpus
     .command('run')
     .description('normalize a corpus: every document goes through the clean pipeline; OUTDIR mirrors the input tree')
     .argument('<input...>', 'files, directories (walked recursively) and glob patterns')
@@ -48,7 +49,8 @@ export function registerCorpus(program: Command, io: CliIO): void {
     .option('--no-timings', 'leave per-stage timings out of report.jsonl (reports reproducible byte for byte)')
     .option('--no-translate', 'never translate: foreign-language documents are detected and reported, not changed')
     .option('--no-normalize', 'do not normalize names (detect and translate only)')
-    .option('--json', 'print the run result as JSON on stdout')
+    .option('--json', 'print the run result as JSON on stdout');
+  addNormalizeOptions(run)
     .addOption(new Option('--progress-interval <ms>', 'milliseconds between plain progress lines').argParser((value) => parsePositiveInt(value, '--progress-interval')).hideHelp())
     .action(async (inputs: string[], flags: CorpusRunFlags) => {
       if (!flags.output) throw new UsageError('corpus run needs an output directory: -o OUTDIR');
@@ -57,7 +59,7 @@ export function registerCorpus(program: Command, io: CliIO): void {
       if (flags.tuvLang !== undefined) parseLanguageTag(flags.tuvLang, '--tuv-lang');
       const quiet = Boolean(program.opts<{ quiet?: boolean }>().quiet || flags.quiet);
 
-      const pipeline: PipelineOptions = { target: flags.to };
+      const pipeline: PipelineOptions = { target: flags.to, gazetteer: await gazetteerFilesFromFlags(flags), normalize: normalizeStageOptions(flags) };
       if (!flags.translate) pipeline.translate = false;
       if (!flags.normalize) pipeline.normalize = false;
       const options: CorpusRunOptions = { inputs, outDir: flags.output, pipeline, field: flags.field, timings: flags.timings };
