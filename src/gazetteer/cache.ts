@@ -161,12 +161,14 @@ interface CompiledIndex {
   keyAliases: Int32Array;
 }
 
-function pack(values: readonly string[]): Uint8Array {
+/** Pack strings into one UTF-8 buffer (NUL-separated; throws when a string holds U+0000). */
+export function pack(values: readonly string[]): Uint8Array {
   for (const value of values) if (value.includes(SEP)) throw new Error('a gazetteer string contains U+0000; not cached');
   return Buffer.from(values.join(SEP), 'utf8');
 }
 
-function unpack(bytes: Uint8Array, count: number): string[] {
+/** The strings of `pack` (`count` 0 for an empty list). */
+export function unpack(bytes: Uint8Array, count: number): string[] {
   if (count === 0) return [];
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8').split(SEP);
 }

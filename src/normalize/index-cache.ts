@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
+import { pack, unpack } from '../gazetteer/cache.js';
 import type { Gazetteer } from '../gazetteer/index.js';
 import { NameIndex, type NameIndexOptions, type StoredNameIndex } from './name-index.js';
 
@@ -64,18 +65,44 @@ export function nameIndexCacheFile(gazetteer: Gazetteer, options: NameIndexOptio
   return join(dirname(info.cacheFile), `${PREFIX}${key}${SUFFIX}`);
 }
 
+/**
+ * The file's contents: the stored index with its string lists packed into UTF-8 buffers (V8
+ * copies a buffer almost for free, while hundreds of thousands of short strings are slow to
+ * deserialize one by one).
+ */
 interface CachedNameIndex {
   format: number;
   file: string;
   index: StoredNameIndex;
+  packed: Record<PackedList, { bytes: Uint8Array; count: number }>;
+}
+
+type PackedList = 'strings' | 'fuzzyKeys' | 'fuzzySlots' | 'fuzzyStemKeys' | 'fuzzyStemSlots';
+
+function toFile(file: string, index: StoredNameIndex): CachedNameIndex {
+  const lists: Record<PackedList, string[]> = {
+    strings: index.strings, fuzzyKeys: index.fuzzy.keys, fuzzySlots: index.fuzzy.slots, fuzzyStemKeys: index.fuzzyStems.keys, fuzzyStemSlots: index.fuzzyStems.slots,
+  };
+  const packed = Object.fromEntries(Object.entries(lists).map(([name, list]) => [name, { bytes: pack(list), count: list.length }])) as CachedNameIndex['packed'];
+  const bare: StoredNameIndex = {
+    ...index, strings: [], fuzzy: { ...index.fuzzy, keys: [], slots: [] }, fuzzyStems: { ...index.fuzzyStems, keys: [], slots: [] },
+  };
+  return { format: NAME_INDEX_FORMAT, file: basename(file), index: bare, packed };
 }
 
 /** Read a cached index; undefined when absent, unreadable, corrupt or not for this file's key. */
 function readCached(file: string): StoredNameIndex | undefined {
   try {
     const cached = deserialize(readFileSync(file)) as Partial<CachedNameIndex>;
-    if (cached.format !== NAME_INDEX_FORMAT || cached.file !== basename(file) || typeof cached.index?.count !== 'number') return undefined;
-    return cached.index;
+    if (cached.format !== NAME_INDEX_FORMAT || cached.file !== basename(file) || typeof cached.index?.count !== 'number' || !cached.packed) return undefined;
+    const list = (name: PackedList): string[] => unpack(cached.packed![name].bytes, cached.packed![name].count);
+    const index = cached.index;
+    index.strings = list('strings');
+    index.fuzzy.keys = list('fuzzyKeys');
+    index.fuzzy.slots = list('fuzzySlots');
+    index.fuzzyStems.keys = list('fuzzyStemKeys');
+    index.fuzzyStems.slots = list('fuzzyStemSlots');
+    return index;
   } catch {
     return undefined;
   }
@@ -86,7 +113,7 @@ function writeCached(file: string, index: StoredNameIndex): void {
   const dir = dirname(file);
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
-    const data = serialize({ format: NAME_INDEX_FORMAT, file: basename(file), index } satisfies CachedNameIndex);
+    const data = serialize(toFile(file, index));
     mkdirSync(dir, { recursive: true });
     writeFileSync(temp, data);
     renameSync(temp, file);

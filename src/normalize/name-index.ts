@@ -505,13 +505,19 @@ interface StoredBuckets {
   ids: Int32Array;
 }
 
-/** Aliases by key: a map of lists while building; restored from the cache, lists made per key on first use. */
+/**
+ * Aliases by key: a map of lists while building. Restored from the cache, the keys are a sorted
+ * array searched by bisection (loading builds no hash table) and each list is made on first use.
+ */
 class AliasBuckets {
   private lists = new Map<string, IndexedAlias[]>();
-  private stored?: { slots: Map<string, number>; buckets: StoredBuckets; aliasAt: (row: number) => IndexedAlias };
+  private stored?: { keys: string[]; buckets: StoredBuckets; aliasAt: (row: number) => IndexedAlias };
 
   get size(): number {
-    return this.stored ? this.stored.slots.size : this.lists.size;
+    if (!this.stored) return this.lists.size;
+    let extra = 0;
+    for (const key of this.lists.keys()) if (this.slotOf(key) < 0) extra++;
+    return this.stored.keys.length + extra;
   }
 
   push(key: string, alias: IndexedAlias): void {
@@ -519,11 +525,25 @@ class AliasBuckets {
     push(this.lists, key, alias);
   }
 
+  private slotOf(key: string): number {
+    const keys = this.stored!.keys;
+    let lo = 0;
+    let hi = keys.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const at = keys[mid]!;
+      if (at === key) return mid;
+      if (at < key) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
   get(key: string): IndexedAlias[] | undefined {
     const list = this.lists.get(key);
     if (list !== undefined || !this.stored) return list;
-    const slot = this.stored.slots.get(key);
-    if (slot === undefined) return undefined;
+    const slot = this.slotOf(key);
+    if (slot < 0) return undefined;
     const { buckets, aliasAt } = this.stored;
     const made: IndexedAlias[] = [];
     for (let i = buckets.starts[slot]!; i < buckets.starts[slot + 1]!; i++) made.push(aliasAt(buckets.ids[i]!));
@@ -532,8 +552,8 @@ class AliasBuckets {
   }
 
   store(intern: (text: string) => number, idOf: (alias: IndexedAlias) => number): StoredBuckets {
-    // The stored order first (a restored index has made its lists in lookup order).
-    const order = this.stored ? [...new Set([...this.stored.slots.keys(), ...this.lists.keys()])] : [...this.lists.keys()];
+    // Keys in code-unit order, as the bisection compares them.
+    const order = [...new Set([...(this.stored?.keys ?? []), ...this.lists.keys()])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     const keys = new Int32Array(order.length);
     const starts = new Int32Array(order.length + 1);
     const ids: number[] = [];
@@ -550,9 +570,9 @@ class AliasBuckets {
 
   static restore(buckets: StoredBuckets, strings: readonly string[], aliasAt: (row: number) => IndexedAlias): AliasBuckets {
     const restored = new AliasBuckets();
-    const slots = new Map<string, number>();
-    for (let b = 0; b < buckets.keys.length; b++) slots.set(strings[buckets.keys[b]!]!, b);
-    restored.stored = { slots, buckets, aliasAt };
+    const keys = new Array<string>(buckets.keys.length);
+    for (let b = 0; b < buckets.keys.length; b++) keys[b] = strings[buckets.keys[b]!]!;
+    restored.stored = { keys, buckets, aliasAt };
     return restored;
   }
 }

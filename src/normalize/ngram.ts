@@ -13,7 +13,8 @@ export class BigramIndex<T> {
   private payloads: T[][] = [];
   private gramCounts: number[] | Int32Array = [];
   private keyIds = new Map<string, number>();
-  private postings = new Map<string, number[] | Int32Array>();
+  /** Posting lists by bigram, then by key length (no string built per lookup). */
+  private postings = new Map<string, Array<number[] | Int32Array | undefined>>();
   /** Payloads of a restored index, decoded per key on first use. */
   private storedPayloads?: (id: number) => T[];
   private counts = new Uint16Array(0);
@@ -27,7 +28,7 @@ export class BigramIndex<T> {
   /** Number of postings stored (memory indicator). */
   get postingCount(): number {
     let total = 0;
-    for (const list of this.postings.values()) total += list.length;
+    for (const byLength of this.postings.values()) for (const list of byLength) total += list?.length ?? 0;
     return total;
   }
 
@@ -48,11 +49,12 @@ export class BigramIndex<T> {
     this.gramCounts.push(grams.size);
     // Postings are kept per key length: a query only reads the lengths its edit budget allows.
     for (const gram of grams) {
-      const slot = `${gram}\u0000${key.length}`;
-      let list = this.postings.get(slot);
-      if (list instanceof Int32Array) this.postings.set(slot, (list = Array.from(list)));
+      let byLength = this.postings.get(gram);
+      if (!byLength) this.postings.set(gram, (byLength = []));
+      let list = byLength[key.length];
+      if (list instanceof Int32Array) byLength[key.length] = list = Array.from(list);
       if (list) list.push(id);
-      else this.postings.set(slot, [id]);
+      else byLength[key.length] = [id];
     }
   }
 
@@ -74,8 +76,10 @@ export class BigramIndex<T> {
       .map((gram) => {
         const parts: Array<ArrayLike<number>> = [];
         let size = 0;
+        const byLength = this.postings.get(gram);
+        if (byLength === undefined) return { parts, size };
         for (let length = Math.max(1, query.length - maxLengthGap); length <= query.length + maxLengthGap; length++) {
-          const list = this.postings.get(`${gram}\u0000${length}`);
+          const list = byLength[length];
           if (list) {
             parts.push(list);
             size += list.length;
@@ -141,15 +145,16 @@ export interface StoredBigramIndex {
   payloadStart: Int32Array;
   payloadIds: Int32Array;
   gramCounts: Int32Array;
-  /** Posting slots (`gram NUL length`), each with its key ids `slotIds[slotStart[s] .. slotStart[s + 1])`. */
+  /** Posting slots (a bigram and a key length), each with its key ids `slotIds[slotStart[s] .. slotStart[s + 1])`. */
   slots: string[];
+  slotLengths: Int32Array;
   slotStart: Int32Array;
   slotIds: Int32Array;
 }
 
 /** The index in plain arrays, each payload replaced by `idOf(payload)`. */
 export function storeBigramIndex<T>(index: BigramIndex<T>, idOf: (payload: T) => number): StoredBigramIndex {
-  const inner = index as unknown as { keys: string[]; payloads: T[][]; gramCounts: number[]; postings: Map<string, ArrayLike<number>>; storedPayloads?: (id: number) => T[] };
+  const inner = index as unknown as { keys: string[]; payloads: T[][]; gramCounts: number[]; postings: Map<string, Array<ArrayLike<number> | undefined>>; storedPayloads?: (id: number) => T[] };
   if (inner.storedPayloads) for (let i = 0; i < inner.keys.length; i++) inner.payloads[i] ??= inner.storedPayloads(i);
   const payloadStart = new Int32Array(inner.keys.length + 1);
   const ids: number[] = [];
@@ -158,16 +163,22 @@ export function storeBigramIndex<T>(index: BigramIndex<T>, idOf: (payload: T) =>
     for (const payload of list) ids.push(idOf(payload));
   });
   payloadStart[inner.keys.length] = ids.length;
-  const slots = [...inner.postings.keys()];
-  const slotStart = new Int32Array(slots.length + 1);
+  const slots: string[] = [];
+  const lengths: number[] = [];
+  const starts: number[] = [];
   const slotIds: number[] = [];
-  slots.forEach((slot, s) => {
-    slotStart[s] = slotIds.length;
-    const list = inner.postings.get(slot)!;
-    for (let p = 0; p < list.length; p++) slotIds.push(list[p]!);
-  });
-  slotStart[slots.length] = slotIds.length;
-  return { keys: inner.keys, payloadStart, payloadIds: Int32Array.from(ids), gramCounts: Int32Array.from(inner.gramCounts), slots, slotStart, slotIds: Int32Array.from(slotIds) };
+  for (const [gram, byLength] of inner.postings) {
+    byLength.forEach((list, length) => {
+      if (!list) return;
+      slots.push(gram);
+      lengths.push(length);
+      starts.push(slotIds.length);
+      for (let p = 0; p < list.length; p++) slotIds.push(list[p]!);
+    });
+  }
+  starts.push(slotIds.length);
+  const slotStart = Int32Array.from(starts);
+  return { keys: inner.keys, payloadStart, payloadIds: Int32Array.from(ids), gramCounts: Int32Array.from(inner.gramCounts), slots, slotLengths: Int32Array.from(lengths), slotStart, slotIds: Int32Array.from(slotIds) };
 }
 
 /** Rebuild an index from its stored form, each payload id replaced by `payloadOf(id)`. */
@@ -177,7 +188,7 @@ export function restoreBigramIndex<T>(stored: StoredBigramIndex, payloadOf: (id:
     keys: string[];
     payloads: T[][];
     gramCounts: ArrayLike<number>;
-    postings: Map<string, Int32Array>;
+    postings: Map<string, Array<Int32Array | undefined>>;
     storedPayloads?: (id: number) => T[];
   };
   inner.keys = stored.keys;
@@ -189,8 +200,13 @@ export function restoreBigramIndex<T>(stored: StoredBigramIndex, payloadOf: (id:
     return list;
   };
   inner.gramCounts = stored.gramCounts;
-  const postings = new Map<string, Int32Array>();
-  for (let s = 0; s < stored.slots.length; s++) postings.set(stored.slots[s]!, stored.slotIds.subarray(stored.slotStart[s]!, stored.slotStart[s + 1]!));
+  const postings = new Map<string, Array<Int32Array | undefined>>();
+  for (let s = 0; s < stored.slots.length; s++) {
+    const gram = stored.slots[s]!;
+    let byLength = postings.get(gram);
+    if (!byLength) postings.set(gram, (byLength = []));
+    byLength[stored.slotLengths[s]!] = stored.slotIds.subarray(stored.slotStart[s]!, stored.slotStart[s + 1]!);
+  }
   inner.postings = postings;
   return index;
 }

@@ -1,0 +1,74 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Gazetteer } from '../../src/gazetteer/index.js';
+import { loadNameIndex, nameIndexCacheFile } from '../../src/normalize/index-cache.js';
+import { NameIndex } from '../../src/normalize/name-index.js';
+import { normalizeText } from '../../src/normalize/normalizer.js';
+import { fixtureGazetteer } from './fixtures.js';
+
+const TEXT = [
+  'The Zogorku Kenes met in Bishkek on Monday; deputies of the Kenesthe budget committee spoke.',
+  'Officials from Surkhardarinsk and Termez travelled to Ashbagat, then v Moskve, said Golos Ameriki.',
+  'Šavkat Mirzijojev and Žaparov spoke; Radio Azattyq and Jokargy Kenes were not mentioned by theTurkmen side.',
+].join('\n\n');
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** The fixture gazetteer as if loaded through the gazetteer's compiled cache in a fresh directory. */
+function cachedGazetteer(): { gazetteer: Gazetteer; dir: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'transnorm-index-cache-'));
+  dirs.push(dir);
+  const base = fixtureGazetteer();
+  const gazetteer = Object.create(base, { info: { value: { files: [], cache: 'hit', cacheFile: join(dir, 'gazetteer-0123abcd.v8'), loadMs: 0 } } }) as Gazetteer;
+  return { gazetteer, dir };
+}
+
+describe('normalizer index cache', () => {
+  it('a stored and restored index decides exactly like the built one', () => {
+    const gazetteer = fixtureGazetteer();
+    const built = new NameIndex(gazetteer);
+    const restored = new NameIndex(gazetteer, {}, deserialize(serialize(built.store())));
+    const twice = new NameIndex(gazetteer, {}, deserialize(serialize(restored.store())));
+    const expected = normalizeText(TEXT, built);
+    expect(expected.changes.length).toBeGreaterThan(3);
+    expect(normalizeText(TEXT, restored)).toEqual(expected);
+    expect(normalizeText(TEXT, twice)).toEqual(expected);
+    expect(restored.stats()).toEqual(built.stats());
+  });
+
+  it('builds and writes the index once, then reads it from the cache directory', () => {
+    const { gazetteer, dir } = cachedGazetteer();
+    const first = loadNameIndex(gazetteer);
+    expect(first.source).toBe('built');
+    const file = nameIndexCacheFile(gazetteer)!;
+    expect(readdirSync(dir)).toEqual([file.slice(dir.length + 1)]);
+    const second = loadNameIndex(gazetteer);
+    expect(second.source).toBe('cache');
+    expect(normalizeText(TEXT, second.index)).toEqual(normalizeText(TEXT, first.index));
+  });
+
+  it('ignores a corrupt or foreign cache file and rebuilds it', () => {
+    const { gazetteer } = cachedGazetteer();
+    const expected = normalizeText(TEXT, loadNameIndex(gazetteer).index);
+    const file = nameIndexCacheFile(gazetteer)!;
+    for (const junk of [Buffer.from('not a v8 value'), serialize({ format: 1, file: 'normalizer-other.v8', index: {} }), serialize({ format: 1, file: file.split('/').pop(), index: { count: 3 } })]) {
+      writeFileSync(file, junk);
+      const reloaded = loadNameIndex(gazetteer);
+      expect(reloaded.source).toBe('built');
+      expect(normalizeText(TEXT, reloaded.index)).toEqual(expected);
+      expect(loadNameIndex(gazetteer).source).toBe('cache');
+    }
+  });
+
+  it('does not cache an index of a gazetteer that was not loaded through the gazetteer cache', () => {
+    const gazetteer = fixtureGazetteer();
+    expect(nameIndexCacheFile(gazetteer)).toBeUndefined();
+    expect(loadNameIndex(gazetteer).source).toBe('built-uncached');
+  });
+});
