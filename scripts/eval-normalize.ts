@@ -10,7 +10,7 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadGazetteer } from '../src/gazetteer/load.js';
-import { NameIndex } from '../src/normalize/name-index.js';
+import { indexFor } from '../src/normalize/name-index.js';
 import { normalizeText, type NormalizeOptions } from '../src/normalize/index.js';
 import { foldKey } from '../src/normalize/fold.js';
 import { countTokens } from '../src/normalize/tokenize.js';
@@ -117,7 +117,7 @@ async function main(): Promise<void> {
 
   let started = performance.now();
   const gazetteer = await loadGazetteer();
-  const index = new NameIndex(gazetteer);
+  const index = indexFor(gazetteer);
   console.log(`gazetteer: ${gazetteer.entries.length} entries, ${gazetteer.aliases.length} aliases; normalizer index ${index.aliasCount} aliases (${((performance.now() - started) / 1000).toFixed(1)} s to load)`);
   const inGazetteer = (expected: string) => {
     const core = expected.replace(/^(?:in|the|Radio) /u, '').replace(/ (?:the|of)$/u, '');

@@ -13,6 +13,7 @@ import { normalizeText, type NormalizeOptions } from './normalizer.js';
 export { normalizeText, NORMALIZE_DEFAULTS } from './normalizer.js';
 export type { NormalizeOptions, NormalizeResult } from './normalizer.js';
 export { NameIndex, indexFor } from './name-index.js';
+export { loadNameIndex, nameIndexCacheFile } from './index-cache.js';
 export { tokenize, countTokens } from './tokenize.js';
 export type { WordToken } from './tokenize.js';
 export { applyEdits } from './edits.js';

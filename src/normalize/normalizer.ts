@@ -106,7 +106,8 @@ interface DocContext {
   latinCueSentences: Set<number>;
   postSoviet: boolean;
   /** Countries (ISO 3166-1 alpha-2) of the entities the document names plainly. */
-  countries: Set<string>;
+  /** Countries of the entities found, with where each was found (a mention never supports itself). */
+  countries: Map<string, number[]>;
   /** Tokens that pass 1 read as (part of) a known name: a neighbour there is no unknown name. */
   known: Set<number>;
 }
@@ -176,7 +177,7 @@ export class Normalizer {
       words: new Set(tokens.map((token) => token.text.toLowerCase())),
       latinCueSentences: new Set(),
       postSoviet: false,
-      countries: new Set(),
+      countries: new Map(),
       known: new Set(),
     };
     for (const token of tokens) if (LATIN_SCRIPT_CUES.has(token.text.toLowerCase())) context.latinCueSentences.add(sentences[token.index]!);
@@ -191,6 +192,8 @@ export class Normalizer {
       context.anchorStarts.clear();
       context.childStartsByParent.clear();
       context.known.clear();
+      context.countries.clear();
+      context.postSoviet = false;
       for (const hint of context.hints) this.anchor(context, hint, -1);
       for (const decision of decisions) {
         if (decision.best?.alias && (decision.keep || decision.apply)) this.anchor(context, decision.best.alias.entry.id, decision.span.start);
@@ -214,9 +217,25 @@ export class Normalizer {
       pushTo(context.childStartsByParent, entry.parent, start);
     }
     if (entry.country) {
-      context.countries.add(entry.country);
+      pushTo(context.countries, entry.country, start);
       if (POST_SOVIET.has(entry.country)) context.postSoviet = true;
     }
+  }
+
+  /**
+   * True when other mentions place the document in some countries, none of them `country`. Only
+   * mentions elsewhere count: a fix must not vouch for itself, or the decision would depend on the
+   * order of the passes and normalizing the output again could change it.
+   */
+  private foreignToDocument(context: DocContext, country: string, start: number): boolean {
+    const elsewhere = (starts: number[]) => starts.some((at) => at !== start);
+    let placed = false;
+    for (const [other, starts] of context.countries) {
+      if (!elsewhere(starts)) continue;
+      if (other === country) return false;
+      placed = true;
+    }
+    return placed;
   }
 
   /** How the document's other mentions support an entity at a span start (hash lookups only). */
@@ -574,7 +593,7 @@ export class Normalizer {
         score -= 0.1;
         reasons.push('part of a longer unknown name');
       }
-      if (candidate.how === 'fuzzy' && context.countries.size > 0 && entry.kind !== 'country' && entry.country !== undefined && !context.countries.has(entry.country)) {
+      if (candidate.how === 'fuzzy' && entry.kind !== 'country' && entry.country !== undefined && this.foreignToDocument(context, entry.country, start)) {
         score -= 0.06;
         reasons.push('country not in document');
       }
