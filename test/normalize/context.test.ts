@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { loadGazetteer } from '../../src/gazetteer/index.js';
+import { indexFor, normalizeText } from '../../src/normalize/index.js';
+
+describe('document context on the built-in gazetteer', () => {
+  it('is idempotent when a fix would otherwise vouch for its own country (found by the property test)', async () => {
+    const index = indexFor(await loadGazetteer());
+    const first = normalizeText('Zogorku Kenesthe Ashbagat ', index);
+    expect(first.text).toBe('Zhogorku Kenesh the Ashbagat ');
+    expect(first.suggestions.map((s) => [s.from, s.to, s.rule])).toEqual([['Ashbagat', 'Ashgabat', 'fuzzy']]);
+    const second = normalizeText(first.text, index);
+    expect(second.text).toBe(first.text);
+    expect(second.changes).toEqual([]);
+  });
+});
