@@ -9,7 +9,8 @@
  * ```
  */
 export * from './types.js';
-export { formatEntries, parseEntries, readEntries, canonicalEntry, compareIds, ENTRY_KEY_ORDER, NAME_KEY_ORDER } from './jsonl.js';
+export { formatEntries, parseEntries, readEntries, jsonLines, canonicalEntry, compareIds, ENTRY_KEY_ORDER, NAME_KEY_ORDER } from './jsonl.js';
+export type { JsonLine } from './jsonl.js';
 export { foldName } from './fold.js';
 export { createGazetteer, expandEntries, mergeEntries, LOOKUP_SCORES, MORPHOLOGY_SCHEMES } from './gazetteer.js';
 export { expandEntry } from './expand.js';

@@ -37,18 +37,29 @@ export function formatEntries(entries: Iterable<GazetteerEntry>): string {
   return sorted.map((entry) => JSON.stringify(canonicalEntry(entry))).join('\n') + (sorted.length > 0 ? '\n' : '');
 }
 
-/** Parse JSONL text into entries (no schema validation here; see validate). `label` names the file in errors. */
-export function parseEntries(text: string, label: string): GazetteerEntry[] {
-  const entries: GazetteerEntry[] = [];
+/** One non-blank line of JSONL text: its parsed value, or why it is not JSON. */
+export type JsonLine = { line: number; value: unknown; error?: undefined } | { line: number; value?: undefined; error: string };
+
+/** The non-blank lines of JSONL text, parsed, with 1-based line numbers. Never throws. */
+export function* jsonLines(text: string): Generator<JsonLine> {
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.trim();
     if (line === '') continue;
     try {
-      entries.push(JSON.parse(line) as GazetteerEntry);
+      yield { line: i + 1, value: JSON.parse(line) as unknown };
     } catch (error) {
-      throw new GazetteerError(`${label}:${i + 1}: not valid JSON (${(error as Error).message})`, { cause: error, code: 'ERR_GAZETTEER_JSON' });
+      yield { line: i + 1, error: `not valid JSON (${(error as Error).message})` };
     }
+  }
+}
+
+/** Parse JSONL text into entries (no schema validation here; see validate). `label` names the file in errors. */
+export function parseEntries(text: string, label: string): GazetteerEntry[] {
+  const entries: GazetteerEntry[] = [];
+  for (const parsed of jsonLines(text)) {
+    if (parsed.error !== undefined) throw new GazetteerError(`${label}:${parsed.line}: ${parsed.error}`, { code: 'ERR_GAZETTEER_JSON' });
+    entries.push(parsed.value as GazetteerEntry);
   }
   return entries;
 }

@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { describeSystemError, GazetteerError } from '../errors.js';
 import { cacheFileFor, cacheKey, defaultCacheDir, deserializeIndex, readCacheFile, serializeIndex, sourceHashes, writeCacheFile } from './cache.js';
 import { foldName } from './fold.js';
+import { jsonLines } from './jsonl.js';
 import { assembleGazetteer, buildFoldedIndex, expandEntries, mergeEntries } from './gazetteer.js';
 import { packagePath } from './paths.js';
 import { describeSchemaError, entryValidator } from './schema.js';
@@ -41,25 +42,19 @@ function parseSource(file: string, text: string): GazetteerEntry[] {
   const entries: GazetteerEntry[] = [];
   const problems: string[] = [];
   const lineOf = new Map<string, number>();
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!.trim();
-    if (line === '') continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (error) {
-      problems.push(`${file}:${i + 1}: not valid JSON (${(error as Error).message})`);
+  for (const { line, value, error } of jsonLines(text)) {
+    if (error !== undefined) {
+      problems.push(`${file}:${line}: ${error}`);
       continue;
     }
     if (!validate(value)) {
-      problems.push(`${file}:${i + 1}: ${(validate.errors ?? []).map(describeSchemaError).join('; ')}`);
+      problems.push(`${file}:${line}: ${(validate.errors ?? []).map(describeSchemaError).join('; ')}`);
       continue;
     }
     const entry = value as GazetteerEntry;
     const first = lineOf.get(entry.id);
-    if (first !== undefined) problems.push(`${file}:${i + 1}: duplicate id '${entry.id}' (first at line ${first})`);
-    else lineOf.set(entry.id, i + 1);
+    if (first !== undefined) problems.push(`${file}:${line}: duplicate id '${entry.id}' (first at line ${first})`);
+    else lineOf.set(entry.id, line);
     entries.push(entry);
   }
   if (problems.length > 0) {

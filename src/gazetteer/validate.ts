@@ -6,6 +6,7 @@
 import { promises as fs } from 'node:fs';
 import { describeSystemError } from '../errors.js';
 import { foldName } from './fold.js';
+import { jsonLines } from './jsonl.js';
 import { expandEntries, mergeEntries } from './gazetteer.js';
 import { describeSchemaError, entryValidator, KNOWN_ENTRY_KEYS } from './schema.js';
 import type { Alias, Gazetteer, GazetteerEntry } from './types.js';
@@ -299,29 +300,23 @@ export async function readEntriesWithLines(file: string): Promise<{ values: unkn
     issues.push({ severity: 'error', rule: 'unreadable', message: `${file}: cannot read: ${describeSystemError(error)}`, file });
     return { values, sources, issues };
   }
-  const lines = text.split('\n');
   let previousId: string | undefined;
   let unsortedReported = false;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!.trim();
-    if (line === '') continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (error) {
-      issues.push({ severity: 'error', rule: 'json', message: `${file}:${i + 1}: not valid JSON (${(error as Error).message})`, file, line: i + 1 });
+  for (const { line, value, error } of jsonLines(text)) {
+    if (error !== undefined) {
+      issues.push({ severity: 'error', rule: 'json', message: `${file}:${line}: ${error}`, file, line });
       continue;
     }
     const id = (value as { id?: unknown } | null)?.id;
     if (typeof id === 'string') {
       if (previousId !== undefined && id < previousId && !unsortedReported) {
-        issues.push({ severity: 'warning', rule: 'unsorted', message: `${file}:${i + 1}: '${id}' comes after '${previousId}'; files are kept sorted by id (rewrite with the gazetteer commands)`, file, line: i + 1, id });
+        issues.push({ severity: 'warning', rule: 'unsorted', message: `${file}:${line}: '${id}' comes after '${previousId}'; files are kept sorted by id (rewrite with the gazetteer commands)`, file, line, id });
         unsortedReported = true;
       }
       previousId = id;
     }
     values.push(value);
-    sources.push({ file, line: i + 1 });
+    sources.push({ file, line });
   }
   return { values, sources, issues };
 }
