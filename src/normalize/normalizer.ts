@@ -187,7 +187,11 @@ export class Normalizer {
     // with the names found so far (fixes included) until the set of fixes stops changing, so that
     // normalizing the output again finds the same context and changes nothing.
     let decisions = this.scan(text, tokens, sentences, context, startable);
+    // Mentions resolved in any pass so far stay context: context only grows, so the passes cannot
+    // oscillate between two readings, and a name read one way in one pass still supports the others.
+    const resolved: Decision[] = [];
     for (let round = 0; round < 4; round++) {
+      resolved.push(...decisions.filter((decision) => decision.best?.alias));
       context.anchors = [];
       context.anchorStarts.clear();
       context.childStartsByParent.clear();
@@ -195,9 +199,19 @@ export class Normalizer {
       context.countries.clear();
       context.postSoviet = false;
       for (const hint of context.hints) this.anchor(context, hint, -1);
-      for (const decision of decisions) {
-        if (decision.best?.alias && (decision.keep || decision.apply)) this.anchor(context, decision.best.alias.entry.id, decision.span.start);
-        if (decision.best?.alias) for (let t = decision.span.first; t <= decision.span.last; t++) context.known.add(t);
+      const anchored = new Set<string>();
+      for (const decision of resolved) {
+        // Every resolved mention counts, applied or not: fixing a name must not change the context
+        // it is judged in, or normalizing the output again could decide differently.
+        const entry = decision.best!.alias!.entry;
+        const key = `${entry.id}\u0000${decision.span.start}`;
+        if (!anchored.has(key)) {
+          anchored.add(key);
+          this.anchor(context, entry.id, decision.span.start);
+          // The entity's own name counts as written (`Biškek` read as Bishkek is a context word too).
+          for (const word of entry.name.toLowerCase().split(' ')) context.words.add(word);
+        }
+        for (let t = decision.span.first; t <= decision.span.last; t++) context.known.add(t);
       }
       const next = this.scan(text, tokens, sentences, context, startable);
       const settled = appliedKey(next) === appliedKey(decisions);
