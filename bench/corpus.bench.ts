@@ -13,21 +13,11 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seededRandom } from '../scripts/lib/random.js';
 
 const cli = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
 const MB = 1024 * 1024;
 
-/** A small deterministic PRNG (mulberry32), so every run benchmarks the same corpus. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const subjects = ['The regional council', 'A group of farmers', 'The transport ministry', 'Local reporters', 'The water agency', 'Officials', 'Deputies of the Zogorku Kenes', 'A correspondent of Golos Ameriki'];
 const verbs = ['said on Monday that', 'announced that', 'confirmed that', 'warned that', 'told journalists that', 'denied reports that'];
@@ -55,7 +45,7 @@ function documentText(next: () => number, bytes: number): string {
 
 /** Generate the corpus: `count` .txt files in folders of 100. Returns total bytes. */
 function generate(dir: string, count: number, bytes: number): number {
-  const next = random(20240501);
+  const next = seededRandom(20240501);
   let total = 0;
   for (let i = 0; i < count; i++) {
     const folder = join(dir, `batch-${String(Math.floor(i / 100)).padStart(4, '0')}`);

@@ -25,6 +25,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { franc } from 'franc';
 import { createDetector, PIPELINE_CODES } from '../src/detect/index.js';
+import { seededRandom } from './lib/random.js';
 
 const LABELS = ['en', 'de', 'fr', 'it', 'es', 'tr', 'uz-Latn', 'ru', 'uk', 'kk', 'ky', 'uz-Cyrl', 'tg', 'ar', 'fa', 'zh'] as const;
 type Label = (typeof LABELS)[number];
@@ -66,21 +67,10 @@ if (!existsSync(join(dataDir, 'udhr'))) {
   process.exit(2);
 }
 
-/** mulberry32: small seeded PRNG so every run samples the same texts. */
-function random(seedValue: number): () => number {
-  let state = seedValue >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffleTake<T>(items: T[], count: number, seedValue: number): T[] {
   const copy = [...items];
-  const next = random(seedValue);
+  const next = seededRandom(seedValue);
   for (let i = copy.length - 1; i > 0; i -= 1) {
     const j = Math.floor(next() * (i + 1));
     [copy[i], copy[j]] = [copy[j]!, copy[i]!];
