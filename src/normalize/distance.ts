@@ -34,8 +34,18 @@ export function indelCost(ch: string): number {
   return VOWELS.has(ch) || ch === 'h' ? 0.8 : 1;
 }
 
-/** Rows reused between calls (the distance runs in hot loops; no allocation per call). */
+/** Rows and char codes reused between calls (the distance runs in hot loops; no allocation per call). */
 let buffers: Float64Array[] = [new Float64Array(64), new Float64Array(64), new Float64Array(64)];
+let codesA = new Uint16Array(64);
+let codesB = new Uint16Array(64);
+let indelB = new Float64Array(64);
+
+/**
+ * `indelCost` and `substitutionCost` by char code for ASCII (`SUBSTITUTION[a * 128 + b]`), so the
+ * inner loop makes no strings; every other char costs 1 either way, as the functions say.
+ */
+const INDEL = Float64Array.from({ length: 128 }, (_, code) => indelCost(String.fromCharCode(code)));
+const SUBSTITUTION = Float64Array.from({ length: 128 * 128 }, (_, i) => (i >> 7 === (i & 127) ? 0 : substitutionCost(String.fromCharCode(i >> 7), String.fromCharCode(i & 127))));
 
 /**
  * The weighted distance between two skeletons, or `Infinity` once it exceeds `max`
@@ -47,22 +57,38 @@ export function weightedDistance(a: string, b: string, max = Infinity): number {
   const m = b.length;
   if (Math.abs(n - m) * 0.5 > max) return Infinity;
   if (buffers[0]!.length < m + 1) buffers = [new Float64Array(m + 33), new Float64Array(m + 33), new Float64Array(m + 33)];
+  if (codesA.length < n) codesA = new Uint16Array(n + 32);
+  if (codesB.length < m) {
+    codesB = new Uint16Array(m + 32);
+    indelB = new Float64Array(m + 32);
+  }
+  for (let i = 0; i < n; i++) codesA[i] = a.charCodeAt(i);
+  for (let j = 0; j < m; j++) {
+    const cb = b.charCodeAt(j);
+    codesB[j] = cb;
+    indelB[j] = cb < 128 ? INDEL[cb]! : 1;
+  }
   let [prev2, prev, cur] = buffers as [Float64Array, Float64Array, Float64Array];
   prev[0] = 0;
-  for (let j = 1; j <= m; j++) prev[j] = prev[j - 1]! + indelCost(b[j - 1]!);
+  for (let j = 1; j <= m; j++) prev[j] = prev[j - 1]! + indelB[j - 1]!;
   for (let i = 1; i <= n; i++) {
-    const ca = a[i - 1]!;
-    cur[0] = prev[0]! + indelCost(ca);
+    const ca = codesA[i - 1]!;
+    const indelA = ca < 128 ? INDEL[ca]! : 1;
+    cur[0] = prev[0]! + indelA;
     let rowMin = cur[0]!;
     for (let j = 1; j <= m; j++) {
-      const cb = b[j - 1]!;
-      let best = Math.min(prev[j]! + indelCost(ca), cur[j - 1]! + indelCost(cb), prev[j - 1]! + (ca === cb ? 0 : substitutionCost(ca, cb)));
-      if (i > 1 && j > 1 && ca === b[j - 2] && a[i - 2] === cb && ca !== cb) best = Math.min(best, prev2[j - 2]! + 1);
+      const cb = codesB[j - 1]!;
+      const substitution = ca === cb ? 0 : ca < 128 && cb < 128 ? SUBSTITUTION[(ca << 7) | cb]! : 1;
+      let best = Math.min(prev[j]! + indelA, cur[j - 1]! + indelB[j - 1]!, prev[j - 1]! + substitution);
+      if (i > 1 && j > 1 && ca === codesB[j - 2] && codesA[i - 2] === cb && ca !== cb) best = Math.min(best, prev2[j - 2]! + 1);
       cur[j] = best;
       if (best < rowMin) rowMin = best;
     }
     if (rowMin > max) return Infinity;
-    [prev2, prev, cur] = [prev, cur, prev2];
+    const oldest = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = oldest;
   }
   const result = prev[m]!;
   return result > max ? Infinity : result;

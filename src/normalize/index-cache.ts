@@ -17,13 +17,13 @@ import type { Gazetteer } from '../gazetteer/index.js';
 import { NameIndex, type NameIndexOptions, type StoredNameIndex } from './name-index.js';
 
 /** Bumped whenever the stored layout changes. */
-export const NAME_INDEX_FORMAT = 1;
+export const NAME_INDEX_FORMAT = 2;
 const PREFIX = 'normalizer-';
 const SUFFIX = '.v8';
 /** How many cached normalizer indexes (different gazetteers) to keep. */
 const KEEP = 6;
 /** The modules whose code shapes the index (not the normalizer's decisions, which are not cached). */
-const INDEX_MODULES = ['name-index', 'ngram', 'fold', 'rules', 'distance', 'index-cache'];
+const INDEX_MODULES = ['name-index', 'symspell', 'fold', 'rules', 'distance', 'index-cache'];
 
 let fingerprint: string | undefined;
 
@@ -77,15 +77,15 @@ interface CachedNameIndex {
   packed: Record<PackedList, { bytes: Uint8Array; count: number }>;
 }
 
-type PackedList = 'strings' | 'fuzzyKeys' | 'fuzzySlots' | 'fuzzyStemKeys' | 'fuzzyStemSlots';
+type PackedList = 'strings' | 'fuzzyKeys' | 'fuzzyStemKeys';
 
 function toFile(file: string, index: StoredNameIndex): CachedNameIndex {
   const lists: Record<PackedList, string[]> = {
-    strings: index.strings, fuzzyKeys: index.fuzzy.keys, fuzzySlots: index.fuzzy.slots, fuzzyStemKeys: index.fuzzyStems.keys, fuzzyStemSlots: index.fuzzyStems.slots,
+    strings: index.strings, fuzzyKeys: index.fuzzy.keys, fuzzyStemKeys: index.fuzzyStems.keys,
   };
   const packed = Object.fromEntries(Object.entries(lists).map(([name, list]) => [name, { bytes: pack(list), count: list.length }])) as CachedNameIndex['packed'];
   const bare: StoredNameIndex = {
-    ...index, strings: [], fuzzy: { ...index.fuzzy, keys: [], slots: [] }, fuzzyStems: { ...index.fuzzyStems, keys: [], slots: [] },
+    ...index, strings: [], fuzzy: { ...index.fuzzy, keys: [] }, fuzzyStems: { ...index.fuzzyStems, keys: [] },
   };
   return { format: NAME_INDEX_FORMAT, file: basename(file), index: bare, packed };
 }
@@ -99,9 +99,7 @@ function readCached(file: string): StoredNameIndex | undefined {
     const index = cached.index;
     index.strings = list('strings');
     index.fuzzy.keys = list('fuzzyKeys');
-    index.fuzzy.slots = list('fuzzySlots');
     index.fuzzyStems.keys = list('fuzzyStemKeys');
-    index.fuzzyStems.slots = list('fuzzyStemSlots');
     return index;
   } catch {
     return undefined;

@@ -1,11 +1,12 @@
 /**
  * The normalizer's index over a gazetteer's aliases. Built once per gazetteer; every lookup is a
- * hash lookup (folded key, romanization skeleton, stem) or a SymSpell delete lookup (fuzzy), never
- * a scan of the alias list.
+ * hash lookup (folded key, romanization skeleton, stem) or a SymSpell delete lookup (fuzzy: hashed
+ * deletes in typed arrays, see `symspell.ts`), never a scan of the alias list.
  */
 import * as iuliia from 'iuliia';
 import type { Alias, Gazetteer, GazetteerEntry } from '../gazetteer/index.js';
-import { BigramIndex, restoreBigramIndex, storeBigramIndex, type StoredBigramIndex } from './ngram.js';
+import { DeleteIndex, type StoredDeleteIndex } from './symspell.js';
+import { sharesEnoughBigrams } from './ngram.js';
 import { foldKey, isLatinText, querySkeletons, skeletonOfFolded } from './fold.js';
 import { swapCost, weightedDistance } from './distance.js';
 import { isCommonEnglish } from './rules.js';
@@ -139,8 +140,10 @@ export class NameIndex {
   private exact = new AliasBuckets();
   private skeletons = new AliasBuckets();
   private stems = new AliasBuckets();
-  private fuzzy = new BigramIndex<IndexedAlias>();
-  private fuzzyStems = new BigramIndex<IndexedAlias>();
+  /** Skeletons of prominent names by their deletes: budgets reach 2, so two deletions. */
+  private fuzzy = new DeleteIndex<IndexedAlias>(2);
+  /** Stems by their deletes: stem budgets are at most 1 (`lookupStem`), so one deletion. */
+  private fuzzyStems = new DeleteIndex<IndexedAlias>(1);
   /** Every indexed alias in the order added, with where it went (`IN_*` bits): what the disk cache stores. */
   private readonly added: IndexedAlias[] = [];
   private readonly placed: number[] = [];
@@ -154,6 +157,11 @@ export class NameIndex {
   readonly spanCache = new Map<string, unknown>();
   /** Skeletons of the words of multi-word aliases in the fuzzy index (a multi-word span needs one). */
   private readonly fuzzyWords = new Set<string>();
+  /**
+   * Whether fuzzy candidates must pass the bigram count filter (see `lookupFuzzy`). True: the
+   * matches the normalizer was evaluated with. A switch for measuring what the filter costs.
+   */
+  bigramFilter = true;
   /** Longest alias in words (spans longer than this are not looked up). */
   maxWords = 1;
   private readonly gazetteerMarksCommon: boolean = false;
@@ -218,6 +226,9 @@ export class NameIndex {
         }
       }
     }
+    // The delete tables now, so that building costs what it costs and lookups never pause.
+    this.fuzzy.freeze();
+    this.fuzzyStems.freeze();
     this.buildMs = performance.now() - started;
   }
 
@@ -299,34 +310,61 @@ export class NameIndex {
     return hits;
   }
 
-  /** Aliases within the fuzzy budget of the folded query, with their weighted cost. */
+  /**
+   * Aliases within the fuzzy budget of the folded query (default `maxFuzzyCost` of its letters),
+   * with their weighted cost (`weightedDistance`, or `swapCost` for two letters swapped at a
+   * distance). Candidates come from the delete index, which finds every key within
+   * `ceil(budget)` plain edits (at most 2); a match needing more plain edits than that, even if
+   * cheap when weighted (three vowel changes), is not found.
+   *
+   * Candidates must also pass the bigram count filter of the index this one replaced
+   * (`sharesEnoughBigrams`), so that the matches stay those the normalizer was tuned and
+   * evaluated with. That filter drops some true matches: an adjacent swap breaks three bigrams,
+   * one more than a budget of 1 allows, so `Tehrna` does not find `Tehran` (see
+   * `scripts/check-fuzzy.ts --no-bigram-filter` for what dropping it would change).
+   */
   lookupFuzzy(folded: string, budget?: number): IndexHit[] {
     const hits: IndexHit[] = [];
+    const fuzzy = this.fuzzy;
     for (const skeleton of querySkeletons(folded)) {
       // A multi-word span is only worth a fuzzy lookup when one of its words is spelled like a
       // word of a multi-word name (`Zogorku Kenes`: `kenes` is a word of `Zhogorku Kenesh`).
       if (skeleton.includes(' ') && !skeleton.split(' ').some((word) => this.fuzzyWords.has(word))) continue;
-      const max = budget ?? maxFuzzyCost(skeleton.replace(/ /g, '').length);
+      const max = budget ?? maxFuzzyCost(letterCount(skeleton));
       if (max <= 0) continue;
-      for (const { key, payloads } of this.fuzzy.near(skeleton, max)) {
+      const count = fuzzy.candidates(skeleton, max);
+      const found = fuzzy.found;
+      for (let i = 0; i < count; i++) {
+        const id = found[i]!;
+        const key = fuzzy.keyAt(id);
+        // The count filter first: it is ~10x cheaper than the distance and rejects most candidates.
+        if (this.bigramFilter && !sharesEnoughBigrams(skeleton, key, max)) continue;
         const cost = Math.min(weightedDistance(skeleton, key, max), swapCost(skeleton, key));
         if (cost > max) continue;
-        for (const alias of payloads) hits.push({ alias, cost });
+        for (const alias of fuzzy.payloadsAt(id)) hits.push({ alias, cost });
       }
     }
     return hits;
   }
 
-  /** Aliases whose stem (skeleton without final vowels) is near the query stem. */
+  /**
+   * Aliases whose stem (skeleton without final vowels) is the query stem (cost 0), or within
+   * `fuzzyBudget` of it (at most 1: the stem index holds one deletion per stem).
+   */
   lookupStem(stem: string, fuzzyBudget: number): IndexHit[] {
     const hits: IndexHit[] = [];
     for (const alias of this.stems.get(stem) ?? []) hits.push({ alias, cost: 0 });
-    if (fuzzyBudget > 0 && stem.replace(/ /g, '').length >= 5) {
-      for (const { key, payloads } of this.fuzzyStems.near(stem, fuzzyBudget)) {
-        if (key === stem) continue;
+    if (fuzzyBudget > 0 && letterCount(stem) >= 5) {
+      const fuzzyStems = this.fuzzyStems;
+      const count = fuzzyStems.candidates(stem, fuzzyBudget);
+      const found = fuzzyStems.found;
+      for (let i = 0; i < count; i++) {
+        const id = found[i]!;
+        const key = fuzzyStems.keyAt(id);
+        if (key === stem || (this.bigramFilter && !sharesEnoughBigrams(stem, key, fuzzyBudget))) continue;
         const cost = weightedDistance(stem, key, fuzzyBudget);
         if (cost === Infinity) continue;
-        for (const alias of payloads) hits.push({ alias, cost });
+        for (const alias of fuzzyStems.payloadsAt(id)) hits.push({ alias, cost });
       }
     }
     return hits;
@@ -401,7 +439,7 @@ export class NameIndex {
     return {
       exact: this.exact.store(intern, idOf), skeletons: this.skeletons.store(intern, idOf), stems: this.stems.store(intern, idOf),
       count: n, entryIds, metas, strings, entry, entity, meta, text, from, folded, skeleton, replacement, prior, flags,
-      fuzzy: storeBigramIndex(this.fuzzy, idOf), fuzzyStems: storeBigramIndex(this.fuzzyStems, idOf),
+      fuzzy: this.fuzzy.store(idOf), fuzzyStems: this.fuzzyStems.store(idOf),
       fuzzyWords: [...this.fuzzyWords], maxWords: this.maxWords,
     };
   }
@@ -424,13 +462,18 @@ export class NameIndex {
     this.exact = AliasBuckets.restore(stored.exact, strings, aliasAt);
     this.skeletons = AliasBuckets.restore(stored.skeletons, strings, aliasAt);
     this.stems = AliasBuckets.restore(stored.stems, strings, aliasAt);
-    this.fuzzy = restoreBigramIndex(stored.fuzzy, aliasAt);
-    this.fuzzyStems = restoreBigramIndex(stored.fuzzyStems, aliasAt);
+    this.fuzzy = DeleteIndex.restore(stored.fuzzy, aliasAt);
+    this.fuzzyStems = DeleteIndex.restore(stored.fuzzyStems, aliasAt);
     for (const word of stored.fuzzyWords) this.fuzzyWords.add(word);
     this.maxWords = stored.maxWords;
     this.aliasCount = stored.count;
     this.restoredCount = stored.count;
     this.restoredPlaced = stored.flags;
+  }
+
+  /** The keys of the fuzzy index (skeletons), for the benchmark. */
+  fuzzyKeys(): readonly string[] {
+    return Array.from({ length: this.fuzzy.size }, (_, id) => this.fuzzy.keyAt(id));
   }
 
   /** Sizes of the parts of the index (for the benchmark and `--debug`). */
@@ -441,8 +484,9 @@ export class NameIndex {
       skeletonKeys: this.skeletons.size,
       stemKeys: this.stems.size,
       fuzzyKeys: this.fuzzy.size,
-      fuzzyPostings: this.fuzzy.postingCount,
+      fuzzyDeletes: this.fuzzy.deleteCount,
       fuzzyStemKeys: this.fuzzyStems.size,
+      fuzzyStemDeletes: this.fuzzyStems.deleteCount,
       maxWords: this.maxWords,
     };
   }
@@ -492,8 +536,8 @@ export interface StoredNameIndex {
   exact: StoredBuckets;
   skeletons: StoredBuckets;
   stems: StoredBuckets;
-  fuzzy: StoredBigramIndex;
-  fuzzyStems: StoredBigramIndex;
+  fuzzy: StoredDeleteIndex;
+  fuzzyStems: StoredDeleteIndex;
   fuzzyWords: string[];
   maxWords: number;
 }
@@ -615,6 +659,11 @@ class StoredAlias implements IndexedAlias {
     if (!entry) throw new Error(`normalizer index: entry '${this.entryId}' is not in the gazetteer`);
     return (this.decodedEntry = entry);
   }
+}
+
+/** Letters of a skeleton (its length without spaces), without making a string. */
+function letterCount(text: string): number {
+  return text.length - countSpaces(text);
 }
 
 function countSpaces(text: string): number {

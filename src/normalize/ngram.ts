@@ -1,22 +1,24 @@
 /**
- * A bigram index for fuzzy lookup: each key is stored under its padded bigrams (`^a`, `as`,
- * `sh`... `t$`); a query counts the bigrams it shares with each key through the posting lists
- * and keeps the keys that could be within the edit budget (each edit destroys at most two
- * bigrams). Survivors are verified with the weighted distance by the caller. Building costs one
- * posting per bigram, against SymSpell's one entry per delete variant (see the benchmark, which
- * measures both on the built-in gazetteer).
+ * Bigram filtering for fuzzy lookup. `BigramIndex` stores each key under its padded bigrams
+ * (`^a`, `as`, `sh`... `t$`); a query counts the bigrams it shares with each key through the
+ * posting lists and keeps the keys that could be within the edit budget (each edit destroys at
+ * most two bigrams). It was the normalizer's fuzzy index until the delete index (`symspell.ts`)
+ * replaced it: it is ~10x slower per lookup (the posting lists of common bigrams are long) but
+ * ~6x smaller; the benchmark measures both on the same keys.
+ *
+ * `sharesEnoughBigrams` is its count filter on one pair of strings. The normalizer still applies
+ * it to the delete index's candidates, so the fuzzy matches are exactly those the bigram index
+ * let through (see `NameIndex.lookupFuzzy` for what that filter drops).
  */
 
 /** Which keys an n-gram index holds, and their payloads. */
 export class BigramIndex<T> {
   private keys: string[] = [];
   private payloads: T[][] = [];
-  private gramCounts: number[] | Int32Array = [];
+  private gramCounts: number[] = [];
   private keyIds = new Map<string, number>();
   /** Posting lists by bigram, then by key length (no string built per lookup). */
-  private postings = new Map<string, Array<number[] | Int32Array | undefined>>();
-  /** Payloads of a restored index, decoded per key on first use. */
-  private storedPayloads?: (id: number) => T[];
+  private postings = new Map<string, Array<number[] | undefined>>();
   private counts = new Uint16Array(0);
   private marks = new Uint8Array(0);
 
@@ -34,10 +36,9 @@ export class BigramIndex<T> {
 
   /** Add a payload under a key. */
   add(key: string, payload: T): void {
-    if (this.keyIds.size < this.keys.length) this.keyIds = new Map(this.keys.map((k, i) => [k, i]));
     const known = this.keyIds.get(key);
     if (known !== undefined) {
-      (this.payloads[known] ??= this.storedPayloads?.(known) ?? []).push(payload);
+      this.payloads[known]!.push(payload);
       return;
     }
     const id = this.keys.length;
@@ -45,14 +46,12 @@ export class BigramIndex<T> {
     this.payloads.push([payload]);
     this.keyIds.set(key, id);
     const grams = bigramsOf(key);
-    if (this.gramCounts instanceof Int32Array) this.gramCounts = Array.from(this.gramCounts);
     this.gramCounts.push(grams.size);
     // Postings are kept per key length: a query only reads the lengths its edit budget allows.
     for (const gram of grams) {
       let byLength = this.postings.get(gram);
       if (!byLength) this.postings.set(gram, (byLength = []));
-      let list = byLength[key.length];
-      if (list instanceof Int32Array) byLength[key.length] = list = Array.from(list);
+      const list = byLength[key.length];
       if (list) list.push(id);
       else byLength[key.length] = [id];
     }
@@ -132,83 +131,10 @@ export class BigramIndex<T> {
         for (const gram of grams) if (padded.includes(gram)) shared++;
       }
       if (shared < Math.max(grams.length, this.gramCounts[id]!) - slack) continue;
-      out.push({ key, payloads: (this.payloads[id] ??= this.storedPayloads!(id)) });
+      out.push({ key, payloads: this.payloads[id]! });
     }
     return out;
   }
-}
-
-/** A bigram index in plain arrays (for the on-disk cache); payloads are numbers. */
-export interface StoredBigramIndex {
-  keys: string[];
-  /** Payloads of key i: `payloadIds[payloadStart[i] .. payloadStart[i + 1])`. */
-  payloadStart: Int32Array;
-  payloadIds: Int32Array;
-  gramCounts: Int32Array;
-  /** Posting slots (a bigram and a key length), each with its key ids `slotIds[slotStart[s] .. slotStart[s + 1])`. */
-  slots: string[];
-  slotLengths: Int32Array;
-  slotStart: Int32Array;
-  slotIds: Int32Array;
-}
-
-/** The index in plain arrays, each payload replaced by `idOf(payload)`. */
-export function storeBigramIndex<T>(index: BigramIndex<T>, idOf: (payload: T) => number): StoredBigramIndex {
-  const inner = index as unknown as { keys: string[]; payloads: T[][]; gramCounts: number[]; postings: Map<string, Array<ArrayLike<number> | undefined>>; storedPayloads?: (id: number) => T[] };
-  if (inner.storedPayloads) for (let i = 0; i < inner.keys.length; i++) inner.payloads[i] ??= inner.storedPayloads(i);
-  const payloadStart = new Int32Array(inner.keys.length + 1);
-  const ids: number[] = [];
-  inner.payloads.forEach((list, i) => {
-    payloadStart[i] = ids.length;
-    for (const payload of list) ids.push(idOf(payload));
-  });
-  payloadStart[inner.keys.length] = ids.length;
-  const slots: string[] = [];
-  const lengths: number[] = [];
-  const starts: number[] = [];
-  const slotIds: number[] = [];
-  for (const [gram, byLength] of inner.postings) {
-    byLength.forEach((list, length) => {
-      if (!list) return;
-      slots.push(gram);
-      lengths.push(length);
-      starts.push(slotIds.length);
-      for (let p = 0; p < list.length; p++) slotIds.push(list[p]!);
-    });
-  }
-  starts.push(slotIds.length);
-  const slotStart = Int32Array.from(starts);
-  return { keys: inner.keys, payloadStart, payloadIds: Int32Array.from(ids), gramCounts: Int32Array.from(inner.gramCounts), slots, slotLengths: Int32Array.from(lengths), slotStart, slotIds: Int32Array.from(slotIds) };
-}
-
-/** Rebuild an index from its stored form, each payload id replaced by `payloadOf(id)`. */
-export function restoreBigramIndex<T>(stored: StoredBigramIndex, payloadOf: (id: number) => T): BigramIndex<T> {
-  const index = new BigramIndex<T>();
-  const inner = index as unknown as {
-    keys: string[];
-    payloads: T[][];
-    gramCounts: ArrayLike<number>;
-    postings: Map<string, Array<Int32Array | undefined>>;
-    storedPayloads?: (id: number) => T[];
-  };
-  inner.keys = stored.keys;
-  // Payload lists and the key map are made on demand: loading allocates almost nothing per key.
-  inner.payloads = new Array<T[]>(stored.keys.length);
-  inner.storedPayloads = (i) => {
-    const list: T[] = [];
-    for (let p = stored.payloadStart[i]!; p < stored.payloadStart[i + 1]!; p++) list.push(payloadOf(stored.payloadIds[p]!));
-    return list;
-  };
-  inner.gramCounts = stored.gramCounts;
-  const postings = new Map<string, Array<Int32Array | undefined>>();
-  for (let s = 0; s < stored.slots.length; s++) {
-    const gram = stored.slots[s]!;
-    let byLength = postings.get(gram);
-    if (!byLength) postings.set(gram, (byLength = []));
-    byLength[stored.slotLengths[s]!] = stored.slotIds.subarray(stored.slotStart[s]!, stored.slotStart[s + 1]!);
-  }
-  inner.postings = postings;
-  return index;
 }
 
 /** The distinct padded bigrams of a key. */
@@ -217,4 +143,53 @@ export function bigramsOf(key: string): Set<string> {
   const grams = new Set<string>();
   for (let i = 0; i < padded.length - 1; i++) grams.add(padded.slice(i, i + 2));
   return grams;
+}
+
+/** Bigram codes of the query and of the key being compared (reused: the filter runs per candidate). */
+let queryGrams = new Int32Array(64);
+let keyGrams = new Int32Array(64);
+
+/**
+ * The bigram index's count filter on one pair: true when `key` is within `ceil(maxEdits)` of the
+ * query's length and shares at least `max(|Q|, |K|) - 2 * ceil(maxEdits)` distinct padded bigrams
+ * with it (Q, K: the distinct bigram sets). Allocates nothing.
+ */
+export function sharesEnoughBigrams(query: string, key: string, maxEdits: number): boolean {
+  const edits = Math.ceil(maxEdits);
+  if (Math.abs(key.length - query.length) > edits) return false;
+  if (queryGrams.length < query.length + 1) queryGrams = new Int32Array(2 * query.length + 2);
+  if (keyGrams.length < key.length + 1) keyGrams = new Int32Array(2 * key.length + 2);
+  const queryCount = distinctBigrams(query, queryGrams);
+  const keyCount = distinctBigrams(key, keyGrams);
+  let shared = 0;
+  for (let i = 0; i < queryCount; i++) {
+    const gram = queryGrams[i]!;
+    for (let j = 0; j < keyCount; j++) {
+      if (keyGrams[j] === gram) {
+        shared++;
+        break;
+      }
+    }
+  }
+  return shared >= Math.max(queryCount, keyCount) - 2 * edits;
+}
+
+/** The distinct padded bigrams of `text` as codes (first char << 16 | second) into `out`; returns their number. */
+function distinctBigrams(text: string, out: Int32Array): number {
+  let count = 0;
+  let previous = 0x5e; // '^'
+  for (let i = 0; i <= text.length; i++) {
+    const next = i < text.length ? text.charCodeAt(i) : 0x24; // '$'
+    const gram = (previous << 16) | next;
+    previous = next;
+    let seen = false;
+    for (let j = 0; j < count; j++) {
+      if (out[j] === gram) {
+        seen = true;
+        break;
+      }
+    }
+    if (!seen) out[count++] = gram;
+  }
+  return count;
 }
