@@ -13,6 +13,10 @@ import {
   CONNECTORS,
   DESIGNATOR_WORDS,
   ENGLISH_PROPER_WORDS,
+  BARE_ADJECTIVE_ENDINGS,
+  FOCUS_COUNTRIES,
+  FOCUS_LANGUAGES,
+  HOLD_GLUED_SUFFIXES,
   GLUED_PREFIXES,
   GLUED_SUFFIXES,
   KIND_CUES,
@@ -24,7 +28,7 @@ import {
   reromanizeWord,
 } from './rules.js';
 import { isCapitalized, isNonLatinWord, tokenize, type WordToken } from './tokenize.js';
-import { swapCost, weightedDistance } from './distance.js';
+import { substitutionCost, swapCost, weightedDistance } from './distance.js';
 
 /** Options of the normalizer; every threshold has a documented default. */
 export interface NormalizeOptions {
@@ -84,6 +88,8 @@ interface RawCandidate {
   detail: Record<string, unknown>;
   /** The span grows left over the preceding preposition (`v Moskve` → `in Moscow`). */
   extendsLeft?: boolean;
+  /** Why the candidate is only ever suggested (see `holdOf`). */
+  hold?: string;
 }
 
 interface Span {
@@ -92,24 +98,58 @@ interface Span {
   start: number;
   end: number;
   surface: string;
+  /** What the index says about the span (set on first use; fixed for the document). */
+  reading?: SpanReading;
 }
 
+/**
+ * What the index says about a span, document context aside. Cached across documents by surface
+ * and flags, so a name is looked up once per process however often it occurs.
+ */
+interface SpanReading {
+  candidates: RawCandidate[];
+  /**
+   * Set when every candidate keeps the span as written (a correct name): the decision is a keep
+   * that no context can change, so it is made without scoring. The best of them, scored.
+   */
+  keeper?: ScoredCandidate;
+  /** For a span without candidates: its reading in English romanization, if it has one. */
+  reromanized?: { text: string; scheme: string };
+  /** ...and whether proposing it needs the document to be about a post-Soviet country. */
+  reromanizeNeedsContext?: boolean;
+}
+
+/** A decision (or none) with whether document context could change it. */
+interface Outcome {
+  decision: Decision | undefined;
+  /** True when no document context could change the outcome: later passes reuse it. */
+  contextFree: boolean;
+}
+
+/** No decision, whatever the context (the most common outcome: a word the gazetteer does not know). */
+const NO_DECISION: Outcome = { decision: undefined, contextFree: true };
+
 interface DocContext {
-  /** Entities named plainly in the document, with where (a mention never supports itself). */
-  anchors: Array<{ entry: GazetteerEntry; start: number }>;
-  /** Where each anchored entity is named. */
+  /** Where each entity named plainly in the document is named (a mention never supports itself). */
   anchorStarts: Map<string, number[]>;
   /** Where the children of each entity are named. */
   childStartsByParent: Map<string, number[]>;
   hints: Set<string>;
-  words: Set<string>;
+  /** The document's words, lower-cased (built on first use: only context words of candidates need it). */
+  tokenWords?: Set<string>;
+  /** Words of the names of the entities resolved so far (`Biškek` read as Bishkek counts as `bishkek`). */
+  nameWords: Set<string>;
+  tokens: readonly WordToken[];
+  text: string;
   latinCueSentences: Set<number>;
   postSoviet: boolean;
   /** Countries (ISO 3166-1 alpha-2) of the entities the document names plainly. */
   /** Countries of the entities found, with where each was found (a mention never supports itself). */
   countries: Map<string, number[]>;
-  /** Tokens that pass 1 read as (part of) a known name: a neighbour there is no unknown name. */
+  /** Tokens that pass 1 read as (part of) a known name: a neighbour there is no unknown name... */
   known: Set<number>;
+  /** ...unless the name is a person's (`Volodymyr` next to `Zelensky` is his given name, not a town). */
+  knownPeople: Set<number>;
 }
 
 interface Decision {
@@ -134,6 +174,19 @@ const ALIAS_TYPE_WEIGHT: Record<string, number> = { canonical: 0.04, official: 0
 /** Generated schemes that spell the English way (their exact matches rank above foreign orthographies). */
 const ENGLISH_LIKE = new Set(['bgn-pcgn', 'wikipedia', 'ru-adjective', 'ru-case', 'en-admin', 'tg-bgn', 'ky-bgn', 'kk-english', 'uz-english', 'ru-simplified']);
 
+/** Below this prior (a town of about 70,000 people) a fuzzy match is applied only with support from the document. */
+const FUZZY_SMALL_PLACE_PRIOR = 0.75;
+
+/** Quotation marks that open and close a cited word. */
+const OPENING_QUOTES = new Set([0x22, 0x27, 0x201c, 0x2018, 0xab, 0x201e, 0x201a]);
+const CLOSING_QUOTES = new Set([0x22, 0x27, 0x201d, 0x2019, 0xbb, 0x201c]);
+
+/** What may join two words of a name: a space, a no-break space, a hyphen. */
+const NAME_JOINERS = new Set([0x20, 0xa0, 0x2d, 0x2010, 0x2011]);
+
+/** `isVariantSpelling` results per index (a normalizer is made per document; the index lives on). */
+const sameNameCaches = new WeakMap<NameIndex, WeakMap<IndexedAlias, boolean>>();
+
 const POST_SOVIET = new Set(['RU', 'UA', 'BY', 'KZ', 'KG', 'UZ', 'TJ', 'TM', 'AZ', 'AM', 'GE', 'MD']);
 
 /**
@@ -151,7 +204,9 @@ export class Normalizer {
   private readonly floor: number;
   private readonly maxWords: number;
   private readonly english = commonEnglishWords();
-  private readonly rawCache: Map<string, RawCandidate[]>;
+  private readonly rawCache: Map<string, SpanReading>;
+  /** Whether an alias spells the same name as its replacement (a property of the alias alone). */
+  private readonly sameNameCache: WeakMap<IndexedAlias, boolean>;
 
   constructor(
     private readonly index: NameIndex,
@@ -160,7 +215,8 @@ export class Normalizer {
     this.minConfidence = options.minConfidence ?? NORMALIZE_DEFAULTS.minConfidence;
     this.minMargin = options.minMargin ?? NORMALIZE_DEFAULTS.minMargin;
     this.floor = options.suggestionFloor ?? NORMALIZE_DEFAULTS.suggestionFloor;
-    this.rawCache = index.spanCache as Map<string, RawCandidate[]>;
+    this.rawCache = index.spanCache as Map<string, SpanReading>;
+    this.sameNameCache = (sameNameCaches.get(index) ?? sameNameCaches.set(index, new WeakMap()).get(index))!;
     this.maxWords = Math.min(options.maxSpanWords ?? NORMALIZE_DEFAULTS.maxSpanWords, Math.max(index.maxWords, 2));
   }
 
@@ -168,64 +224,78 @@ export class Normalizer {
     const tokens = tokenize(text);
     if (tokens.length === 0) return { text, changes: [], suggestions: [] };
     const sentences = sentenceIds(text, tokens);
-    const startable = tokens.map((token) => this.startable(token.text));
+    const startable: boolean[] = new Array<boolean>(tokens.length);
     const context: DocContext = {
-      anchors: [],
       anchorStarts: new Map(),
       childStartsByParent: new Map(),
       hints: new Set(this.options.hints ?? []),
-      words: new Set(tokens.map((token) => token.text.toLowerCase())),
+      nameWords: new Set(),
+      tokens,
+      text,
       latinCueSentences: new Set(),
       postSoviet: false,
       countries: new Map(),
       known: new Set(),
+      knownPeople: new Set(),
     };
-    for (const token of tokens) if (LATIN_SCRIPT_CUES.has(token.text.toLowerCase())) context.latinCueSentences.add(sentences[token.index]!);
-    for (const hint of context.hints) this.anchor(context, hint, -1);
+    for (const token of tokens) {
+      const word = token.text;
+      const lower = isLowerAscii(word);
+      startable[token.index] = !lower && this.startable(word);
+      if (LATIN_SCRIPT_CUES.has(lower ? word : word.toLowerCase())) context.latinCueSentences.add(sentences[token.index]!);
+    }
+    for (const hint of context.hints) this.anchorId(context, hint, -1);
 
     // Pass 1 finds the entities written plainly (the document's context); the next passes decide
     // with the names found so far (fixes included) until the set of fixes stops changing, so that
-    // normalizing the output again finds the same context and changes nothing.
-    let decisions = this.scan(text, tokens, sentences, context, startable);
+    // normalizing the output again finds the same context and changes nothing. A start whose
+    // outcome no context can change (a correct name, a word the gazetteer does not know) is
+    // decided once; later passes only revisit the others.
+    const outcomes: Array<Outcome | undefined> = new Array<Outcome | undefined>(tokens.length);
+    const spans: Array<Span[] | undefined> = new Array<Span[] | undefined>(tokens.length);
+    let pass = this.scan(text, tokens, sentences, context, startable, outcomes, spans);
+    let decisions = pass.decisions;
     // Mentions resolved in any pass so far stay context: context only grows, so the passes cannot
-    // oscillate between two readings, and a name read one way in one pass still supports the others.
-    const resolved: Decision[] = [];
-    for (let round = 0; round < 4; round++) {
-      resolved.push(...decisions.filter((decision) => decision.best?.alias));
-      context.anchors = [];
-      context.anchorStarts.clear();
-      context.childStartsByParent.clear();
-      context.known.clear();
-      context.countries.clear();
-      context.postSoviet = false;
-      for (const hint of context.hints) this.anchor(context, hint, -1);
-      const anchored = new Set<string>();
-      for (const decision of resolved) {
-        // Every resolved mention counts, applied or not: fixing a name must not change the context
-        // it is judged in, or normalizing the output again could decide differently.
-        const entry = decision.best!.alias!.entry;
+    // oscillate between two readings, and a name read one way in one pass still supports the
+    // others. Every resolved mention counts, applied or not: fixing a name must not change the
+    // context it is judged in, or normalizing the output again could decide differently.
+    const anchored = new Set<string>();
+    const counted = new Set<Decision>();
+    for (let round = 0; round < 4 && pass.dependent > 0; round++) {
+      for (const decision of decisions) {
+        const entry = decision.best?.alias?.entry;
+        if (entry === undefined || counted.has(decision)) continue;
+        counted.add(decision);
         const key = `${entry.id}\u0000${decision.span.start}`;
         if (!anchored.has(key)) {
           anchored.add(key);
-          this.anchor(context, entry.id, decision.span.start);
+          this.anchor(context, entry, decision.span.start);
           // The entity's own name counts as written (`Biškek` read as Bishkek is a context word too).
-          for (const word of entry.name.toLowerCase().split(' ')) context.words.add(word);
+          for (const word of entry.name.toLowerCase().split(' ')) context.nameWords.add(word);
         }
-        for (let t = decision.span.first; t <= decision.span.last; t++) context.known.add(t);
+        // A suggestion is no known name: its neighbours may still be part of an unknown one.
+        if (decision.keep || decision.apply) {
+          for (let t = decision.span.first; t <= decision.span.last; t++) {
+            context.known.add(t);
+            if (entry.kind === 'person') context.knownPeople.add(t);
+          }
+        }
       }
-      const next = this.scan(text, tokens, sentences, context, startable);
-      const settled = appliedKey(next) === appliedKey(decisions);
-      decisions = next;
+      pass = this.scan(text, tokens, sentences, context, startable, outcomes, spans);
+      const settled = sameDecisions(pass.decisions, decisions);
+      decisions = pass.decisions;
       // Same fixes, keeps and entities as the pass before: the next pass would see the same context.
       if (settled) break;
     }
     return this.assemble(text, decisions);
   }
 
-  private anchor(context: DocContext, id: string, start: number): void {
+  private anchorId(context: DocContext, id: string, start: number): void {
     const entry = this.index.gazetteer.get(id);
-    if (!entry) return;
-    context.anchors.push({ entry, start });
+    if (entry) this.anchor(context, entry, start);
+  }
+
+  private anchor(context: DocContext, entry: GazetteerEntry, start: number): void {
     pushTo(context.anchorStarts, entry.id, start);
     if (entry.parent) {
       pushTo(context.childStartsByParent, entry.parent, start);
@@ -253,8 +323,9 @@ export class Normalizer {
   }
 
   /** How the document's other mentions support an entity at a span start (hash lookups only). */
-  private support(context: DocContext, entry: GazetteerEntry, start: number): 'same' | 'related' | undefined {
-    const elsewhere = (starts: number[] | undefined) => starts !== undefined && starts.some((at) => at !== start);
+  private support(context: DocContext, entry: GazetteerEntry, start: number, surface: string): 'same' | 'related' | undefined {
+    // Another mention written the same way is the same evidence again, not support (`Kaspi` twice is no `Kasli`).
+    const elsewhere = (starts: number[] | undefined) => starts !== undefined && starts.some((at) => at !== start && !isWordAt(context.text, surface, at));
     if (elsewhere(context.anchorStarts.get(entry.id))) return 'same';
     // Its parent, one of its children, or a sibling is named elsewhere.
     if (entry.parent !== undefined && (elsewhere(context.anchorStarts.get(entry.parent)) || elsewhere(context.childStartsByParent.get(entry.parent)))) return 'related';
@@ -262,38 +333,54 @@ export class Normalizer {
     return undefined;
   }
 
-  private scan(text: string, tokens: WordToken[], sentences: number[], context: DocContext, startable: readonly boolean[]): Decision[] {
+  /**
+   * One pass over the document: at each start, the longest span with a decision is taken.
+   * Outcomes that no context can change are reused from earlier passes (`outcomes`), and the
+   * spans of each start are enumerated once (`spans`).
+   */
+  private scan(
+    text: string,
+    tokens: WordToken[],
+    sentences: number[],
+    context: DocContext,
+    startable: readonly boolean[],
+    outcomes: Array<Outcome | undefined>,
+    spans: Array<Span[] | undefined>,
+  ): { decisions: Decision[]; dependent: number } {
     const decisions: Decision[] = [];
+    let dependent = 0;
     let i = 0;
     while (i < tokens.length) {
       if (!startable[i]) {
         i++;
         continue;
       }
-      let taken: Decision | undefined;
-      for (const span of this.spansFrom(text, tokens, i)) {
-        const decision = this.decide(text, tokens, span, sentences[span.first]!, context);
-        if (decision) {
-          taken = decision;
-          break;
+      let outcome = outcomes[i];
+      if (outcome === undefined || !outcome.contextFree) {
+        let taken: Decision | undefined;
+        let contextFree = true;
+        for (const span of (spans[i] ??= this.spansFrom(text, tokens, i))) {
+          const tried = this.decide(text, tokens, span, sentences[span.first]!, context);
+          contextFree &&= tried.contextFree;
+          if (tried.decision) {
+            taken = tried.decision;
+            break;
+          }
         }
+        outcome = outcomes[i] = taken === undefined && contextFree ? NO_DECISION : { decision: taken, contextFree };
       }
+      if (!outcome.contextFree) dependent++;
+      const taken = outcome.decision;
       if (taken) {
         decisions.push(taken);
         i = taken.span.last + 1;
       } else i++;
     }
-    return decisions;
+    return { decisions, dependent };
   }
 
+  /** True when a span may start at the word (plain lower-case ASCII words are ruled out by the caller). */
   private startable(word: string): boolean {
-    // Fast path: plain lower-case ASCII words (most of any English text) never start a name.
-    let lower = true;
-    for (let i = 0; i < word.length && lower; i++) {
-      const code = word.charCodeAt(i);
-      lower = code >= 97 && code <= 122;
-    }
-    if (lower) return false;
     return isCapitalized(word) || isNonLatinWord(word) || gluedPrefix(word) !== undefined;
   }
 
@@ -308,8 +395,8 @@ export class Normalizer {
       if (j - i + 1 >= this.maxWords) break;
       const next = tokens[j + 1];
       if (!next) break;
-      const gap = text.slice(tokens[j]!.end, next.start);
-      if (!/^(?: |\u00A0|-|‐|‑)$/u.test(gap)) break;
+      // Name words are joined by one space or hyphen.
+      if (next.start - tokens[j]!.end !== 1 || !NAME_JOINERS.has(text.charCodeAt(next.start - 1))) break;
       if (!(isCapitalized(next.text) || isNonLatinWord(next.text) || CONNECTORS.has(next.text))) break;
       j++;
     }
@@ -323,70 +410,166 @@ export class Normalizer {
     return spans;
   }
 
-  private decide(text: string, tokens: WordToken[], span: Span, sentence: number, context: DocContext): Decision | undefined {
+  /** What the index says about a span (cached by surface and flags across documents). */
+  private readingOf(span: Span, locative: boolean, guarded: boolean): SpanReading {
+    // The surface alone when no flag is set (a span never holds U+0000), so most keys are no new string.
+    const flags = `${locative ? 'v' : ''}${guarded ? 'g' : ''}${this.options.keepVariants ? 'k' : ''}`;
+    const key = flags === '' ? span.surface : `${span.surface}\u0000${flags}`;
+    let reading = this.rawCache.get(key);
+    if (reading) return reading;
+    const candidates = this.retrieve(span.surface, { locative, guarded, glue: true });
+    if (candidates.some((candidate) => !candidate.keep)) {
+      const written = new Set(this.index.lookupExact(foldKey(span.surface)).map((alias) => alias.entry.id));
+      for (const candidate of candidates) {
+        const hold = this.holdOf(candidate, span.surface, written);
+        if (hold !== undefined) {
+          candidate.hold = hold;
+          candidate.noAuto = true;
+        }
+      }
+    }
+    reading = { candidates };
+    if (candidates.length === 0) {
+      const reromanized = guarded ? undefined : this.reromanizeReading(span.surface);
+      if (reromanized) {
+        reading.reromanized = reromanized.reading;
+        reading.reromanizeNeedsContext = !reromanized.shaped;
+      }
+    } else if (candidates.every((candidate) => candidate.keep)) {
+      // Keeps score their base whatever the context (see `score`), and all read as the span
+      // itself: the first of the highest base wins, as the ranking below would pick it.
+      let best = candidates[0]!;
+      for (const candidate of candidates) if (candidate.base > best.base) best = candidate;
+      reading.keeper = scoredCandidate(best, best.output, best.base, []);
+    }
+    if (this.rawCache.size > 200_000) this.rawCache.clear();
+    this.rawCache.set(key, reading);
+    return reading;
+  }
+
+  /**
+   * Why a candidate must never be applied without a human, whatever the document says, or
+   * undefined. Precision first: each of these readings is right in MT output now and then, and
+   * wrong in clean text far more often. `written` holds the entities the span is exactly a name of.
+   */
+  private holdOf(candidate: RawCandidate, surface: string, written: ReadonlySet<string>): string | undefined {
+    if (candidate.keep) return undefined;
+    // `Kraków`, `Béla`, `Jarosław`: letters no romanization of Cyrillic uses; the name is in its own orthography.
+    if (hasLatinOnlyLetter(surface)) return 'native Latin-script spelling';
+    if (candidate.rule === 'glued' && HOLD_GLUED_SUFFIXES.has(String(candidate.detail.glued))) return 'names end in this function word too';
+    const alias = candidate.alias;
+    if (alias === undefined) return undefined;
+    const exact = candidate.how === 'exact' && candidate.rule !== 'glued';
+    const folded = foldKey(surface);
+    const output = foldKey(candidate.output);
+    // `Yamalo-Nenets` for the Yamalo-Nenets Autonomous Okrug: a short form, written correctly.
+    if (candidate.rule !== 'glued' && !candidate.extendsLeft && containsWords(output, folded)) return 'a shorter form of the name';
+    if (!exact && isAcronym(surface)) return 'acronym';
+    if (!exact && (alias.entry.kind === 'country' || alias.entry.kind === 'region') && isDemonym(folded, output)) return 'a demonym, not the place';
+    // A correctly written name of something (`Washington`, a village called `Kairat`) is no misspelling of another name.
+    if (!exact && written.size > 0 && !written.has(alias.entry.id)) return 'written as the name of another entity';
+    const entry = alias.entry;
+    if (isPlaceKind(entry.kind) && entry.kind !== 'country' && !(entry.country !== undefined && FOCUS_COUNTRIES.has(entry.country))) {
+      // A Russian name of a major world city (`Vashington`), not a case form (`Valery` is no form of Valera).
+      const exactInFocusLanguage = exact && candidate.rule !== 'morphology' && FOCUS_LANGUAGES.has(alias.alias.lang.split('-')[0]!) && alias.prior >= 0.8;
+      if (!exactInFocusLanguage) return 'place outside the region the gazetteer covers in depth';
+    }
+    if (alias.derived === 'surname' && !exact) return 'a surname alone, spelled unlike any listed form';
+    // After a romanized locative preposition (`v Moskve`) the case is plain; anywhere else `-a`, `-i`... end names too.
+    if (candidate.how === 'stem' && candidate.detail.endingType === 'case' && !candidate.extendsLeft) return 'case ending cut from an unlisted form';
+    if (candidate.how === 'fuzzy' && firstLettersDiffer(foldKey(surface), alias.folded)) return 'first letter differs';
+    return undefined;
+  }
+
+  private decide(text: string, tokens: WordToken[], span: Span, sentence: number, context: DocContext): Outcome {
     const previous = span.first > 0 ? tokens[span.first - 1] : undefined;
     const locative =
       previous !== undefined && LOCATIVE_PREPOSITIONS.has(previous.text) && text.slice(previous.end, span.start) === ' ' ? previous : undefined;
-    const guarded = context.latinCueSentences.has(sentence);
-    const key = `${span.surface}\u0000${locative ? 'v' : ''}${guarded ? 'g' : ''}${this.options.keepVariants ? 'k' : ''}`;
-    let raw = this.rawCache.get(key);
-    if (!raw) {
-      raw = this.retrieve(span.surface, { locative: locative !== undefined, guarded, glue: true });
-      if (this.rawCache.size > 200_000) this.rawCache.clear();
-      this.rawCache.set(key, raw);
+    const reading = (span.reading ??= this.readingOf(span, locative !== undefined, context.latinCueSentences.has(sentence)));
+    if (reading.keeper) {
+      const best = reading.keeper;
+      return { decision: { span, start: span.start, keep: true, best, ranked: [best], apply: false }, contextFree: true };
+    }
+    const raw = reading.candidates;
+    if (raw.length === 0) {
+      const reromanize = reading.reromanized;
+      if (!reromanize) return NO_DECISION;
+      const needsContext = reading.reromanizeNeedsContext === true;
+      if (needsContext && !context.postSoviet) return { decision: undefined, contextFree: false };
+      return { decision: { span, start: span.start, keep: false, ranked: [], apply: false, reromanize }, contextFree: !needsContext };
     }
     // Cue words count only within the sentence and with nothing but spaces in between.
-    const plainGap = (from: number, to: number) => /^[ \u00A0]+$/u.test(text.slice(from, to));
-    const before = previous && plainGap(previous.end, span.start) ? previous.text.toLowerCase() : undefined;
+    const before = previous && isPlainGap(text, previous.end, span.start) ? previous.text.toLowerCase() : undefined;
     const twoBack = span.first > 1 ? tokens[span.first - 2]! : undefined;
-    const beforeTwo = twoBack && before !== undefined && plainGap(twoBack.end, previous!.start) ? `${twoBack.text.toLowerCase()} ${before}` : undefined;
+    const beforeTwo = twoBack && before !== undefined && isPlainGap(text, twoBack.end, previous!.start) ? `${twoBack.text.toLowerCase()} ${before}` : undefined;
     const following = tokens[span.last + 1];
-    const after = following && plainGap(span.end, following.start) ? following.text.toLowerCase() : undefined;
+    const after = following && isPlainGap(text, span.end, following.start) ? following.text.toLowerCase() : undefined;
 
-    if (raw.length === 0) {
-      const reromanized = guarded ? undefined : this.reromanize(span, context);
-      if (!reromanized) return undefined;
-      return { span, start: span.start, keep: false, ranked: [], apply: false, reromanize: reromanized };
-    }
-
-    const nextToken = tokens[span.last + 1];
     // A capitalized neighbour that is not a cue word (`Amu Darya`, `Nodira Yusupova`) means the
     // span is probably part of a longer name the gazetteer does not know.
-    const adjacentName = (token: WordToken | undefined, gap: string) =>
-      token !== undefined &&
-      gap === ' ' &&
-      !context.known.has(token.index) &&
-      isCapitalized(token.text) &&
-      kindCue(token.text.toLowerCase(), undefined) === undefined &&
-      !CONNECTORS.has(token.text.toLowerCase()) &&
-      !ENGLISH_PROPER_WORDS.has(token.text.toLowerCase());
-    const previousStartsSentence = previous !== undefined && startsSentence(text, tokens, previous.index);
     const inLongerName =
-      adjacentName(nextToken, nextToken ? text.slice(span.end, nextToken.start) : '') ||
-      (!previousStartsSentence && adjacentName(previous, previous ? text.slice(previous.end, span.start) : ''));
-    const scored = raw.map((candidate) => this.score(candidate, context, before, after, inLongerName, span.start));
+      (following !== undefined && isNameJoiner(text, span.end, following.start) && adjacentName(following, context)) ||
+      (previous !== undefined && isNameJoiner(text, previous.end, span.start) && !startsSentence(text, tokens, previous.index) && adjacentName(previous, context));
+    const scored = raw.map((candidate) => this.score(candidate, context, before, after, inLongerName, span.start, span.surface));
     // Rank outputs: the best reading per distinct output text.
     const byOutput = new Map<string, ScoredCandidate>();
     for (const candidate of scored) {
       const output = this.finalOutput(candidate, beforeTwo, after);
-      const adjusted = output === candidate.output ? candidate : { ...candidate, output };
+      const adjusted = output === candidate.output ? candidate : scoredCandidate(candidate, output, candidate.score, candidate.reasons);
       const known = byOutput.get(output);
       if (!known || adjusted.score > known.score) byOutput.set(output, adjusted);
     }
     const ranked = [...byOutput.values()].sort((a, b) => b.score - a.score);
-    const best = ranked[0]!;
+    let best = ranked[0]!;
     // Ambiguity that matters: another entity that would be written differently.
     const runnerUp = ranked.find((candidate) => candidate.output !== best.output && (candidate.alias === undefined || candidate.alias.entry.id !== best.alias?.entry.id));
-    if (best.score < this.floor && !best.keep) return undefined;
+    // Scores depend on the document's context: a later pass decides again.
+    if (best.score < this.floor && !best.keep) return { decision: undefined, contextFree: false };
     const start = best.extendsLeft && locative ? locative.start : span.start;
     // The text already goes on with the rest of the name (`Radio Free Europe` + `/Radio Liberty`).
     const continues = best.output.startsWith(span.surface) && text.startsWith(best.output.slice(span.surface.length), span.end);
     if (best.keep || continues || text.slice(start, span.end) === best.output) {
-      return { span, start, keep: true, best, ranked, apply: false, ...(runnerUp ? { runnerUp } : {}) };
+      return { decision: { span, start, keep: true, best, ranked, apply: false, ...(runnerUp ? { runnerUp } : {}) }, contextFree: false };
     }
     const margin = best.score - (runnerUp?.score ?? 0);
-    const apply = !this.options.suggestOnly && !best.noAuto && best.score >= this.minConfidence && margin >= this.minMargin;
-    return { span, start, keep: false, best, ranked, apply, ...(runnerUp ? { runnerUp } : {}) };
+    const held = this.heldInContext(best, text, span, before, beforeTwo, after, inLongerName, context);
+    if (held !== undefined && best.hold === undefined) ranked[0] = best = { ...best, hold: held };
+    const apply = !this.options.suggestOnly && !best.noAuto && held === undefined && best.score >= this.minConfidence && margin >= this.minMargin;
+    return { decision: { span, start, keep: false, best, ranked, apply, ...(runnerUp ? { runnerUp } : {}) }, contextFree: false };
+  }
+
+  /**
+   * Why the best reading of a span must not be applied where it stands, or undefined: the
+   * span's surroundings say it is not the garble it looks like.
+   */
+  private heldInContext(
+    best: ScoredCandidate,
+    text: string,
+    span: Span,
+    before: string | undefined,
+    beforeTwo: string | undefined,
+    after: string | undefined,
+    inLongerName: boolean,
+    context: DocContext,
+  ): string | undefined {
+    // A quoted word is cited as written (`the Uzbek name “O‘zbekiston”`).
+    if (OPENING_QUOTES.has(text.charCodeAt(span.start - 1)) && CLOSING_QUOTES.has(text.charCodeAt(span.end))) return 'quoted as written';
+    // `known in Uzbek as Qo'qon`, `called Ozbekiston`: a name cited in another language.
+    if (citesName(before, beforeTwo)) return 'cited as written';
+    const entry = best.alias?.entry;
+    if (entry === undefined || context.hints.has(entry.id)) return undefined;
+    // `Hakan Fidan`, `Zhanibek Alimkhanuly`: a place name next to an unknown capitalized word is part of a name the gazetteer lacks.
+    if (inLongerName && (isPlaceKind(entry.kind) || best.how !== 'exact') && entry.kind !== 'person' && entry.kind !== 'country') return 'part of a longer unknown name';
+    if (best.how === 'exact') return undefined;
+    // `President Volodymyr`: the words around say this is another kind of name.
+    const cue = kindCue(before, after);
+    if (cue !== undefined && !kindFits(cue, entry.kind)) return `kind mismatch: ${cue}`;
+    // `Nagorno-Karabakh`: one half of a hyphenated name is not a name of its own.
+    if (isHyphenated(text, span)) return 'part of a hyphenated name';
+    const ending = typeof best.detail.ending === 'string' ? best.detail.ending.slice(1) : undefined;
+    if (ending !== undefined && BARE_ADJECTIVE_ENDINGS.has(ending) && !hasDesignator(beforeTwo, after)) return 'town-like ending without a designator';
+    if (best.how === 'fuzzy' && best.alias!.prior < FUZZY_SMALL_PLACE_PRIOR && this.support(context, entry, span.start, span.surface) === undefined) return 'small place not named elsewhere in the document';
+    return undefined;
   }
 
   /** Context-free candidates for a span of text. */
@@ -398,7 +581,9 @@ export class Normalizer {
     let strongKeep = false;
     for (const alias of exact) {
       if (alias.keep || alias.replacement === surface) {
-        if (alias.alias.text.toLowerCase() !== surface.toLowerCase() && alias.alias.script === 'Latn' && alias.prior >= 0.6 && !alias.common) {
+        // Only an apostrophe apart (`Ob` and `Ob'`): the same name, both correct.
+        const differs = alias.alias.text.replace(APOSTROPHE_MARKS, '').toLowerCase() !== surface.replace(APOSTROPHE_MARKS, '').toLowerCase();
+        if (differs && alias.alias.script === 'Latn' && alias.prior >= 0.6 && !alias.common) {
           // Same letters once diacritics are read (`Dušanbe` for `Dushanbe`): another romanization.
           out.push({ output: alias.replacement, alias, how: 'exact', rule: 'romanization', cost: 0, base: 0.98, keep: false, detail: { folded } });
           continue;
@@ -418,6 +603,11 @@ export class Normalizer {
       // Foreign-orthography spellings near a Latin-script country are likely that country's own names.
       if (flags.guarded && alias.alias.origin === 'generated' && !isPlaceKind(alias.entry.kind)) continue;
       const rule = ruleOfAlias(alias);
+      const target = foldKey(alias.replacement);
+      // The span is part of the name (`Hairatan` for Sharak Hairatan, `Yamalo-Nenets`): a short form, no error.
+      if (containsWords(target, folded)) continue;
+      // The name is part of the span (`Bishkek-Osh` for Bishkek): fixing it would drop words.
+      if (rule !== 'variant' && containsWords(folded, target)) continue;
       // A fuller or differently worded English form (`Radio Azattyk`, `Oliy Majlis of Uzbekistan`) is not an error.
       if (rule === 'variant' && (containsWords(folded, foldKey(alias.replacement)) || !this.isVariantSpelling(alias, rule, true))) {
         // A fuller form written exactly as listed is kept; a listed "variant" that is another word
@@ -493,7 +683,13 @@ export class Normalizer {
   }
 
   private fromHit(hit: IndexHit, how: How, rule: Rule, base: number, surface: string): RawCandidate {
-    const candidate: RawCandidate = { output: hit.alias.replacement, alias: hit.alias, how, rule, cost: hit.cost, base, keep: false, detail: {} };
+    // Near a correct English name longer than the canonical one (`Ak Zhol Democratic Party` for Ak
+    // Zhol), the fix is that name: the canonical would drop words the text has.
+    const alias = hit.alias;
+    const english = alias.keep || alias.alias.lang === 'en' || alias.alias.lang.startsWith('en-');
+    const longer = english && alias.derived === undefined && alias.alias.script === 'Latn' && alias.alias.origin !== 'generated' && alias.folded.split(' ').length > alias.replacement.split(' ').length;
+    const output = longer ? alias.alias.text : alias.replacement;
+    const candidate: RawCandidate = { output, alias, how, rule, cost: hit.cost, base, keep: false, detail: {} };
     const reading = reromanizeSpanWords(surface);
     if (reading) candidate.detail.scheme = reading.scheme;
     if (hit.alias.common) candidate.noAuto = true;
@@ -508,8 +704,13 @@ export class Normalizer {
     if (alias.alias.type === 'misspelling' || alias.alias.script !== 'Latn') return strict;
     if (rule === 'variant' && !strict) return true;
     // A romanization of the same name (not a translation such as `Golos Ameriki`).
-    const target = skeletonOfFolded(foldKey(alias.replacement));
-    return weightedDistance(alias.skeleton, target, 3) <= Math.max(2, 0.35 * target.length);
+    let same = this.sameNameCache.get(alias);
+    if (same === undefined) {
+      const target = skeletonOfFolded(foldKey(alias.replacement));
+      same = weightedDistance(alias.skeleton, target, 3) <= Math.max(2, 0.35 * target.length);
+      this.sameNameCache.set(alias, same);
+    }
+    return same;
   }
 
   /** Readings with a Russian adjective or case ending cut off. */
@@ -597,11 +798,19 @@ export class Normalizer {
     return out;
   }
 
-  private score(candidate: RawCandidate, context: DocContext, before: string | undefined, after: string | undefined, inLongerName: boolean, start: number): ScoredCandidate {
+  private score(
+    candidate: RawCandidate,
+    context: DocContext,
+    before: string | undefined,
+    after: string | undefined,
+    inLongerName: boolean,
+    start: number,
+    surface: string,
+  ): ScoredCandidate {
     let score = candidate.base;
     const reasons: string[] = [];
     const entry = candidate.alias?.entry;
-    const support = entry ? this.support(context, entry, start) : undefined;
+    const support = entry ? this.support(context, entry, start, surface) : undefined;
     if (entry && !candidate.keep && candidate.how !== 'exact') {
       if (inLongerName && entry.kind !== 'person') {
         score -= 0.1;
@@ -632,7 +841,7 @@ export class Normalizer {
         score += 0.04;
         reasons.push('related entity in document');
       }
-      if (entry.context?.some((word) => context.words.has(word.toLowerCase()))) {
+      if (entry.context?.some((word) => hasContextWord(context, word.toLowerCase()))) {
         score += 0.03;
         reasons.push('context word');
       }
@@ -648,7 +857,7 @@ export class Normalizer {
       }
     }
     // Unclamped, so that margins between strong candidates survive; confidences are clamped on output.
-    return { ...candidate, score, reasons };
+    return scoredCandidate(candidate, candidate.output, score, reasons);
   }
 
   /** The final replacement text: drop a designator (`Region`) the sentence already has. */
@@ -657,19 +866,23 @@ export class Normalizer {
     const name = candidate.alias.replacement;
     const short = shortPlaceName(name);
     if (!short) return candidate.output;
-    const designatorNearby = (after !== undefined && DESIGNATOR_WORDS.has(after)) || (beforeTwo !== undefined && /^(?:\S+ )?(?:region|province|oblast) of$/u.test(beforeTwo));
+    const designatorNearby = hasDesignator(beforeTwo, after);
     return designatorNearby ? candidate.output.replace(name, short) : candidate.output;
   }
 
-  private reromanize(span: Span, context: DocContext): { text: string; scheme: string } | undefined {
-    if (!isLatinText(span.surface) || hasLatinOnlyLetter(span.surface)) return undefined;
-    const reading = reromanizeSpanWords(span.surface);
-    if (!reading || reading.text === span.surface) return undefined;
-    const words = foldKey(span.surface).split(' ');
+  /**
+   * The English romanization of a span written in another language's romanization, with whether
+   * the name has a post-Soviet shape; without that shape it is proposed only in a document about
+   * a post-Soviet country (see `decide`).
+   */
+  private reromanizeReading(surface: string): { reading: { text: string; scheme: string }; shaped: boolean } | undefined {
+    if (!isLatinText(surface) || hasLatinOnlyLetter(surface)) return undefined;
+    const reading = reromanizeSpanWords(surface);
+    if (!reading || reading.text === surface) return undefined;
+    const words = foldKey(surface).split(' ');
     if (words.some((word) => this.english.has(word))) return undefined;
     const shaped = words.some((word) => hasPostSovietNameShape(foldKey(reromanizeWord(word)?.text ?? word)));
-    if (!shaped && !context.postSoviet) return undefined;
-    return reading;
+    return { reading, shaped };
   }
 
   private assemble(text: string, decisions: Decision[]): NormalizeResult {
@@ -753,8 +966,134 @@ function evidenceOf(best: ScoredCandidate, runnerUp: ScoredCandidate | undefined
   evidence.cost = round(best.cost);
   Object.assign(evidence, best.detail);
   if (best.reasons.length > 0) evidence.context = best.reasons;
+  if (best.hold !== undefined) evidence.held = best.hold;
   evidence.runnerUp = runnerUp ? { name: runnerUp.output, entity: runnerUp.alias?.entry.id ?? '', score: confidence(runnerUp.score) } : null;
   return evidence;
+}
+
+/** True when `text[from, to)` is one or more plain or no-break spaces. */
+function isPlainGap(text: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 0x20 && code !== 0xa0) return false;
+  }
+  return true;
+}
+
+/** True when the span is joined by a hyphen to a word before or after it. */
+function isHyphenated(text: string, span: Span): boolean {
+  const hyphen = (code: number) => code === 0x2d || code === 0x2010 || code === 0x2011;
+  return (hyphen(text.charCodeAt(span.end)) && LETTER.test(text.charAt(span.end + 1))) || (hyphen(text.charCodeAt(span.start - 1)) && LETTER.test(text.charAt(span.start - 2)));
+}
+
+/** True when `text` has the word(s) `surface` at `at`, not followed by another letter. */
+function isWordAt(text: string, surface: string, at: number): boolean {
+  return at >= 0 && text.startsWith(surface, at) && !LETTER.test(text.charAt(at + surface.length));
+}
+
+const LETTER = /\p{L}/u;
+
+/** True when `text[from, to)` is one space or hyphen (`Too-Ashuu`, `Nagorno-Karabakh`). */
+function isNameJoiner(text: string, from: number, to: number): boolean {
+  return to - from === 1 && NAME_JOINERS.has(text.charCodeAt(from));
+}
+
+/** A capitalized word next to a span that is not a cue word, a connector or a name already read. */
+function adjacentName(token: WordToken, context: DocContext): boolean {
+  if ((context.known.has(token.index) && !context.knownPeople.has(token.index)) || !isCapitalized(token.text)) return false;
+  const lower = token.text.toLowerCase();
+  return kindCue(lower, undefined) === undefined && !CONNECTORS.has(lower) && !ENGLISH_PROPER_WORDS.has(lower);
+}
+
+/** True when the document has the word (lower case) or it is a word of an entity resolved in it. */
+function hasContextWord(context: DocContext, word: string): boolean {
+  if (context.nameWords.has(word)) return true;
+  if (context.tokenWords === undefined) {
+    context.tokenWords = new Set();
+    for (const token of context.tokens) context.tokenWords.add(token.text.toLowerCase());
+  }
+  return context.tokenWords.has(word);
+}
+
+/** True for a word of lower-case ASCII letters only (most words of any English text). */
+function isLowerAscii(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code < 97 || code > 122) return false;
+  }
+  return true;
+}
+
+/**
+ * A scored copy of a candidate. Every field is written, always in the same order: scoring runs
+ * for every candidate in every pass, and one object shape keeps it fast (a spread would not).
+ */
+function scoredCandidate(candidate: RawCandidate, output: string, score: number, reasons: string[]): ScoredCandidate {
+  return {
+    output,
+    alias: candidate.alias,
+    how: candidate.how,
+    rule: candidate.rule,
+    cost: candidate.cost,
+    base: candidate.base,
+    keep: candidate.keep,
+    noAuto: candidate.noAuto,
+    detail: candidate.detail,
+    extendsLeft: candidate.extendsLeft,
+    hold: candidate.hold,
+    score,
+    reasons,
+  };
+}
+
+/** Words that introduce a name cited as written: `called X`, `known as X`, `in Uzbek as X`. */
+const CITING_WORDS = new Set(['called', 'named', 'spelled', 'spelt', 'dubbed']);
+const CITING_BEFORE_AS = new Set(['known', 'spelled', 'spelt', 'written', 'rendered', 'transliterated', 'romanized', 'romanised']);
+
+function citesName(before: string | undefined, beforeTwo: string | undefined): boolean {
+  if (before !== undefined && CITING_WORDS.has(before)) return true;
+  if (before !== 'as' || beforeTwo === undefined) return false;
+  const word = beforeTwo.slice(0, beforeTwo.indexOf(' '));
+  return CITING_BEFORE_AS.has(word) || ENGLISH_PROPER_WORDS.has(word);
+}
+
+/** True when a designator comes with the name: `Akmolinsk region`, `the region of Surkhardarinsk`. */
+function hasDesignator(beforeTwo: string | undefined, after: string | undefined): boolean {
+  return (after !== undefined && DESIGNATOR_WORDS.has(after)) || (beforeTwo !== undefined && /^(?:\S+ )?(?:region|province|oblast) of$/u.test(beforeTwo));
+}
+
+/** Apostrophe-like marks (a soft sign is romanized as one: `Ob'`). */
+const APOSTROPHE_MARKS = /['’ʹʼ`]/gu;
+
+const DEMONYM_ENDINGS = ['ians', 'ans', 'ian', 'ese', 'ish', 'an', 'ic', 'i', 'n', 'k', 's'];
+
+/**
+ * True when a word is the demonym of a place name rather than a garble of it (`Lithuanian`,
+ * `Portuguese`, `Greek`, `Germans`): it keeps all but the name's last two letters and ends
+ * in a demonym ending.
+ */
+function isDemonym(folded: string, name: string): boolean {
+  if (folded.includes(' ') || name.includes(' ')) return false;
+  let shared = 0;
+  while (shared < folded.length && shared < name.length && folded[shared] === name[shared]) shared++;
+  if (shared < 4 || shared < name.length - 2 || folded.length - shared > 4 || folded === name) return false;
+  return DEMONYM_ENDINGS.some((ending) => folded.endsWith(ending));
+}
+
+/** True for a word written in capitals (`CASA`, `SOCAR`): an acronym, not a misspelt name. */
+function isAcronym(surface: string): boolean {
+  return surface.length >= 2 && !/\p{Ll}/u.test(surface) && /\p{Lu}.*\p{Lu}/u.test(surface);
+}
+
+/**
+ * True when two names start with letters that no romanization confuses (`Siberia` and `Liberia`):
+ * MT garbles and typos keep the first letter, and the skeleton folds `J`/`Zh`, `Kh`/`H`, `Y`/`I`.
+ */
+function firstLettersDiffer(folded: string, aliasFolded: string): boolean {
+  const a = skeletonOfFolded(folded).charAt(0);
+  const b = skeletonOfFolded(aliasFolded).charAt(0);
+  return a !== b && substitutionCost(a, b) >= 1;
 }
 
 function pushTo(map: Map<string, number[]>, key: string, value: number): void {
@@ -763,11 +1102,19 @@ function pushTo(map: Map<string, number[]>, key: string, value: number): void {
   else map.set(key, [value]);
 }
 
-/** What a pass applied and kept, as a comparable string. */
-function appliedKey(decisions: readonly Decision[]): string {
-  return decisions
-    .map((decision) => `${decision.span.start}:${decision.span.end}:${decision.keep ? 'k' : decision.apply ? decision.best?.output : '-'}:${decision.best?.alias?.entry.id ?? ''}`)
-    .join('|');
+/** True when two passes applied and kept the same things: same spans, outputs and entities. */
+function sameDecisions(a: readonly Decision[], b: readonly Decision[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x === y) continue;
+    if (x.span.start !== y.span.start || x.span.end !== y.span.end || x.keep !== y.keep) return false;
+    const xOut = x.keep ? '' : x.apply ? x.best?.output : '-';
+    const yOut = y.keep ? '' : y.apply ? y.best?.output : '-';
+    if (xOut !== yOut || x.best?.alias?.entry.id !== y.best?.alias?.entry.id) return false;
+  }
+  return true;
 }
 
 /** Length of the first word plus its space when `a` and `b` start with the same word and both go on. */
@@ -856,8 +1203,11 @@ export function reromanizeSpanWords(surface: string): { text: string; scheme: st
   return { text, scheme };
 }
 
+/** The kind cues as a list (read in every scoring; `Object.entries` would allocate each time). */
+const KIND_CUE_LIST = Object.entries(KIND_CUES);
+
 function kindCue(before: string | undefined, after: string | undefined): string | undefined {
-  for (const [kind, cue] of Object.entries(KIND_CUES)) {
+  for (const [kind, cue] of KIND_CUE_LIST) {
     if ((before !== undefined && cue.before.has(before)) || (after !== undefined && cue.after.has(after))) return kind;
   }
   return undefined;
@@ -875,8 +1225,11 @@ function kindFits(cue: string, kind: string): boolean {
 /** True when token `index` is the first word of a sentence. */
 function startsSentence(text: string, tokens: WordToken[], index: number): boolean {
   if (index === 0) return true;
-  return /[.!?]["'”’)»]*\s|\n/u.test(text.slice(tokens[index - 1]!.end, tokens[index]!.start));
+  return SENTENCE_BREAK.test(text.slice(tokens[index - 1]!.end, tokens[index]!.start));
 }
+
+/** A gap between two words that ends a sentence. */
+const SENTENCE_BREAK = /[.!?]["'”’)»]*\s|\n/u;
 
 /** Sentence number of each token (a new sentence after `.`, `!`, `?` or a line break). */
 function sentenceIds(text: string, tokens: WordToken[]): number[] {
@@ -884,8 +1237,10 @@ function sentenceIds(text: string, tokens: WordToken[]): number[] {
   let id = 0;
   for (let i = 0; i < tokens.length; i++) {
     if (i > 0) {
-      const gap = text.slice(tokens[i - 1]!.end, tokens[i]!.start);
-      if (/[.!?]["'”’)»]*\s|\n/u.test(gap)) id++;
+      const from = tokens[i - 1]!.end;
+      const to = tokens[i]!.start;
+      // Most gaps are one space: no sentence break, no slice.
+      if (!(to - from === 1 && text.charCodeAt(from) === 0x20) && SENTENCE_BREAK.test(text.slice(from, to))) id++;
     }
     ids.push(id);
   }

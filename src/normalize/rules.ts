@@ -23,6 +23,14 @@ export const GLUED_PREFIXES: readonly string[] = [...rules.glued.prefixes].sort(
 export const ADJECTIVE_ENDINGS: readonly string[] = [...rules.morphology.adjective].sort((a, b) => b.length - a.length);
 /** Russian case endings, longest first. */
 export const CASE_ENDINGS: readonly string[] = [...rules.morphology.case].sort((a, b) => b.length - a.length);
+/** Adjective endings that are also how real towns end (`Akmolinsk`, `Pokrovsk`): applied only before a designator. */
+export const BARE_ADJECTIVE_ENDINGS: ReadonlySet<string> = new Set(rules.morphology.bareAdjective);
+/** Glued function words that names also end in (`Kairat`, `Ararat`): splits are only suggested. */
+export const HOLD_GLUED_SUFFIXES: ReadonlySet<string> = new Set(rules.glued.holdSuffixes);
+/** Countries the gazetteer covers in depth (see `focus` in data/rules.json). */
+export const FOCUS_COUNTRIES: ReadonlySet<string> = new Set(rules.focus.countries);
+/** Languages whose names of places anywhere may be applied exactly (see `focus` in data/rules.json). */
+export const FOCUS_LANGUAGES: ReadonlySet<string> = new Set(rules.focus.languages);
 /** Russian locative prepositions romanized (`v Moskve`). */
 export const LOCATIVE_PREPOSITIONS: ReadonlySet<string> = new Set(rules.morphology.locativePrepositions);
 

@@ -30,32 +30,107 @@ const PROTECTED = new RegExp(
   'gu',
 );
 
-const WORD = /[\p{L}\p{M}\p{Nd}]+(?:['’ʻʼ`‘][\p{L}\p{M}]+)*/gu;
-const POSSESSIVE = /['’](?:s|S)$/u;
+
+/** True when the word ends in a possessive `'s` or `’s` (checked per token: no regex in the hot loop). */
+function endsWithPossessive(word: string): boolean {
+  const n = word.length;
+  if (n < 2) return false;
+  const last = word.charCodeAt(n - 1);
+  const mark = word.charCodeAt(n - 2);
+  return (last === 0x73 || last === 0x53) && (mark === 0x27 || mark === 0x2019);
+}
+
+/**
+ * Something every protected region contains (a backtick, `<`, `&`, `@`, `#`, `://`, `www.` or a
+ * top-level domain). Most news paragraphs have none, and this scan is far cheaper than
+ * `PROTECTED`, whose alternatives that start with any letter are tried at every letter.
+ */
+const PROTECTED_TRIGGER = /[`<&@#]|:\/\/|www\.|\.(?:com|org|net|ru|kz|kg|uz|tj|tm|io|info|gov|edu)(?![\p{L}])/u;
 
 /** Ranges of the text that must never change. */
 export function protectedRanges(text: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
+  if (!PROTECTED_TRIGGER.test(text)) return ranges;
   for (const match of text.matchAll(PROTECTED)) ranges.push([match.index, match.index + match[0].length]);
   return ranges;
 }
 
-/** The word tokens of a text, outside protected ranges. */
+/** Character classes of the word scanner: other, `\p{Nd}`, `\p{L}` or `\p{M}`. */
+const OTHER = 1;
+const DIGIT = 2;
+const LETTER = 3;
+const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
+const DECIMAL_DIGIT = /^\p{Nd}$/u;
+/** Apostrophe-like marks allowed inside a word (`Qo'qon`, `O‘zbekiston`); ʻ and ʼ are letters already. */
+const INNER_APOSTROPHES = new Set([0x27, 0x2019, 0x60, 0x2018]);
+
+/** Class of each BMP code unit, filled on first sight from the Unicode property escapes. */
+const unitClasses = new Uint8Array(0x10000);
+for (let code = 0; code < 0x80; code++) {
+  unitClasses[code] = (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) ? LETTER : code >= 0x30 && code <= 0x39 ? DIGIT : OTHER;
+}
+
+function classOf(char: string): number {
+  return LETTER_OR_MARK.test(char) ? LETTER : DECIMAL_DIGIT.test(char) ? DIGIT : OTHER;
+}
+
+/**
+ * The class of the character at `i` and its width in code units (a surrogate pair is one
+ * character), packed as `class * 4 + width` so the scanner allocates nothing per character.
+ */
+function charAt(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+    const low = text.charCodeAt(i + 1);
+    if (low >= 0xdc00 && low <= 0xdfff) return classOf(text.slice(i, i + 2)) * 4 + 2;
+  }
+  let cls = unitClasses[code]!;
+  if (cls === 0) unitClasses[code] = cls = classOf(String.fromCharCode(code));
+  return cls * 4 + 1;
+}
+
+/**
+ * The word tokens of a text, outside protected ranges. A word is a run of letters, marks and
+ * decimal digits (`\p{L}`, `\p{M}`, `\p{Nd}`) continued by apostrophe-joined runs of letters and
+ * marks (`Qo'qon`). Scanned by hand: a regex iterator allocates a match array per word, and
+ * this runs on every word of every document.
+ */
 export function tokenize(text: string): WordToken[] {
   const ranges = protectedRanges(text);
   const tokens: WordToken[] = [];
+  const n = text.length;
   let r = 0;
-  for (const match of text.matchAll(WORD)) {
-    let start = match.index;
-    let word = match[0];
-    while (r < ranges.length && ranges[r]![1] <= start) r++;
-    const range = ranges[r];
-    if (range && range[0] < start + word.length) continue;
-    const possessive = POSSESSIVE.exec(word);
-    if (possessive) word = word.slice(0, possessive.index);
+  let i = 0;
+  while (i < n) {
+    let at = charAt(text, i);
+    if (at >> 2 === OTHER) {
+      i += at & 3;
+      continue;
+    }
+    const start = i;
+    // Letters, marks and digits...
+    do {
+      i += at & 3;
+      at = i < n ? charAt(text, i) : 0;
+    } while (at >> 2 === LETTER || at >> 2 === DIGIT);
+    // ...then apostrophe-joined runs of letters and marks.
+    while (i + 1 < n && INNER_APOSTROPHES.has(text.charCodeAt(i)) && charAt(text, i + 1) >> 2 === LETTER) {
+      i++;
+      at = charAt(text, i);
+      do {
+        i += at & 3;
+        at = i < n ? charAt(text, i) : 0;
+      } while (at >> 2 === LETTER);
+    }
+    if (r < ranges.length) {
+      while (r < ranges.length && ranges[r]![1] <= start) r++;
+      const range = ranges[r];
+      if (range && range[0] < i) continue;
+    }
+    let word = text.slice(start, i);
+    if (endsWithPossessive(word)) word = word.slice(0, -2);
     if (word === '') continue;
     tokens.push({ text: word, start, end: start + word.length, index: tokens.length });
-    start += word.length;
   }
   return tokens;
 }
