@@ -19,6 +19,29 @@ const APOSTROPHES = /[\u0027\u0060\u00B4\u02B9\u02BA\u02BB\u02BC\u02BD\u02BE\u02
  * hyphens collapsed to one space. Works on any script (Cyrillic keeps its letters).
  */
 export function foldKey(text: string): string {
+  let folded = foldedCache.get(text);
+  if (folded === undefined) {
+    folded = foldUncached(text);
+    remember(foldedCache, text, folded);
+  }
+  return folded;
+}
+
+/**
+ * Memos of the two key functions. Each is a chain of regex replacements, and the normalizer asks
+ * for the same words' keys many times over (every span, every pass, every morphology reading);
+ * names repeat across a corpus, so a bounded memo answers most calls.
+ */
+const foldedCache = new Map<string, string>();
+const skeletonCache = new Map<string, string>();
+const MEMO_SIZE = 100_000;
+
+function remember(cache: Map<string, string>, key: string, value: string): void {
+  if (cache.size >= MEMO_SIZE) cache.clear();
+  cache.set(key, value);
+}
+
+function foldUncached(text: string): string {
   return text
     .toLowerCase()
     .replace(LETTER_MAP_RE, (ch) => LETTER_MAP[ch] ?? ch)
@@ -59,6 +82,15 @@ const SKELETON_RULES: Array<[RegExp, string]> = [
 
 /** The romanization skeleton of a folded Latin string (see the module comment). */
 export function skeletonOfFolded(folded: string): string {
+  let skeleton = skeletonCache.get(folded);
+  if (skeleton === undefined) {
+    skeleton = skeletonUncached(folded);
+    remember(skeletonCache, folded, skeleton);
+  }
+  return skeleton;
+}
+
+function skeletonUncached(folded: string): string {
   let key = folded;
   for (const [pattern, replacement] of SKELETON_RULES) key = key.replace(pattern, replacement);
   return key.replace(/ +/g, ' ').trim();

@@ -296,6 +296,19 @@ export class NameIndex {
     }
   }
 
+  /**
+   * True when a name of several words may start with this folded word: some multi-word alias
+   * starts with it, as written or as a romanization skeleton or stem. When none does, a span
+   * that starts with the word can only be a name through a fuzzy match of its other words.
+   */
+  startsMultiWordName(word: string): boolean {
+    if (this.exact.hasKeyStartingWith(`${word} `)) return true;
+    for (const skeleton of querySkeletons(word)) {
+      if (this.skeletons.hasKeyStartingWith(`${skeleton} `) || this.stems.hasKeyStartingWith(`${skeleton} `)) return true;
+    }
+    return false;
+  }
+
   /** Aliases whose folded form equals `folded`. */
   lookupExact(folded: string): readonly IndexedAlias[] {
     return this.exact.get(folded) ?? [];
@@ -567,6 +580,36 @@ class AliasBuckets {
   push(key: string, alias: IndexedAlias): void {
     this.get(key);
     push(this.lists, key, alias);
+    this.heads = undefined;
+  }
+
+  /** The first words (with their space) of the multi-word keys added since the last restore, made on first use. */
+  private heads?: Set<string>;
+
+  /**
+   * True when some key starts with `prefix` (a word and a space): a longer span starting with
+   * that word may be a key. Restored keys are sorted, so this is one bisection.
+   */
+  hasKeyStartingWith(prefix: string): boolean {
+    if (this.stored) {
+      const keys = this.stored.keys;
+      let lo = 0;
+      let hi = keys.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (keys[mid]! < prefix) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo < keys.length && keys[lo]!.startsWith(prefix)) return true;
+    }
+    if (this.heads === undefined) {
+      this.heads = new Set();
+      for (const key of this.lists.keys()) {
+        const space = key.indexOf(' ');
+        if (space > 0) this.heads.add(key.slice(0, space + 1));
+      }
+    }
+    return this.heads.has(prefix.slice(0, prefix.indexOf(' ') + 1));
   }
 
   private slotOf(key: string): number {

@@ -648,7 +648,10 @@ export class Normalizer {
         return englishWords.every((word) => aliasWords.includes(word)) && Math.abs(aliasWords.length - words.length) <= 1;
       };
       const letters = folded.replace(/ /g, '').length;
-      for (const hit of this.index.lookupSkeleton(folded)) {
+      // Runs of capitalized words are mostly several names or none (`Tuesday Karamobek`): unless a
+      // name of several words starts with the first word, only a fuzzy match can make one.
+      const headKnown = words.length === 1 || this.index.startsMultiWordName(words[0]!);
+      for (const hit of headKnown ? this.index.lookupSkeleton(folded) : []) {
         // The same letters were weighed as an exact match above (and left alone for a reason).
         if (hit.alias.folded === folded || demonymLike(hit.alias, folded)) continue;
         if (hit.alias.prior < 0.5 || !fits(hit.alias) || (flags.guarded && !isPlaceKind(hit.alias.entry.kind))) continue;
@@ -667,7 +670,7 @@ export class Normalizer {
           out.push(candidate);
         }
       }
-      out.push(...this.morphology(surface, folded, flags));
+      if (headKnown) out.push(...this.morphology(surface, folded, flags));
     }
     if (flags.glue && out.every((candidate) => candidate.base < 0.8)) out.push(...this.glued(surface, flags));
     if (flags.locative && /[eiu]$/u.test(folded)) {
