@@ -150,6 +150,8 @@ interface DocContext {
   known: Set<number>;
   /** ...unless the name is a person's (`Volodymyr` next to `Zelensky` is his given name, not a town). */
   knownPeople: Set<number>;
+  /** Where the mentions fixed in some pass start. */
+  applied: Set<number>;
 }
 
 interface Decision {
@@ -237,6 +239,7 @@ export class Normalizer {
       countries: new Map(),
       known: new Set(),
       knownPeople: new Set(),
+      applied: new Set(),
     };
     for (const token of tokens) {
       const word = token.text;
@@ -273,6 +276,7 @@ export class Normalizer {
           // The entity's own name counts as written (`Biškek` read as Bishkek is a context word too).
           for (const word of entry.name.toLowerCase().split(' ')) context.nameWords.add(word);
         }
+        if (decision.apply) context.applied.add(decision.span.start);
         // A suggestion is no known name: its neighbours may still be part of an unknown one.
         if (decision.keep || decision.apply) {
           for (let t = decision.span.first; t <= decision.span.last; t++) {
@@ -324,8 +328,10 @@ export class Normalizer {
 
   /** How the document's other mentions support an entity at a span start (hash lookups only). */
   private support(context: DocContext, entry: GazetteerEntry, start: number, surface: string): 'same' | 'related' | undefined {
-    // Another mention written the same way is the same evidence again, not support (`Kaspi` twice is no `Kasli`).
-    const elsewhere = (starts: number[] | undefined) => starts !== undefined && starts.some((at) => at !== start && !isWordAt(context.text, surface, at));
+    // Another mention written the same way is the same evidence again, not support (`Kaspi` twice
+    // is no `Kasli`), unless it was fixed: then the fixed text supports this one, as it would in the output.
+    const elsewhere = (starts: number[] | undefined) =>
+      starts !== undefined && starts.some((at) => at !== start && (context.applied.has(at) || !isWordAt(context.text, surface, at)));
     if (elsewhere(context.anchorStarts.get(entry.id))) return 'same';
     // Its parent, one of its children, or a sibling is named elsewhere.
     if (entry.parent !== undefined && (elsewhere(context.anchorStarts.get(entry.parent)) || elsewhere(context.childStartsByParent.get(entry.parent)))) return 'related';
@@ -559,7 +565,10 @@ export class Normalizer {
     const entry = best.alias?.entry;
     if (entry === undefined || context.hints.has(entry.id)) return undefined;
     // `Hakan Fidan`, `Zhanibek Alimkhanuly`: a place name next to an unknown capitalized word is part of a name the gazetteer lacks.
-    if (inLongerName && (isPlaceKind(entry.kind) || best.how !== 'exact') && entry.kind !== 'person' && entry.kind !== 'country') return 'part of a longer unknown name';
+    // Exact readings count too for small places (`Zhanibek` is a village and a given name); a city or
+    // region read exactly (`Surhandarya Governor`) is still the place.
+    const smallPlace = isPlaceKind(entry.kind) && best.alias!.prior < FUZZY_SMALL_PLACE_PRIOR;
+    if (inLongerName && (smallPlace || best.how !== 'exact') && entry.kind !== 'person' && entry.kind !== 'country') return 'part of a longer unknown name';
     if (best.how === 'exact') return undefined;
     // `President Volodymyr`: the words around say this is another kind of name.
     const cue = kindCue(before, after);

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { createGazetteer, type GazetteerEntry } from '../../src/gazetteer/index.js';
+import { normalizeText } from '../../src/normalize/index.js';
+import { indexFor } from '../../src/normalize/name-index.js';
+
+const latn = (text: string, type: 'preferred' | 'variant' = 'variant', lang = 'en') => ({ text, lang, script: 'Latn', type });
+
+/** Places in and out of the region the gazetteer covers in depth, written for these tests. */
+const ENTRIES: GazetteerEntry[] = [
+  { id: 'country:kg', name: 'Kyrgyzstan', kind: 'country', country: 'KG', names: [], prominence: 6_700_000 },
+  { id: 'country:lr', name: 'Liberia', kind: 'country', country: 'LR', names: [], prominence: 5_000_000 },
+  { id: 'city:bishkek', name: 'Bishkek', kind: 'city', country: 'KG', parent: 'country:kg', names: [], prominence: 1_100_000 },
+  { id: 'city:karakol', name: 'Karakol', kind: 'city', country: 'KG', parent: 'country:kg', names: [], prominence: 300_000 },
+  { id: 'town:arar', name: 'Arar', kind: 'city', country: 'KG', parent: 'country:kg', names: [], prominence: 300_000 },
+  { id: 'city:rome', name: 'Rome', kind: 'city', country: 'IT', names: [latn('Roma', 'preferred', 'tr')], prominence: 2_800_000 },
+  { id: 'city:krakow', name: 'Krakow', kind: 'city', country: 'PL', names: [], prominence: 800_000 },
+];
+const index = indexFor(createGazetteer(ENTRIES, { generate: false }));
+
+/** The text comes back unchanged, with one suggestion held for the given reason. */
+function expectHeld(text: string, suggestion: { from: string; to: string; held: string }): void {
+  const result = normalizeText(text, index);
+  expect(result.text).toBe(text);
+  expect(result.changes).toEqual([]);
+  expect(result.suggestions).toHaveLength(1);
+  expect(result.suggestions[0]).toMatchObject({ from: suggestion.from, to: suggestion.to, evidence: { held: suggestion.held } });
+}
+
+describe('precision holds: readings only ever suggested', () => {
+  it('applies the same readings where nothing holds them', () => {
+    expect(normalizeText('Floods hit Karakoll on Monday.', index).text).toBe('Floods hit Karakol on Monday.');
+    expect(normalizeText('Officials in Biškek said so.', index).text).toBe('Officials in Bishkek said so.');
+  });
+
+  it('holds a foreign-language name of a place outside the region', () => {
+    expectHeld('The pope spoke in Roma on Sunday.', { from: 'Roma', to: 'Rome', held: 'place outside the region the gazetteer covers in depth' });
+  });
+
+  it('holds a name in its own Latin orthography', () => {
+    expectHeld('The summit opened in Kraków on Friday.', { from: 'Kraków', to: 'Krakow', held: 'native Latin-script spelling' });
+  });
+
+  it('holds a near-name next to an unknown capitalized word', () => {
+    expectHeld('The coach, Karakoll Mukanov, resigned.', { from: 'Karakoll', to: 'Karakol', held: 'part of a longer unknown name' });
+  });
+
+  it('holds a quoted word', () => {
+    expectHeld('The sign read “Biškek” in large letters.', { from: 'Biškek', to: 'Bishkek', held: 'quoted as written' });
+  });
+
+  it('holds a split off a function word that names also end in', () => {
+    expectHeld('Pilgrims climbed Ararat last week.', { from: 'Ararat', to: 'Arar at', held: 'names end in this function word too' });
+  });
+
+  it('holds a fuzzy match whose first letter differs', () => {
+    expectHeld('Snow fell across Siberia overnight.', { from: 'Siberia', to: 'Liberia', held: 'first letter differs' });
+  });
+});
