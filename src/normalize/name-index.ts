@@ -156,6 +156,7 @@ export class NameIndex {
    */
   readonly spanCache = new Map<string, unknown>();
   /** Skeletons of the words of multi-word aliases in the fuzzy index (a multi-word span needs one). */
+  /** Words of the multi-word fuzzy keys, each with its place (see `wordAt`). */
   private readonly fuzzyWords = new Set<string>();
   /**
    * Whether fuzzy candidates must pass the bigram count filter (see `lookupFuzzy`). True: the
@@ -285,7 +286,7 @@ export class NameIndex {
     const eligible = prior >= fuzzyMinPrior && !indexed.common;
     if (eligible && letters >= 5 && letters <= 32) {
       this.fuzzy.add(skeleton, indexed);
-      if (wordCount > 1) for (const word of skeleton.split(' ')) this.fuzzyWords.add(word);
+      if (wordCount > 1) skeleton.split(' ').forEach((word, at) => this.fuzzyWords.add(wordAt(wordCount, at, word)));
     }
     const stem = stemOfSkeleton(skeleton);
     const lastWord = stem.slice(stem.lastIndexOf(' ') + 1);
@@ -342,7 +343,11 @@ export class NameIndex {
     for (const skeleton of querySkeletons(folded)) {
       // A multi-word span is only worth a fuzzy lookup when one of its words is spelled like a
       // word of a multi-word name (`Zogorku Kenes`: `kenes` is a word of `Zhogorku Kenesh`).
-      if (skeleton.includes(' ') && !skeleton.split(' ').some((word) => this.fuzzyWords.has(word))) continue;
+      // Where it stands in a name of as many words: a name's word elsewhere is no evidence.
+      if (skeleton.includes(' ')) {
+        const words = skeleton.split(' ');
+        if (!words.some((word, at) => this.fuzzyWords.has(wordAt(words.length, at, word)))) continue;
+      }
       const max = budget ?? maxFuzzyCost(letterCount(skeleton));
       if (max <= 0) continue;
       const count = fuzzy.candidates(skeleton, max);
@@ -702,6 +707,11 @@ class StoredAlias implements IndexedAlias {
     if (!entry) throw new Error(`normalizer index: entry '${this.entryId}' is not in the gazetteer`);
     return (this.decodedEntry = entry);
   }
+}
+
+/** A word of a multi-word key with its place in a key of `count` words (`3:0:zhogorku`). */
+function wordAt(count: number, at: number, word: string): string {
+  return `${count}:${at}:${word}`;
 }
 
 /** Letters of a skeleton (its length without spaces), without making a string. */
