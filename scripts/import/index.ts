@@ -21,11 +21,16 @@ import {
   readIso3166Db, readIsoCatalogues, readIsoCountries, readIsoSubdivisions, readLocalizedNames, readPartyFacts, readWof,
 } from './sources.js';
 import { PIPELINE_LANGS } from './names.js';
+import { cleanEntryNames, wellKnownCanonicals, type JunkReason } from './junk.js';
+import { isCommonEnglish } from '../../src/normalize/rules.js';
 
 /** World cities (outside the focus countries) are kept from this population up; see gazetteers/README.md. */
 export const WORLD_CITY_MIN_POPULATION = 100_000;
 
 const HERE = dirname(fileURLToPath(import.meta.url));
+
+/** Gazetteer files written by hand (never by this script), read for the ids and names they claim. */
+export const CURATED_FILES = ['organizations.jsonl', 'geography.jsonl'] as const;
 
 function writeAtomically(path: string, text: string): void {
   const temp = `${path}.tmp-${process.pid}`;
@@ -87,13 +92,16 @@ function main(): void {
       return withName;
     });
 
-  // The curated file (organizations.jsonl, written by hand) wins: an imported entry whose id a
-  // curated entry lists in `merged` (or whose Party Facts id it carries) is left out, so the id
-  // resolves to the curated entry instead of being a second live entry for the same party.
-  const curatedPath = join(out, 'organizations.jsonl');
+  // The curated files (organizations.jsonl, geography.jsonl, written by hand) win: an imported
+  // entry whose id a curated entry lists in `merged` (or whose Party Facts id it carries) is left
+  // out, so the id resolves to the curated entry instead of being a second live entry for the same party.
   const claimed = new Set<string>();
-  if (existsSync(curatedPath)) {
+  const curated: GazetteerEntry[] = [];
+  for (const file of CURATED_FILES) {
+    const curatedPath = join(out, file);
+    if (!existsSync(curatedPath)) continue;
     for (const entry of parseEntries(readFileSync(curatedPath, 'utf8'), curatedPath)) {
+      curated.push(entry);
       for (const id of entry.merged ?? []) claimed.add(id);
       if (entry.ids?.partyfacts) claimed.add(`partyfacts:${entry.ids.partyfacts}`);
     }
@@ -113,6 +121,24 @@ function main(): void {
     'parties.jsonl': applyOverrides(partyEntries),
   };
 
+  // Junk names (scripts/import/junk.ts) go, the hand-listed English names come in; the rules
+  // need every entry's canonical name first.
+  const wellKnown = wellKnownCanonicals(Object.values(files).flat(), curated);
+  const junkCounts: Partial<Record<JunkReason, number>> = {};
+  const junkContext = { isCommonEnglish, wellKnown, dropNames: overrides.dropNames ?? {}, genericWords: new Set(overrides.genericWords ?? []) };
+  const seenOverrideIds = new Set<string>();
+  for (const [file, entries] of Object.entries(files)) {
+    files[file] = entries.map((entry) => {
+      const english = overrides.englishNames?.[entry.id];
+      if (english) seenOverrideIds.add(entry.id);
+      if (overrides.dropNames?.[entry.id]) seenOverrideIds.add(entry.id);
+      return cleanEntryNames(entry, junkContext, english, junkCounts);
+    });
+  }
+  // A hand override for an id the sources no longer have is a mistake to fix, not to ignore.
+  const stale = [...Object.keys(overrides.englishNames ?? {}), ...Object.keys(overrides.dropNames ?? {})].filter((id) => !id.startsWith('$') && !seenOverrideIds.has(id));
+  if (stale.length > 0) throw new Error(`overrides.json names ids that are not imported: ${[...new Set(stale)].join(', ')}`);
+
   mkdirSync(out, { recursive: true });
   for (const [file, entries] of Object.entries(files)) {
     const text = formatEntries(entries);
@@ -122,6 +148,7 @@ function main(): void {
     const summary = [...kinds].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, n]) => `${k} ${n}`).join(', ');
     process.stdout.write(`${file}: ${entries.length} entries (${summary}), ${Buffer.byteLength(text)} bytes\n`);
   }
+  for (const [reason, count] of Object.entries(junkCounts).sort(([a], [b]) => (a < b ? -1 : 1))) places.stats[`names dropped (${reason})`] = count;
   for (const [key, value] of Object.entries(places.stats).sort(([a], [b]) => (a < b ? -1 : 1))) process.stdout.write(`  ${key}: ${value}\n`);
   process.stdout.write(`done in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
 }

@@ -90,6 +90,12 @@ export interface Overrides {
   canonical: Record<string, string>;
   merge: Record<string, string>;
   skip: string[];
+  /** English press spellings added as `en` preferred names (kept as written by the normalizer). */
+  englishNames?: Record<string, string[]>;
+  /** Source names no junk rule catches, dropped by hand (scripts/import/junk.ts). */
+  dropNames?: Record<string, string[]>;
+  /** Lower-case generic words (`city` in other languages) that end junk names in non-Latin scripts. */
+  genericWords?: string[];
 }
 
 /** A place being assembled; becomes a GazetteerEntry at the end. */

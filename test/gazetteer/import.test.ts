@@ -5,7 +5,8 @@
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { formatEntries } from '../../src/gazetteer/jsonl.js';
-import type { GazetteerEntry } from '../../src/gazetteer/types.js';
+import type { EntryName, GazetteerEntry } from '../../src/gazetteer/types.js';
+import { cleanEntryNames, junkReason, wellKnownCanonicals } from '../../scripts/import/junk.js';
 import {
   cleanText, detectScript, isUsableName, languageTag, makeName, mergeNames, parseWofNameKey, pickCanonical, pipelineLang,
   stripDiacritics, tidyCanonical,
@@ -354,3 +355,67 @@ function makeZip(name: string, data: Buffer): Buffer {
   end.writeUInt32LE(centralOffset, 16);
   return Buffer.concat([local, nameBytes, compressed, central, nameBytes, end]);
 }
+
+describe('junk names and English names (scripts/import/junk.ts)', () => {
+  const name = (text: string, lang: string, type: EntryName['type'] = 'variant', script = 'Latn'): EntryName => ({ text, lang, script, type, source: 'geonames' });
+  const entry = (id: string, canonical: string, kind: GazetteerEntry['kind'], names: EntryName[], country = 'KZ'): GazetteerEntry => ({ id, name: canonical, kind, country, names });
+  const river = entry('geo-irtysh-river', 'Irtysh', 'other', []);
+  const taraz = entry('wof:1', 'Taraz', 'city', []);
+  const talas = entry('wof:2', 'Talas', 'city', [], 'KG');
+  const village = entry('wof:3', 'Talas', 'village', [], 'KG');
+  const wellKnown = wellKnownCanonicals([taraz, talas, village], [river]);
+  const context = {
+    isCommonEnglish: (text: string) => text.split(' ').every((word) => ['human', 'federal', 'capital', 'tour'].includes(word.toLowerCase())),
+    wellKnown, dropNames: { 'wof:9': ['Roma'] }, genericWords: new Set(['ош']),
+  };
+  const town = entry('wof:9', 'Ertis', 'town', []);
+
+  it('indexes the canonical names of countries, regions, cities and curated entries only', () => {
+    expect([...wellKnown].map(([key, ids]) => [key, [...ids]])).toEqual([['taraz', ['wof:1']], ['talas', ['wof:2']], ['irtysh', ['geo-irtysh-river']]]);
+  });
+
+  it('says why a name is junk, and never drops the canonical spelling or English names', () => {
+    const cases: Array<[EntryName, string | undefined]> = [
+      [name('Ob', 'und'), 'short'],
+      [name('Ertis', 'und', 'variant'), undefined],
+      [name('ERTIS', 'kk-Latn', 'preferred'), undefined],
+      [name('Biškek oš', 'und'), 'generic-word'],
+      [name("Aktjubinskaja oblast'", 'und'), 'generic-word'],
+      [name("Aktjubinskaja oblast'", 'und', 'official'), undefined],
+      [name('Ras al-Khaimah', 'und'), undefined],
+      [name('Human', 'und'), 'english-word'],
+      [name('Federal Capital', 'und'), 'english-word'],
+      [name('Tour', 'de', 'preferred'), 'english-word'],
+      [name('Irtysh', 'und'), 'other-entity'],
+      [name('Talas', 'und'), 'other-entity'],
+      [name('Irtysh', 'en', 'preferred'), undefined],
+      [name('Иртыш', 'ru', 'preferred', 'Cyrl'), undefined],
+      [name('Ертіс ош', 'und', 'variant', 'Cyrl'), 'generic-word'],
+      [name('Новая деревня', 'und', 'variant', 'Cyrl'), undefined],
+      [name('Ош', 'und', 'variant', 'Cyrl'), undefined],
+      [name('Roma', 'tr', 'preferred'), 'hand'],
+      [name('Róma', 'und'), 'hand'],
+    ];
+    expect(cases.map(([n]) => junkReason(n, town, context))).toEqual(cases.map(([, reason]) => reason));
+    // Another entity's canonical name stays on an entity that has it too.
+    expect(junkReason(name('Talas', 'ky-Latn', 'preferred'), talas, context)).toBeUndefined();
+  });
+
+  it('drops junk, adds English names as preferred (replacing the same spelling in another language), counts by reason', () => {
+    const counts = {};
+    const cleaned = cleanEntryNames(
+      entry('wof:9', 'Ertis', 'town', [name('Ertis', 'kk-Latn', 'preferred'), name('Irtysh', 'und'), name('Human', 'und'), name('Yertis', 'und'), name('Ertis osh', 'und'), name('Yrtysh', 'tk', 'preferred')]),
+      context, ['Yrtysh'], counts,
+    );
+    expect(cleaned.names).toEqual([
+      { text: 'Ertis', lang: 'kk-Latn', script: 'Latn', type: 'preferred', source: 'geonames' },
+      { text: 'Yrtysh', lang: 'en', script: 'Latn', type: 'preferred', source: 'curated' },
+      { text: 'Yertis', lang: 'und', script: 'Latn', type: 'variant', source: 'geonames' },
+    ]);
+    expect(counts).toEqual({ 'other-entity': 1, 'english-word': 1, 'generic-word': 1 });
+  });
+
+  it('refuses an English name that is not a usable name', () => {
+    expect(() => cleanEntryNames(town, context, ['X'])).toThrow('wof:9: unusable English name in overrides.json englishNames');
+  });
+});

