@@ -1195,6 +1195,17 @@ function gluedPrefix(word: string): string | undefined {
 
 /** The reromanized reading of a span (scheme detected on any word, applied to all). */
 export function reromanizeSpanWords(surface: string): { text: string; scheme: string } | undefined {
+  // Asked once per index hit of a span (for its evidence) and once per unknown span: memoized.
+  if (reromanized.has(surface)) return reromanized.get(surface);
+  const reading = reromanizeUncached(surface);
+  if (reromanized.size >= 50_000) reromanized.clear();
+  reromanized.set(surface, reading);
+  return reading;
+}
+
+const reromanized = new Map<string, { text: string; scheme: string } | undefined>();
+
+function reromanizeUncached(surface: string): { text: string; scheme: string } | undefined {
   const words = surface.split(/([ \-])/u);
   const schemeWord = words.map((word) => reromanizeWord(word)).find((reading) => reading !== undefined);
   if (!schemeWord) return undefined;
