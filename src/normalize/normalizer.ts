@@ -477,7 +477,7 @@ export class Normalizer {
     const entry = alias.entry;
     if (isPlaceKind(entry.kind) && entry.kind !== 'country' && !(entry.country !== undefined && FOCUS_COUNTRIES.has(entry.country))) {
       // A Russian name of a major world city (`Vashington`), not a case form (`Valery` is no form of Valera).
-      const exactInFocusLanguage = exact && candidate.rule !== 'morphology' && FOCUS_LANGUAGES.has(alias.alias.lang.split('-')[0]!) && alias.prior >= 0.8;
+      const exactInFocusLanguage = exact && candidate.rule !== 'morphology' && entry.kind === 'city' && FOCUS_LANGUAGES.has(alias.alias.lang.split('-')[0]!) && alias.prior >= 0.8;
       if (!exactInFocusLanguage) return 'place outside the region the gazetteer covers in depth';
     }
     if (alias.derived === 'surname' && !exact) return 'a surname alone, spelled unlike any listed form';

@@ -51,7 +51,20 @@ const PROTECTED_TRIGGER = /[`<&@#]|:\/\/|www\.|\.(?:com|org|net|ru|kz|kg|uz|tj|t
 export function protectedRanges(text: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
   if (!PROTECTED_TRIGGER.test(text)) return ranges;
-  for (const match of text.matchAll(PROTECTED)) ranges.push([match.index, match.index + match[0].length]);
+  const scan = (from: number, to: number) => {
+    const part = from === 0 && to === text.length ? text : text.slice(from, to);
+    for (const match of part.matchAll(PROTECTED)) ranges.push([from + match.index, from + match.index + match[0].length]);
+  };
+  // Only a code fence spans lines; without one, only the lines with a trigger need the full scan.
+  if (text.includes('```')) scan(0, text.length);
+  else {
+    for (let start = 0; start < text.length; ) {
+      const newline = text.indexOf('\n', start);
+      const end = newline < 0 ? text.length : newline;
+      if (end > start && PROTECTED_TRIGGER.test(text.slice(start, end))) scan(start, end);
+      start = end + 1;
+    }
+  }
   return ranges;
 }
 

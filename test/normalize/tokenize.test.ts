@@ -40,3 +40,17 @@ describe('tokenize', () => {
     expect(tokenize("O‘zbekiston Qo'qon'ga it's 5th a'1 A’s").map((token) => token.text)).toEqual(['O‘zbekiston', "Qo'qon'ga", 'it', '5th', 'a', '1', 'A']);
   });
 });
+
+describe('protectedRanges', () => {
+  it('finds protected spans on every line, at line starts and ends', () => {
+    const text = 'See lenta.ru\n@akipress wrote\nplain line\nmail a.b@c.kg or <b>x</b>\n`code` and https://x.kg/a';
+    const ranges = protectedRanges(text).map(([from, to]) => text.slice(from, to));
+    expect(ranges).toEqual(['lenta.ru', '@akipress', 'a.b@c.kg', '<b>', '</b>', '`code`', 'https://x.kg/a']);
+  });
+
+  it('reads a code fence across lines', () => {
+    const text = 'Before\n```\nTaškent\n```\nafter Taškent';
+    expect(protectedRanges(text)).toEqual([[7, 22]]);
+    expect(tokenize(text).map((token) => token.text)).toEqual(['Before', 'after', 'Taškent']);
+  });
+});
