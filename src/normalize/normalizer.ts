@@ -137,8 +137,11 @@ interface DocContext {
   hints: Set<string>;
   /** The document's words, lower-cased (built on first use: only context words of candidates need it). */
   tokenWords?: Set<string>;
-  /** Words of the names of the entities resolved so far (`Biškek` read as Bishkek counts as `bishkek`). */
+  /** Words of the names of the entities resolved so far (`Biškek` read as Bishkek counts as `bishkek`)... */
   nameWords: Set<string>;
+  /** ...made on demand from these entities (only candidates with context words ask). */
+  nameEntries: GazetteerEntry[];
+  nameEntriesRead: number;
   tokens: readonly WordToken[];
   text: string;
   latinCueSentences: Set<number>;
@@ -155,6 +158,8 @@ interface DocContext {
 }
 
 interface Decision {
+  /** Set once the decision has been added to the document's context. */
+  counted?: boolean;
   span: Span;
   start: number;
   keep: boolean;
@@ -232,6 +237,8 @@ export class Normalizer {
       childStartsByParent: new Map(),
       hints: new Set(this.options.hints ?? []),
       nameWords: new Set(),
+      nameEntries: [],
+      nameEntriesRead: 0,
       tokens,
       text,
       latinCueSentences: new Set(),
@@ -262,19 +269,16 @@ export class Normalizer {
     // oscillate between two readings, and a name read one way in one pass still supports the
     // others. Every resolved mention counts, applied or not: fixing a name must not change the
     // context it is judged in, or normalizing the output again could decide differently.
-    const anchored = new Set<string>();
-    const counted = new Set<Decision>();
     for (let round = 0; round < 4 && pass.dependent > 0; round++) {
       for (const decision of decisions) {
         const entry = decision.best?.alias?.entry;
-        if (entry === undefined || counted.has(decision)) continue;
-        counted.add(decision);
-        const key = `${entry.id}\u0000${decision.span.start}`;
-        if (!anchored.has(key)) {
-          anchored.add(key);
+        // Decisions reused from an earlier pass were counted then.
+        if (entry === undefined || decision.counted) continue;
+        decision.counted = true;
+        if (!context.anchorStarts.get(entry.id)?.includes(decision.span.start)) {
           this.anchor(context, entry, decision.span.start);
           // The entity's own name counts as written (`Biškek` read as Bishkek is a context word too).
-          for (const word of entry.name.toLowerCase().split(' ')) context.nameWords.add(word);
+          context.nameEntries.push(entry);
         }
         if (decision.apply) context.applied.add(decision.span.start);
         // A suggestion is no known name: its neighbours may still be part of an unknown one.
@@ -1020,6 +1024,9 @@ function adjacentName(token: WordToken, context: DocContext): boolean {
 
 /** True when the document has the word (lower case) or it is a word of an entity resolved in it. */
 function hasContextWord(context: DocContext, word: string): boolean {
+  for (; context.nameEntriesRead < context.nameEntries.length; context.nameEntriesRead++) {
+    for (const part of context.nameEntries[context.nameEntriesRead]!.name.toLowerCase().split(' ')) context.nameWords.add(part);
+  }
   if (context.nameWords.has(word)) return true;
   if (context.tokenWords === undefined) {
     context.tokenWords = new Set();
