@@ -162,6 +162,8 @@ interface Decision {
   counted?: boolean;
   span: Span;
   start: number;
+  /** Where the change ends when it takes in a following word (`Karagandinskoy oblasti`); else the span's end. */
+  end?: number;
   keep: boolean;
   best?: ScoredCandidate;
   runnerUp?: ScoredCandidate;
@@ -368,15 +370,23 @@ export class Normalizer {
       let outcome = outcomes[i];
       if (outcome === undefined || !outcome.contextFree) {
         let taken: Decision | undefined;
+        let fallback: Decision | undefined;
         let contextFree = true;
         for (const span of (spans[i] ??= this.spansFrom(text, tokens, i))) {
           const tried = this.decide(text, tokens, span, sentences[span.first]!, context);
           contextFree &&= tried.contextFree;
+          // A reromanized reading of several words (`Kazakstan Kasym-Žomart Tokajev`) may hide names
+          // the gazetteer knows inside it: shorter spans are tried first, and it is kept only if none reads.
+          if (tried.decision?.reromanize && span.last > span.first) {
+            fallback ??= tried.decision;
+            continue;
+          }
           if (tried.decision) {
             taken = tried.decision;
             break;
           }
         }
+        taken ??= fallback;
         outcome = outcomes[i] = taken === undefined && contextFree ? NO_DECISION : { decision: taken, contextFree };
       }
       if (!outcome.contextFree) dependent++;
@@ -464,29 +474,36 @@ export class Normalizer {
    */
   private holdOf(candidate: RawCandidate, surface: string, written: ReadonlySet<string>): string | undefined {
     if (candidate.keep) return undefined;
-    // `Kraków`, `Béla`, `Jarosław`: letters no romanization of Cyrillic uses; the name is in its own orthography.
-    if (hasLatinOnlyLetter(surface)) return 'native Latin-script spelling';
     if (candidate.rule === 'glued' && HOLD_GLUED_SUFFIXES.has(String(candidate.detail.glued))) return 'names end in this function word too';
     const alias = candidate.alias;
-    if (alias === undefined) return undefined;
     const exact = candidate.how === 'exact' && candidate.rule !== 'glued';
+    // `Kraków`, `Béla`: letters no romanization of Cyrillic uses; the name is in its own orthography
+    // (unless the gazetteer lists it for a place of the region: Polish `Ałmaty`).
+    if (hasLatinOnlyLetter(surface) && !(exact && alias !== undefined && inFocus(alias.entry) && alias.alias.origin !== 'generated')) return 'native Latin-script spelling';
+    if (alias === undefined) return undefined;
     const folded = foldKey(surface);
     const output = foldKey(candidate.output);
     // `Yamalo-Nenets` for the Yamalo-Nenets Autonomous Okrug: a short form, written correctly.
     if (candidate.rule !== 'glued' && !candidate.extendsLeft && containsWords(output, folded)) return 'a shorter form of the name';
     if (!exact && isAcronym(surface)) return 'acronym';
+    // `Tash` is no misspelling of `TASS`: acronyms are not garbled into words.
+    if (!exact && isAcronym(alias.alias.text)) return 'an acronym read from a word';
+    // A former name (`Kirovohrad`) may be meant: the text can be about the past, or about what kept the name.
+    if (alias.alias.type === 'historic') return 'a former name';
     if (!exact && (alias.entry.kind === 'country' || alias.entry.kind === 'region') && isDemonym(folded, output)) return 'a demonym, not the place';
     // A correctly written name of something (`Washington`, a village called `Kairat`) is no misspelling of another name.
     if (!exact && written.size > 0 && !written.has(alias.entry.id)) return 'written as the name of another entity';
     const entry = alias.entry;
-    if (isPlaceKind(entry.kind) && entry.kind !== 'country' && !(entry.country !== undefined && FOCUS_COUNTRIES.has(entry.country))) {
+    if (!inFocus(entry)) {
       // A Russian name of a major world city (`Vashington`), not a case form (`Valery` is no form of Valera).
-      const exactInFocusLanguage = exact && candidate.rule !== 'morphology' && entry.kind === 'city' && FOCUS_LANGUAGES.has(alias.alias.lang.split('-')[0]!) && alias.prior >= 0.8;
+      const englishLike = alias.alias.origin === 'name' || ENGLISH_LIKE.has(alias.alias.scheme ?? '');
+      const exactInFocusLanguage = exact && englishLike && candidate.rule !== 'morphology' && entry.kind === 'city' && FOCUS_LANGUAGES.has(alias.alias.lang.split('-')[0]!) && alias.prior >= 0.8;
       if (!exactInFocusLanguage) return 'place outside the region the gazetteer covers in depth';
     }
+    // `Hakan` → `Haqqani`, `Masoud` → `Massoud`: a given name or another person's surname as often as a garble.
     if (alias.derived === 'surname' && !exact) return 'a surname alone, spelled unlike any listed form';
-    // After a romanized locative preposition (`v Moskve`) the case is plain; anywhere else `-a`, `-i`... end names too.
-    if (candidate.how === 'stem' && candidate.detail.endingType === 'case' && !candidate.extendsLeft) return 'case ending cut from an unlisted form';
+    // `Uralsk` for Oral, `Khorezm` for Khiva: near another name of the entity is that name, not a misspelling.
+    if (!exact && alias.alias.origin === 'name' && !this.isVariantSpelling(alias, 'alias', true)) return 'near another name of the entity, not its spelling';
     if (candidate.how === 'fuzzy' && firstLettersDiffer(foldKey(surface), alias.folded)) return 'first letter differs';
     return undefined;
   }
@@ -532,20 +549,35 @@ export class Normalizer {
     const ranked = [...byOutput.values()].sort((a, b) => b.score - a.score);
     let best = ranked[0]!;
     // Ambiguity that matters: another entity that would be written differently.
-    const runnerUp = ranked.find((candidate) => candidate.output !== best.output && (candidate.alias === undefined || candidate.alias.entry.id !== best.alias?.entry.id));
+    // Not a reading that is never applied (`Quito` for `Kitaja`), nor the same name with its designator
+    // (`Nukus District` next to the city `Nukus`: the designator words around decide between them).
+    const runnerUp = ranked.find(
+      (candidate) =>
+        candidate.output !== best.output &&
+        (candidate.alias === undefined || candidate.alias.entry.id !== best.alias?.entry.id) &&
+        candidate.hold === undefined &&
+        !(candidate.alias !== undefined && shortPlaceName(candidate.output) === best.output),
+    );
     // Scores depend on the document's context: a later pass decides again.
     if (best.score < this.floor && !best.keep) return { decision: undefined, contextFree: false };
     const start = best.extendsLeft && locative ? locative.start : span.start;
+    // `Karagandinskoy oblasti`: a Russian adjective with its noun left untranslated is the region's English name.
+    let end = span.end;
+    if (!best.keep && best.alias?.entry.kind === 'region' && following !== undefined && after !== undefined && RUSSIAN_REGION_NOUNS.has(after) && isAdjectiveReading(best)) {
+      end = following.end;
+      const name = best.alias.replacement;
+      ranked[0] = best = { ...best, output: shortPlaceName(name) !== undefined ? name : `${name} Region`, detail: { ...best.detail, noun: following.text } };
+    }
     // The text already goes on with the rest of the name (`Radio Free Europe` + `/Radio Liberty`).
     const continues = best.output.startsWith(span.surface) && text.startsWith(best.output.slice(span.surface.length), span.end);
-    if (best.keep || continues || text.slice(start, span.end) === best.output) {
+    if (best.keep || continues || text.slice(start, end) === best.output) {
       return { decision: { span, start, keep: true, best, ranked, apply: false, ...(runnerUp ? { runnerUp } : {}) }, contextFree: false };
     }
     const margin = best.score - (runnerUp?.score ?? 0);
     const held = this.heldInContext(best, text, span, before, beforeTwo, after, inLongerName, context);
     if (held !== undefined && best.hold === undefined) ranked[0] = best = { ...best, hold: held };
     const apply = !this.options.suggestOnly && !best.noAuto && held === undefined && best.score >= this.minConfidence && margin >= this.minMargin;
-    return { decision: { span, start, keep: false, best, ranked, apply, ...(runnerUp ? { runnerUp } : {}) }, contextFree: false };
+    return { decision: { span, start, ...(end !== span.end ? { end } : {}), keep: false, best, ranked, apply, ...(runnerUp ? { runnerUp } : {}) }, contextFree: false };
   }
 
   /**
@@ -572,10 +604,12 @@ export class Normalizer {
     // Exact readings count too for small places (`Zhanibek` is a village and a given name); a city or
     // region read exactly (`Surhandarya Governor`) is still the place.
     const smallPlace = isPlaceKind(entry.kind) && best.alias!.prior < FUZZY_SMALL_PLACE_PRIOR;
-    if (inLongerName && (smallPlace || best.how !== 'exact') && entry.kind !== 'person' && entry.kind !== 'country') return 'part of a longer unknown name';
+    if (inLongerName && (smallPlace || best.how !== 'exact') && entry.kind !== 'person' && (entry.kind !== 'country' || best.how === 'fuzzy')) return 'part of a longer unknown name';
+    const cue = kindCue(before, after);
+    // `Abai region`: a town's name before `region` names the region, even when it is read exactly.
+    if (cue === 'region' && (entry.kind === 'city' || entry.kind === 'town' || entry.kind === 'village')) return 'kind mismatch: region';
     if (best.how === 'exact') return undefined;
     // `President Volodymyr`: the words around say this is another kind of name.
-    const cue = kindCue(before, after);
     if (cue !== undefined && !kindFits(cue, entry.kind)) return `kind mismatch: ${cue}`;
     // `Nagorno-Karabakh`: one half of a hyphenated name is not a name of its own.
     if (isHyphenated(text, span)) return 'part of a hyphenated name';
@@ -909,7 +943,7 @@ export class Normalizer {
       if (decision.reromanize) {
         suggestions.push({
           start: decision.span.start,
-          end: decision.span.end,
+          end: decision.end ?? decision.span.end,
           from: decision.span.surface,
           to: decision.reromanize.text,
           entity: '',
@@ -924,7 +958,7 @@ export class Normalizer {
       const best = decision.best!;
       // Report only the words that change (`Zhogorku Kenesthe` → `Kenesthe` → `Kenesh the`).
       let start = decision.start;
-      let from = text.slice(start, decision.span.end);
+      let from = text.slice(start, decision.end ?? decision.span.end);
       let to = best.output;
       const evidenceSpan = from;
       for (let cut = commonLeadingWords(from, to); cut > 0; cut = commonLeadingWords(from, to)) {
@@ -934,7 +968,7 @@ export class Normalizer {
       }
       const change: Change = {
         start,
-        end: decision.span.end,
+        end: decision.end ?? decision.span.end,
         from,
         to,
         entity: best.alias?.entry.id ?? '',
@@ -1100,6 +1134,19 @@ function isDemonym(folded: string, name: string): boolean {
   return DEMONYM_ENDINGS.some((ending) => folded.endsWith(ending));
 }
 
+/** Russian nouns for a region, in the cases an untranslated adjective phrase leaves them (`oblasti`). */
+const RUSSIAN_REGION_NOUNS = new Set(['oblast', "oblast'", 'oblasti', 'oblastyu', 'oblastey', 'oblasť', 'oblaść']);
+
+/** True when a reading cut a Russian adjective ending or matched a generated adjective form. */
+function isAdjectiveReading(candidate: RawCandidate): boolean {
+  return candidate.detail.endingType === 'adjective' || candidate.alias?.alias.scheme === 'ru-adjective';
+}
+
+/** True for an entity the gazetteer covers in depth: any non-place, a country, or a place of the region. */
+function inFocus(entry: GazetteerEntry): boolean {
+  return !isPlaceKind(entry.kind) || entry.kind === 'country' || (entry.country !== undefined && FOCUS_COUNTRIES.has(entry.country));
+}
+
 /** True for a word written in capitals (`CASA`, `SOCAR`): an acronym, not a misspelt name. */
 function isAcronym(surface: string): boolean {
   return surface.length >= 2 && !/\p{Ll}/u.test(surface) && /\p{Lu}.*\p{Lu}/u.test(surface);
@@ -1128,7 +1175,7 @@ function sameDecisions(a: readonly Decision[], b: readonly Decision[]): boolean 
     const x = a[i]!;
     const y = b[i]!;
     if (x === y) continue;
-    if (x.span.start !== y.span.start || x.span.end !== y.span.end || x.keep !== y.keep) return false;
+    if (x.span.start !== y.span.start || (x.end ?? x.span.end) !== (y.end ?? y.span.end) || x.keep !== y.keep) return false;
     const xOut = x.keep ? '' : x.apply ? x.best?.output : '-';
     const yOut = y.keep ? '' : y.apply ? y.best?.output : '-';
     if (xOut !== yOut || x.best?.alias?.entry.id !== y.best?.alias?.entry.id) return false;

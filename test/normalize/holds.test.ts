@@ -56,3 +56,22 @@ describe('precision holds: readings only ever suggested', () => {
     expectHeld('Snow fell across Siberia overnight.', { from: 'Siberia', to: 'Liberia', held: 'first letter differs' });
   });
 });
+
+describe('untranslated Russian region phrases', () => {
+  const regions = indexFor(
+    createGazetteer(
+      [
+        { id: 'country:kz', name: 'Kazakhstan', kind: 'country', country: 'KZ', names: [], prominence: 20_000_000 },
+        { id: 'region:karaganda', name: 'Karaganda Region', kind: 'region', country: 'KZ', parent: 'country:kz', names: [{ text: 'Карагандинская область', lang: 'ru', script: 'Cyrl', type: 'preferred' }], prominence: 1_100_000 },
+      ],
+      {},
+    ),
+  );
+
+  it('turns an adjective and its untranslated noun into the English name (`Karagandinskoy oblasti`)', () => {
+    const result = normalizeText('Miners in Karagandinskoy oblasti went on strike.', regions);
+    expect(result.text).toBe('Miners in Karaganda Region went on strike.');
+    expect(result.changes).toMatchObject([{ start: 10, end: 32, from: 'Karagandinskoy oblasti', to: 'Karaganda Region', entity: 'region:karaganda' }]);
+    expect(normalizeText(result.text, regions).changes).toEqual([]);
+  });
+});
