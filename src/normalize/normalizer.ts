@@ -375,9 +375,9 @@ export class Normalizer {
         for (const span of (spans[i] ??= this.spansFrom(text, tokens, i))) {
           const tried = this.decide(text, tokens, span, sentences[span.first]!, context);
           contextFree &&= tried.contextFree;
-          // A reromanized reading of several words (`Kazakstan Kasym-Žomart Tokajev`) may hide names
-          // the gazetteer knows inside it: shorter spans are tried first, and it is kept only if none reads.
-          if (tried.decision?.reromanize && span.last > span.first) {
+          // A reromanized reading (`Kazakstan Kasym-Žomart Tokajev`) may hide names the gazetteer knows
+          // inside it: shorter spans are tried too, and the longest reromanized reading is kept only if none reads.
+          if (tried.decision?.reromanize) {
             fallback ??= tried.decision;
             continue;
           }
