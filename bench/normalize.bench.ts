@@ -15,37 +15,8 @@ import { BigramIndex } from '../src/normalize/ngram.js';
 import { swapCost, weightedDistance } from '../src/normalize/distance.js';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-
-/** A small deterministic PRNG (mulberry32), so every run measures the same text. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const FILLER = (
-  'the of and to in a for on that with was said by as at from officials government minister border security ' +
-  'talks agreement water energy prices week year on Tuesday new region city capital residents report police court ' +
-  'economy trade rail gas exports parliament deputies vote law bill president meeting summit visit ministry'
-).split(' ');
-
-/** Mutate a name the way MT garbles it: drop a letter, swap two, change a vowel. */
-function garble(name: string, random: () => number): string {
-  const i = 1 + Math.floor(random() * Math.max(1, name.length - 2));
-  switch (Math.floor(random() * 3)) {
-    case 0:
-      return name.slice(0, i) + name.slice(i + 1);
-    case 1:
-      return name.slice(0, i) + (name[i + 1] ?? '') + (name[i] ?? '') + name.slice(i + 2);
-    default:
-      return name.slice(0, i) + 'aeiou'[Math.floor(random() * 5)] + name.slice(i + 1);
-  }
-}
+import { seededRandom } from '../scripts/lib/random.js';
+import { garble, madeUpName, newsParagraph, prominentNames } from '../scripts/lib/news-text.js';
 
 /** A full garbage collection, also when node runs without --expose-gc (memory deltas need one). */
 function collectGarbage(): void {
@@ -82,28 +53,14 @@ export async function run(): Promise<void> {
   console.log(`index: ${JSON.stringify(index.stats())}`);
 
   // Names: prominent entities written correctly, garbled, and unknown capitalized names.
-  const random = prng(7);
-  const prominent = gazetteer.entries.filter((entry) => ['country', 'region', 'legislature', 'media', 'person'].includes(entry.kind) || (entry.prominence ?? 0) > 200_000).map((entry) => entry.name);
-  const unknown = Array.from({ length: 5000 }, () => {
-    const syllables = ['ka', 'ra', 'mo', 'ze', 'tur', 'bek', 'lin', 'do', 'sha', 'vo', 'ni', 'ur'];
-    let word = '';
-    for (let i = 0; i < 2 + Math.floor(random() * 2); i++) word += syllables[Math.floor(random() * syllables.length)];
-    return word.charAt(0).toUpperCase() + word.slice(1);
-  });
+  const random = seededRandom(7);
+  const prominent = prominentNames(gazetteer);
+  const unknown = Array.from({ length: 5000 }, () => madeUpName(random));
   const paragraphs: string[] = [];
   let size = 0;
   while (size < 10.5 * 1024 * 1024) {
-    const words: string[] = [];
-    for (let i = 0; i < 120; i++) {
-      const roll = random();
-      if (roll < 0.06) words.push(prominent[Math.floor(random() * prominent.length)]!);
-      else if (roll < 0.07) words.push(garble(prominent[Math.floor(random() * prominent.length)]!, random));
-      else if (roll < 0.09) words.push(unknown[Math.floor(random() * unknown.length)]!);
-      else words.push(FILLER[Math.floor(random() * FILLER.length)]!);
-      if (random() < 0.07) words[words.length - 1] += '.';
-    }
-    const paragraph = `${words.join(' ')}.`;
-    paragraphs.push(paragraph.charAt(0).toUpperCase() + paragraph.slice(1));
+    const paragraph = newsParagraph(random, prominent, unknown);
+    paragraphs.push(paragraph);
     size += paragraph.length + 2;
   }
   const text = paragraphs.join('\n\n');

@@ -21,38 +21,13 @@ import { NameIndex, type IndexHit } from '../src/normalize/name-index.js';
 import { normalizeText } from '../src/normalize/normalizer.js';
 import { foldKey } from '../src/normalize/fold.js';
 import { seededRandom } from './lib/random.js';
+import { garble, madeUpName, newsParagraph, prominentNames } from './lib/news-text.js';
 
 type Query = { kind: 'fuzzy' | 'stem' | 'garbled' | 'unknown'; text: string; budget?: number };
 
 const args = process.argv.slice(2);
 const saveFile = args[args.indexOf('--save') + 1] && args.includes('--save') ? args[args.indexOf('--save') + 1] : undefined;
 const compareFile = args.includes('--compare') ? args[args.indexOf('--compare') + 1] : undefined;
-
-const FILLER = (
-  'the of and to in a for on that with was said by as at from officials government minister border security ' +
-  'talks agreement water energy prices week year on Tuesday new region city capital residents report police court ' +
-  'economy trade rail gas exports parliament deputies vote law bill president meeting summit visit ministry'
-).split(' ');
-const SYLLABLES = ['ka', 'ra', 'mo', 'ze', 'tur', 'bek', 'lin', 'do', 'sha', 'vo', 'ni', 'ur'];
-
-/** Mutate a name the way MT garbles it: drop a letter, swap two, change a vowel (as the benchmark does). */
-function garble(name: string, random: () => number): string {
-  const i = 1 + Math.floor(random() * Math.max(1, name.length - 2));
-  switch (Math.floor(random() * 3)) {
-    case 0:
-      return name.slice(0, i) + name.slice(i + 1);
-    case 1:
-      return name.slice(0, i) + (name[i + 1] ?? '') + (name[i] ?? '') + name.slice(i + 2);
-    default:
-      return name.slice(0, i) + 'aeiou'[Math.floor(random() * 5)] + name.slice(i + 1);
-  }
-}
-
-function madeUpWord(random: () => number): string {
-  let word = '';
-  for (let i = 0; i < 2 + Math.floor(random() * 3); i++) word += SYLLABLES[Math.floor(random() * SYLLABLES.length)];
-  return word.charAt(0).toUpperCase() + word.slice(1);
-}
 
 function describe(hits: IndexHit[]): string[] {
   return hits
@@ -92,24 +67,14 @@ async function collect(index: NameIndex): Promise<Query[]> {
   };
   const random = seededRandom(11);
   const gazetteer = index.gazetteer;
-  const prominent = gazetteer.entries.filter((entry) => ['country', 'region', 'legislature', 'media', 'person'].includes(entry.kind) || (entry.prominence ?? 0) > 200_000).map((entry) => entry.name);
-  const unknown = Array.from({ length: 5000 }, () => madeUpWord(random));
+  const prominent = prominentNames(gazetteer);
+  const unknown = Array.from({ length: 5000 }, () => madeUpName(random, 4));
   try {
     let size = 0;
     while (size < 2.5 * 1024 * 1024) {
       const paragraphs: string[] = [];
       for (let p = 0; p < 20; p++) {
-        const words: string[] = [];
-        for (let i = 0; i < 120; i++) {
-          const roll = random();
-          if (roll < 0.06) words.push(prominent[Math.floor(random() * prominent.length)]!);
-          else if (roll < 0.07) words.push(garble(prominent[Math.floor(random() * prominent.length)]!, random));
-          else if (roll < 0.09) words.push(unknown[Math.floor(random() * unknown.length)]!);
-          else words.push(FILLER[Math.floor(random() * FILLER.length)]!);
-          if (random() < 0.07) words[words.length - 1] += '.';
-        }
-        const paragraph = `${words.join(' ')}.`;
-        paragraphs.push(paragraph.charAt(0).toUpperCase() + paragraph.slice(1));
+        paragraphs.push(newsParagraph(random, prominent, unknown));
       }
       const doc = paragraphs.join('\n\n');
       size += Buffer.byteLength(doc);
@@ -129,7 +94,7 @@ async function collect(index: NameIndex): Promise<Query[]> {
   for (let i = 0; i < 2000; i++) record({ kind: 'garbled', text: foldKey(garble(prominent[Math.floor(random() * prominent.length)]!, random)) });
   for (const word of ['Ralinsha', 'Karamobek', 'Urlinsha']) record({ kind: 'unknown', text: foldKey(word) });
   for (let i = 0; i < 2000; i++) {
-    const words = Array.from({ length: 1 + Math.floor(random() * 3) }, () => madeUpWord(random));
+    const words = Array.from({ length: 1 + Math.floor(random() * 3) }, () => madeUpName(random, 4));
     record({ kind: 'unknown', text: foldKey(words.join(' ')) });
   }
   return [...seen.values()];
