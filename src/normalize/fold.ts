@@ -5,6 +5,8 @@
  * `ch/č/cz/ts`, `ya/ja/ia`, `yo/jo/ë`, `w/v`, `ou/u`, doubled letters, `-ov/-ow/-off`...).
  */
 
+import { memoize } from './memo.js';
+
 /** Letters that decompose to no base letter under NFD, or whose romanization value is a digraph. */
 const LETTER_MAP: Record<string, string> = {
   ž: 'zh', ż: 'zh', ź: 'zh', š: 'sh', ś: 'sh', ş: 'sh', ș: 'sh', č: 'ch', ć: 'ch', ç: 'ch', ğ: 'g', ı: 'i', ł: 'l',
@@ -19,26 +21,7 @@ const APOSTROPHES = /[\u0027\u0060\u00B4\u02B9\u02BA\u02BB\u02BC\u02BD\u02BE\u02
  * hyphens collapsed to one space. Works on any script (Cyrillic keeps its letters).
  */
 export function foldKey(text: string): string {
-  let folded = foldedCache.get(text);
-  if (folded === undefined) {
-    folded = foldUncached(text);
-    remember(foldedCache, text, folded);
-  }
-  return folded;
-}
-
-/**
- * Memos of the two key functions. Each is a chain of regex replacements, and the normalizer asks
- * for the same words' keys many times over (every span, every pass, every morphology reading);
- * names repeat across a corpus, so a bounded memo answers most calls.
- */
-const foldedCache = new Map<string, string>();
-const skeletonCache = new Map<string, string>();
-const MEMO_SIZE = 100_000;
-
-function remember(cache: Map<string, string>, key: string, value: string): void {
-  if (cache.size >= MEMO_SIZE) cache.clear();
-  cache.set(key, value);
+  return foldMemo(text);
 }
 
 function foldUncached(text: string): string {
@@ -51,6 +34,9 @@ function foldUncached(text: string): string {
     .replace(/[\s\-‐‑–—/]+/gu, ' ')
     .trim();
 }
+
+// Both keys are chains of regex replacements asked for the same words again and again.
+const foldMemo = memoize(foldUncached, 100_000);
 
 /** Ordered rewrite rules of the skeleton; each applies to the whole folded word, left to right. */
 const SKELETON_RULES: Array<[RegExp, string]> = [
@@ -82,12 +68,7 @@ const SKELETON_RULES: Array<[RegExp, string]> = [
 
 /** The romanization skeleton of a folded Latin string (see the module comment). */
 export function skeletonOfFolded(folded: string): string {
-  let skeleton = skeletonCache.get(folded);
-  if (skeleton === undefined) {
-    skeleton = skeletonUncached(folded);
-    remember(skeletonCache, folded, skeleton);
-  }
-  return skeleton;
+  return skeletonMemo(folded);
 }
 
 function skeletonUncached(folded: string): string {
@@ -95,6 +76,8 @@ function skeletonUncached(folded: string): string {
   for (const [pattern, replacement] of SKELETON_RULES) key = key.replace(pattern, replacement);
   return key.replace(/ +/g, ' ').trim();
 }
+
+const skeletonMemo = memoize(skeletonUncached, 100_000);
 
 /** The romanization skeleton of any Latin text. */
 export function skeletonKey(text: string): string {

@@ -29,6 +29,7 @@ import {
 } from './rules.js';
 import { isCapitalized, isNonLatinWord, tokenize, type WordToken } from './tokenize.js';
 import { substitutionCost, swapCost, weightedDistance } from './distance.js';
+import { memoize } from './memo.js';
 
 /** Options of the normalizer; every threshold has a documented default. */
 export interface NormalizeOptions {
@@ -190,8 +191,10 @@ const FUZZY_SMALL_PLACE_PRIOR = 0.75;
 const OPENING_QUOTES = new Set([0x22, 0x27, 0x201c, 0x2018, 0xab, 0x201e, 0x201a]);
 const CLOSING_QUOTES = new Set([0x22, 0x27, 0x201d, 0x2019, 0xbb, 0x201c]);
 
+/** Hyphens (ASCII, Unicode hyphen, non-breaking hyphen). */
+const HYPHENS = new Set([0x2d, 0x2010, 0x2011]);
 /** What may join two words of a name: a space, a no-break space, a hyphen. */
-const NAME_JOINERS = new Set([0x20, 0xa0, 0x2d, 0x2010, 0x2011]);
+const NAME_JOINERS = new Set([0x20, 0xa0, ...HYPHENS]);
 
 /** `isVariantSpelling` results per index (a normalizer is made per document; the index lives on). */
 const sameNameCaches = new WeakMap<NameIndex, WeakMap<IndexedAlias, boolean>>();
@@ -537,7 +540,9 @@ export class Normalizer {
     const inLongerName =
       (following !== undefined && isNameJoiner(text, span.end, following.start) && adjacentName(following, context)) ||
       (previous !== undefined && isNameJoiner(text, previous.end, span.start) && !startsSentence(text, tokens, previous.index) && adjacentName(previous, context));
-    const scored = raw.map((candidate) => this.score(candidate, context, before, after, inLongerName, span.start, span.surface));
+    // Cue words around the span (`region of`, `President`): one reading for all candidates.
+    const cue = kindCue(before, after);
+    const scored = raw.map((candidate) => this.score(candidate, context, cue, inLongerName, span.start, span.surface));
     // Rank outputs: the best reading per distinct output text.
     const byOutput = new Map<string, ScoredCandidate>();
     for (const candidate of scored) {
@@ -574,7 +579,7 @@ export class Normalizer {
       return { decision: { span, start, keep: true, best, ranked, apply: false, ...(runnerUp ? { runnerUp } : {}) }, contextFree: false };
     }
     const margin = best.score - (runnerUp?.score ?? 0);
-    const held = this.heldInContext(best, text, span, before, beforeTwo, after, inLongerName, context);
+    const held = this.heldInContext(best, text, span, before, beforeTwo, after, cue, inLongerName, context);
     if (held !== undefined && best.hold === undefined) ranked[0] = best = { ...best, hold: held };
     const apply = !this.options.suggestOnly && !best.noAuto && held === undefined && best.score >= this.minConfidence && margin >= this.minMargin;
     return { decision: { span, start, ...(end !== span.end ? { end } : {}), keep: false, best, ranked, apply, ...(runnerUp ? { runnerUp } : {}) }, contextFree: false };
@@ -591,6 +596,7 @@ export class Normalizer {
     before: string | undefined,
     beforeTwo: string | undefined,
     after: string | undefined,
+    cue: string | undefined,
     inLongerName: boolean,
     context: DocContext,
   ): string | undefined {
@@ -605,7 +611,6 @@ export class Normalizer {
     // region read exactly (`Surhandarya Governor`) is still the place.
     const smallPlace = isPlaceKind(entry.kind) && best.alias!.prior < FUZZY_SMALL_PLACE_PRIOR;
     if (inLongerName && (smallPlace || best.how !== 'exact') && entry.kind !== 'person' && (entry.kind !== 'country' || best.how === 'fuzzy')) return 'part of a longer unknown name';
-    const cue = kindCue(before, after);
     // `Abai region`: a town's name before `region` names the region, even when it is read exactly.
     if (cue === 'region' && (entry.kind === 'city' || entry.kind === 'town' || entry.kind === 'village')) return 'kind mismatch: region';
     if (best.how === 'exact') return undefined;
@@ -851,8 +856,7 @@ export class Normalizer {
   private score(
     candidate: RawCandidate,
     context: DocContext,
-    before: string | undefined,
-    after: string | undefined,
+    cue: string | undefined,
     inLongerName: boolean,
     start: number,
     surface: string,
@@ -895,7 +899,6 @@ export class Normalizer {
         score += 0.03;
         reasons.push('context word');
       }
-      const cue = kindCue(before, after);
       if (cue) {
         if (kindFits(cue, entry.kind)) {
           score += 0.08;
@@ -1033,8 +1036,10 @@ function isPlainGap(text: string, from: number, to: number): boolean {
 
 /** True when the span is joined by a hyphen to a word before or after it. */
 function isHyphenated(text: string, span: Span): boolean {
-  const hyphen = (code: number) => code === 0x2d || code === 0x2010 || code === 0x2011;
-  return (hyphen(text.charCodeAt(span.end)) && LETTER.test(text.charAt(span.end + 1))) || (hyphen(text.charCodeAt(span.start - 1)) && LETTER.test(text.charAt(span.start - 2)));
+  return (
+    (HYPHENS.has(text.charCodeAt(span.end)) && LETTER.test(text.charAt(span.end + 1))) ||
+    (HYPHENS.has(text.charCodeAt(span.start - 1)) && LETTER.test(text.charAt(span.start - 2)))
+  );
 }
 
 /** True when `text` has the word(s) `surface` at `at`, not followed by another letter. */
@@ -1249,15 +1254,8 @@ function gluedPrefix(word: string): string | undefined {
 
 /** The reromanized reading of a span (scheme detected on any word, applied to all). */
 export function reromanizeSpanWords(surface: string): { text: string; scheme: string } | undefined {
-  // Asked once per index hit of a span (for its evidence) and once per unknown span: memoized.
-  if (reromanized.has(surface)) return reromanized.get(surface);
-  const reading = reromanizeUncached(surface);
-  if (reromanized.size >= 50_000) reromanized.clear();
-  reromanized.set(surface, reading);
-  return reading;
+  return reromanizedMemo(surface);
 }
-
-const reromanized = new Map<string, { text: string; scheme: string } | undefined>();
 
 function reromanizeUncached(surface: string): { text: string; scheme: string } | undefined {
   const words = surface.split(/([ \-])/u);
@@ -1279,6 +1277,9 @@ function reromanizeUncached(surface: string): { text: string; scheme: string } |
     .join('');
   return { text, scheme };
 }
+
+// Asked once per index hit of a span (for its evidence) and once per unknown span.
+const reromanizedMemo = memoize(reromanizeUncached, 50_000);
 
 /** The kind cues as a list (read in every scoring; `Object.entries` would allocate each time). */
 const KIND_CUE_LIST = Object.entries(KIND_CUES);
