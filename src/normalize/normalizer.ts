@@ -93,6 +93,14 @@ interface RawCandidate {
   hold?: string;
 }
 
+/** A candidate with the context-free part of its score, as a span's reading holds it. */
+interface RatedCandidate extends RawCandidate {
+  /** The base with the entity's prior and how the alias was made: the score before context (see `rate`). */
+  standing: number;
+  /** The alias is another name of the entity (`Khorezm` listed for Khiva), not a spelling of it. */
+  otherName: boolean;
+}
+
 interface Span {
   first: number;
   last: number;
@@ -108,7 +116,7 @@ interface Span {
  * and flags, so a name is looked up once per process however often it occurs.
  */
 interface SpanReading {
-  candidates: RawCandidate[];
+  candidates: RatedCandidate[];
   /**
    * Set when every candidate keeps the span as written (a correct name): the decision is a keep
    * that no context can change, so it is made without scoring. The best of them, scored.
@@ -175,7 +183,45 @@ interface Decision {
 
 interface ScoredCandidate extends RawCandidate {
   score: number;
-  reasons: string[];
+  /** What the context added or took away, as `Reason` bits (texts made only for the evidence, see `reasonTexts`). */
+  reasons: number;
+  /** The kind cue of the words around the span, when `reasons` has `Reason.KindCue` or `Reason.KindMismatch`. */
+  cue: string | undefined;
+}
+
+/** Why context moved a score: bits of `ScoredCandidate.reasons`, in the order the evidence lists them. */
+const enum Reason {
+  LongerName = 1,
+  ForeignCountry = 2,
+  OtherName = 4,
+  Hint = 8,
+  Mentioned = 16,
+  Related = 32,
+  ContextWord = 64,
+  KindCue = 128,
+  KindMismatch = 256,
+}
+
+const REASON_TEXTS: ReadonlyArray<[Reason, string]> = [
+  [Reason.LongerName, 'part of a longer unknown name'],
+  [Reason.ForeignCountry, 'country not in document'],
+  [Reason.OtherName, 'alias is a different name of the entity'],
+  [Reason.Hint, 'hint'],
+  [Reason.Mentioned, 'mentioned elsewhere'],
+  [Reason.Related, 'related entity in document'],
+  [Reason.ContextWord, 'context word'],
+  [Reason.KindCue, 'kind cue'],
+  [Reason.KindMismatch, 'kind mismatch'],
+];
+
+/** The reasons of a scored candidate as the evidence words them (`kind cue: region`). */
+function reasonTexts(candidate: ScoredCandidate): string[] {
+  const texts: string[] = [];
+  for (const [reason, text] of REASON_TEXTS) {
+    if ((candidate.reasons & reason) === 0) continue;
+    texts.push(reason === Reason.KindCue || reason === Reason.KindMismatch ? `${text}: ${candidate.cue}` : text);
+  }
+  return texts;
 }
 
 /** How much the kind of alias a non-exact match landed on adds (exact > known variant > generated > historic). */
@@ -198,6 +244,9 @@ const NAME_JOINERS = new Set([0x20, 0xa0, ...HYPHENS]);
 
 /** `isVariantSpelling` results per index (a normalizer is made per document; the index lives on). */
 const sameNameCaches = new WeakMap<NameIndex, WeakMap<IndexedAlias, boolean>>();
+
+/** Length of the shortest Latin-script cue word. */
+const SHORTEST_LATIN_CUE = Math.min(...[...LATIN_SCRIPT_CUES].map((word) => word.length));
 
 const POST_SOVIET = new Set(['RU', 'UA', 'BY', 'KZ', 'KG', 'UZ', 'TJ', 'TM', 'AZ', 'AM', 'GE', 'MD']);
 
@@ -236,7 +285,7 @@ export class Normalizer {
     const tokens = tokenize(text);
     if (tokens.length === 0) return { text, changes: [], suggestions: [] };
     const sentences = sentenceIds(text, tokens);
-    const startable: boolean[] = new Array<boolean>(tokens.length);
+    const startable = new Uint8Array(tokens.length);
     const context: DocContext = {
       anchorStarts: new Map(),
       childStartsByParent: new Map(),
@@ -256,8 +305,11 @@ export class Normalizer {
     for (const token of tokens) {
       const word = token.text;
       const lower = isLowerAscii(word);
-      startable[token.index] = !lower && this.startable(word);
-      if (LATIN_SCRIPT_CUES.has(lower ? word : word.toLowerCase())) context.latinCueSentences.add(sentences[token.index]!);
+      startable[token.index] = !lower && this.startable(word) ? 1 : 0;
+      // Most words of a text are short function words, shorter than any cue: no hash lookup for them.
+      if (lower ? word.length >= SHORTEST_LATIN_CUE && LATIN_SCRIPT_CUES.has(word) : LATIN_SCRIPT_CUES.has(word.toLowerCase())) {
+        context.latinCueSentences.add(sentences[token.index]!);
+      }
     }
     for (const hint of context.hints) this.anchorId(context, hint, -1);
 
@@ -276,9 +328,10 @@ export class Normalizer {
     // context it is judged in, or normalizing the output again could decide differently.
     for (let round = 0; round < 4 && pass.dependent > 0; round++) {
       for (const decision of decisions) {
-        const entry = decision.best?.alias?.entry;
         // Decisions reused from an earlier pass were counted then.
-        if (entry === undefined || decision.counted) continue;
+        if (decision.counted) continue;
+        const entry = decision.best?.alias?.entry;
+        if (entry === undefined) continue;
         decision.counted = true;
         if (!context.anchorStarts.get(entry.id)?.includes(decision.span.start)) {
           this.anchor(context, entry, decision.span.start);
@@ -325,10 +378,9 @@ export class Normalizer {
    * order of the passes and normalizing the output again could change it.
    */
   private foreignToDocument(context: DocContext, country: string, start: number): boolean {
-    const elsewhere = (starts: number[]) => starts.some((at) => at !== start);
     let placed = false;
     for (const [other, starts] of context.countries) {
-      if (!elsewhere(starts)) continue;
+      if (!hasOtherThan(starts, start)) continue;
       if (other === country) return false;
       placed = true;
     }
@@ -339,14 +391,19 @@ export class Normalizer {
   private support(context: DocContext, entry: GazetteerEntry, start: number, surface: string): 'same' | 'related' | undefined {
     // Another mention written the same way is the same evidence again, not support (`Kaspi` twice
     // is no `Kasli`), unless it was fixed: then the fixed text supports this one, as it would in the output.
-    const elsewhere = (starts: number[] | undefined) =>
-      starts !== undefined && starts.some((at) => at !== start && (context.applied.has(at) || !isWordAt(context.text, surface, at)));
-    if (elsewhere(context.anchorStarts.get(entry.id))) return 'same';
+    if (namedElsewhere(context, context.anchorStarts.get(entry.id), start, surface)) return 'same';
     // Its parent, one of its children, or a sibling is named elsewhere.
-    if (entry.parent !== undefined && (elsewhere(context.anchorStarts.get(entry.parent)) || elsewhere(context.childStartsByParent.get(entry.parent)))) return 'related';
-    if (elsewhere(context.childStartsByParent.get(entry.id))) return 'related';
+    if (
+      entry.parent !== undefined &&
+      (namedElsewhere(context, context.anchorStarts.get(entry.parent), start, surface) || namedElsewhere(context, context.childStartsByParent.get(entry.parent), start, surface))
+    ) {
+      return 'related';
+    }
+    if (namedElsewhere(context, context.childStartsByParent.get(entry.id), start, surface)) return 'related';
     return undefined;
   }
+
+
 
   /**
    * One pass over the document: at each start, the longest span with a decision is taken.
@@ -356,9 +413,9 @@ export class Normalizer {
   private scan(
     text: string,
     tokens: WordToken[],
-    sentences: number[],
+    sentences: Int32Array,
     context: DocContext,
-    startable: readonly boolean[],
+    startable: Uint8Array,
     outcomes: Array<Outcome | undefined>,
     spans: Array<Span[] | undefined>,
   ): { decisions: Decision[]; dependent: number } {
@@ -451,7 +508,7 @@ export class Normalizer {
         }
       }
     }
-    reading = { candidates };
+    reading = { candidates: [] };
     if (candidates.length === 0) {
       const reromanized = guarded ? undefined : this.reromanizeReading(span.surface);
       if (reromanized) {
@@ -463,8 +520,8 @@ export class Normalizer {
       // itself: the first of the highest base wins, as the ranking below would pick it.
       let best = candidates[0]!;
       for (const candidate of candidates) if (candidate.base > best.base) best = candidate;
-      reading.keeper = scoredCandidate(best, best.output, best.base, []);
-    }
+      reading.keeper = scoredCandidate(best, best.output, best.base, 0, undefined);
+    } else reading.candidates = undominated(candidates.map((candidate) => this.rate(candidate)));
     if (this.rawCache.size > 200_000) this.rawCache.clear();
     this.rawCache.set(key, reading);
     return reading;
@@ -544,14 +601,16 @@ export class Normalizer {
     const cue = kindCue(before, after);
     const scored = raw.map((candidate) => this.score(candidate, context, cue, inLongerName, span.start, span.surface));
     // Rank outputs: the best reading per distinct output text.
-    const byOutput = new Map<string, ScoredCandidate>();
+    // The best reading per output, in the order outputs first appear (a span has a handful).
+    const ranked: ScoredCandidate[] = [];
     for (const candidate of scored) {
       const output = this.finalOutput(candidate, beforeTwo, after);
-      const adjusted = output === candidate.output ? candidate : scoredCandidate(candidate, output, candidate.score, candidate.reasons);
-      const known = byOutput.get(output);
-      if (!known || adjusted.score > known.score) byOutput.set(output, adjusted);
+      const adjusted = output === candidate.output ? candidate : scoredCandidate(candidate, output, candidate.score, candidate.reasons, candidate.cue);
+      const known = ranked.findIndex((other) => other.output === output);
+      if (known < 0) ranked.push(adjusted);
+      else if (adjusted.score > ranked[known]!.score) ranked[known] = adjusted;
     }
-    const ranked = [...byOutput.values()].sort((a, b) => b.score - a.score);
+    ranked.sort((a, b) => b.score - a.score);
     let best = ranked[0]!;
     // Ambiguity that matters: another entity that would be written differently.
     // Not a reading that is never applied (`Quito` for `Kitaja`), nor the same name with its designator
@@ -853,8 +912,36 @@ export class Normalizer {
     return out;
   }
 
+  /**
+   * The candidate with the context-free part of its score (its base, the entity's prior and how
+   * the alias was made), computed once per span reading: `undominated` compares candidates by it.
+   */
+  private rate(candidate: RawCandidate): RatedCandidate {
+    let standing = candidate.base;
+    let otherName = false;
+    const alias = candidate.alias;
+    if (alias !== undefined && !candidate.keep) {
+      standing += 0.3 * (alias.prior - 0.6);
+      if (candidate.how !== 'exact') {
+        standing += ALIAS_TYPE_WEIGHT[alias.alias.type] ?? 0;
+        // An alias that is another name altogether (`Khorezm` listed for Khiva) is weaker evidence than a spelling.
+        if (alias.alias.origin === 'name' && !this.isVariantSpelling(alias, 'alias', true)) {
+          standing -= 0.06;
+          otherName = true;
+        }
+      }
+    }
+    return Object.assign(candidate, { standing, otherName });
+  }
+
+  /**
+   * A candidate's score in the document: its base, with the entity's prior, how the alias was
+   * made and what the context says. Context terms depend only on the entity, the kind of match
+   * and whether the span is kept, never on the alias (`undominated` relies on that). The terms
+   * are added in one fixed order: scores at a threshold must not depend on rounding.
+   */
   private score(
-    candidate: RawCandidate,
+    candidate: RatedCandidate,
     context: DocContext,
     cue: string | undefined,
     inLongerName: boolean,
@@ -862,55 +949,54 @@ export class Normalizer {
     surface: string,
   ): ScoredCandidate {
     let score = candidate.base;
-    const reasons: string[] = [];
+    let reasons = 0;
     const entry = candidate.alias?.entry;
-    const support = entry ? this.support(context, entry, start, surface) : undefined;
-    if (entry && !candidate.keep && candidate.how !== 'exact') {
-      if (inLongerName && entry.kind !== 'person') {
-        score -= 0.1;
-        reasons.push('part of a longer unknown name');
-      }
-      if (candidate.how === 'fuzzy' && entry.kind !== 'country' && entry.country !== undefined && this.foreignToDocument(context, entry.country, start)) {
-        score -= 0.06;
-        reasons.push('country not in document');
-      }
-    }
     if (entry && !candidate.keep) {
+      if (candidate.how !== 'exact') {
+        if (inLongerName && entry.kind !== 'person') {
+          score -= 0.1;
+          reasons |= Reason.LongerName;
+        }
+        if (candidate.how === 'fuzzy' && entry.kind !== 'country' && entry.country !== undefined && this.foreignToDocument(context, entry.country, start)) {
+          score -= 0.06;
+          reasons |= Reason.ForeignCountry;
+        }
+      }
       score += 0.3 * (candidate.alias!.prior - 0.6);
       if (candidate.how !== 'exact') {
         score += ALIAS_TYPE_WEIGHT[candidate.alias!.alias.type] ?? 0;
-        // An alias that is another name altogether (`Khorezm` listed for Khiva) is weaker evidence than a spelling.
-        if (candidate.alias!.alias.origin === 'name' && !this.isVariantSpelling(candidate.alias!, 'alias', true)) {
+        if (candidate.otherName) {
           score -= 0.06;
-          reasons.push('alias is a different name of the entity');
+          reasons |= Reason.OtherName;
         }
       }
+      const support = this.support(context, entry, start, surface);
       if (context.hints.has(entry.id)) {
         score += 0.15;
-        reasons.push('hint');
+        reasons |= Reason.Hint;
       } else if (support === 'same') {
         score += 0.06;
-        reasons.push('mentioned elsewhere');
+        reasons |= Reason.Mentioned;
       } else if (support === 'related') {
         score += 0.04;
-        reasons.push('related entity in document');
+        reasons |= Reason.Related;
       }
-      if (entry.context?.some((word) => hasContextWord(context, word.toLowerCase()))) {
+      if (hasAnyContextWord(context, entry)) {
         score += 0.03;
-        reasons.push('context word');
+        reasons |= Reason.ContextWord;
       }
       if (cue) {
         if (kindFits(cue, entry.kind)) {
           score += 0.08;
-          reasons.push(`kind cue: ${cue}`);
+          reasons |= Reason.KindCue;
         } else if (cue !== 'person' || isPlaceKind(entry.kind)) {
           score -= 0.15;
-          reasons.push(`kind mismatch: ${cue}`);
+          reasons |= Reason.KindMismatch;
         }
       }
     }
     // Unclamped, so that margins between strong candidates survive; confidences are clamped on output.
-    return scoredCandidate(candidate, candidate.output, score, reasons);
+    return scoredCandidate(candidate, candidate.output, score, reasons, cue);
   }
 
   /** The final replacement text: drop a designator (`Region`) the sentence already has. */
@@ -1018,10 +1104,23 @@ function evidenceOf(best: ScoredCandidate, runnerUp: ScoredCandidate | undefined
   evidence.match = best.how;
   evidence.cost = round(best.cost);
   Object.assign(evidence, best.detail);
-  if (best.reasons.length > 0) evidence.context = best.reasons;
+  if (best.reasons !== 0) evidence.context = reasonTexts(best);
   if (best.hold !== undefined) evidence.held = best.hold;
   evidence.runnerUp = runnerUp ? { name: runnerUp.output, entity: runnerUp.alias?.entry.id ?? '', score: confidence(runnerUp.score) } : null;
   return evidence;
+}
+
+/** True when one of `starts` is another mention than the one at `start`, and not written as `surface` unless fixed. */
+function namedElsewhere(context: DocContext, starts: readonly number[] | undefined, start: number, surface: string): boolean {
+  if (starts === undefined) return false;
+  for (const at of starts) if (at !== start && (context.applied.has(at) || !isWordAt(context.text, surface, at))) return true;
+  return false;
+}
+
+/** True when the list has a value other than `value`. */
+function hasOtherThan(values: readonly number[], value: number): boolean {
+  for (const other of values) if (other !== value) return true;
+  return false;
 }
 
 /** True when `text[from, to)` is one or more plain or no-break spaces. */
@@ -1061,6 +1160,18 @@ function adjacentName(token: WordToken, context: DocContext): boolean {
   return kindCue(lower, undefined) === undefined && !CONNECTORS.has(lower) && !ENGLISH_PROPER_WORDS.has(lower);
 }
 
+/** An entry's context words in lower case, made once per entry. */
+const lowerContextWords = new WeakMap<GazetteerEntry, readonly string[]>();
+
+/** True when the document has one of the entry's context words (see `hasContextWord`). */
+function hasAnyContextWord(context: DocContext, entry: GazetteerEntry): boolean {
+  if (entry.context === undefined) return false;
+  let words = lowerContextWords.get(entry);
+  if (words === undefined) lowerContextWords.set(entry, (words = entry.context.map((word) => word.toLowerCase())));
+  for (const word of words) if (hasContextWord(context, word)) return true;
+  return false;
+}
+
 /** True when the document has the word (lower case) or it is a word of an entity resolved in it. */
 function hasContextWord(context: DocContext, word: string): boolean {
   for (; context.nameEntriesRead < context.nameEntries.length; context.nameEntriesRead++) {
@@ -1084,10 +1195,36 @@ function isLowerAscii(word: string): boolean {
 }
 
 /**
+ * The candidates that can rank first for their output in some document. `score` adds the same
+ * context terms to every candidate of one entity read one way (same kind of match, output and
+ * replacement), so of those, one whose standing is below the best one's can never lead: it is
+ * dropped, unless it is the group's first (the ranking breaks ties by first appearance). Scoring
+ * fewer candidates in every pass is what this buys; the decisions are the same.
+ */
+function undominated(candidates: RatedCandidate[]): RatedCandidate[] {
+  if (candidates.length < 2) return candidates;
+  const groupOf = (candidate: RatedCandidate) =>
+    candidate.alias === undefined ? undefined : `${candidate.alias.entry.id}\u0000${candidate.how}\u0000${candidate.keep}\u0000${candidate.output}\u0000${candidate.alias.replacement}`;
+  const groups = new Map<string, { first: RatedCandidate; best: number }>();
+  for (const candidate of candidates) {
+    const key = groupOf(candidate);
+    if (key === undefined) continue;
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, { first: candidate, best: candidate.standing });
+    else group.best = Math.max(group.best, candidate.standing);
+  }
+  // The margin only absorbs rounding: context terms are added in the same order to every candidate.
+  return candidates.filter((candidate) => {
+    const group = groupOf(candidate);
+    return group === undefined || groups.get(group)!.first === candidate || candidate.standing >= groups.get(group)!.best - 1e-9;
+  });
+}
+
+/**
  * A scored copy of a candidate. Every field is written, always in the same order: scoring runs
  * for every candidate in every pass, and one object shape keeps it fast (a spread would not).
  */
-function scoredCandidate(candidate: RawCandidate, output: string, score: number, reasons: string[]): ScoredCandidate {
+function scoredCandidate(candidate: RawCandidate, output: string, score: number, reasons: number, cue: string | undefined): ScoredCandidate {
   return {
     output,
     alias: candidate.alias,
@@ -1102,6 +1239,7 @@ function scoredCandidate(candidate: RawCandidate, output: string, score: number,
     hold: candidate.hold,
     score,
     reasons,
+    cue,
   };
 }
 
@@ -1310,8 +1448,8 @@ function startsSentence(text: string, tokens: WordToken[], index: number): boole
 const SENTENCE_BREAK = /[.!?]["'”’)»]*\s|\n/u;
 
 /** Sentence number of each token (a new sentence after `.`, `!`, `?` or a line break). */
-function sentenceIds(text: string, tokens: WordToken[]): number[] {
-  const ids: number[] = [];
+function sentenceIds(text: string, tokens: WordToken[]): Int32Array {
+  const ids = new Int32Array(tokens.length);
   let id = 0;
   for (let i = 0; i < tokens.length; i++) {
     if (i > 0) {
@@ -1320,7 +1458,7 @@ function sentenceIds(text: string, tokens: WordToken[]): number[] {
       // Most gaps are one space: no sentence break, no slice.
       if (!(to - from === 1 && text.charCodeAt(from) === 0x20) && SENTENCE_BREAK.test(text.slice(from, to))) id++;
     }
-    ids.push(id);
+    ids[i] = id;
   }
   return ids;
 }
