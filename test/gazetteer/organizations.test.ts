@@ -60,6 +60,7 @@ const LATIN_ONLY: Record<string, string> = {
   'media-tengrinews': 'Kazakh outlet; its brand is written in Latin script only',
   'media-kloop': 'Kyrgyz outlet; its brand is written in Latin script only',
   'media-eurasianet': 'US outlet publishing in English',
+  'media-qazaqstan-tv': 'Kazakh state channel branded in Latin script; its Cyrillic name is the country\'s and is left out',
 };
 
 /** Names that mix Cyrillic and Latin letters on purpose (brands as their owners write them). */
