@@ -245,8 +245,22 @@ const NAME_JOINERS = new Set([0x20, 0xa0, ...HYPHENS]);
 /** `isVariantSpelling` results per index (a normalizer is made per document; the index lives on). */
 const sameNameCaches = new WeakMap<NameIndex, WeakMap<IndexedAlias, boolean>>();
 
-/** Length of the shortest Latin-script cue word. */
-const SHORTEST_LATIN_CUE = Math.min(...[...LATIN_SCRIPT_CUES].map((word) => word.length));
+/** Lengths of the Latin-script cue words by first letter (ASCII): bit n set for a cue of n letters. */
+const CUE_LENGTHS_BY_INITIAL = new Uint32Array(128);
+for (const word of LATIN_SCRIPT_CUES) {
+  const initial = word.charCodeAt(0);
+  if (initial < 128 && word.length < 32) CUE_LENGTHS_BY_INITIAL[initial]! |= 1 << word.length;
+}
+
+/**
+ * True when a lower-case word is a Latin-script cue. Runs on every word of every text: most fail
+ * the first-letter-and-length test, far cheaper than hashing the word for the set lookup.
+ */
+function isLatinScriptCue(word: string): boolean {
+  const initial = word.charCodeAt(0);
+  if (initial < 128 && word.length < 32 && ((CUE_LENGTHS_BY_INITIAL[initial]! >>> word.length) & 1) === 0) return false;
+  return LATIN_SCRIPT_CUES.has(word);
+}
 
 const POST_SOVIET = new Set(['RU', 'UA', 'BY', 'KZ', 'KG', 'UZ', 'TJ', 'TM', 'AZ', 'AM', 'GE', 'MD']);
 
@@ -306,10 +320,7 @@ export class Normalizer {
       const word = token.text;
       const lower = isLowerAscii(word);
       startable[token.index] = !lower && this.startable(word) ? 1 : 0;
-      // Most words of a text are short function words, shorter than any cue: no hash lookup for them.
-      if (lower ? word.length >= SHORTEST_LATIN_CUE && LATIN_SCRIPT_CUES.has(word) : LATIN_SCRIPT_CUES.has(word.toLowerCase())) {
-        context.latinCueSentences.add(sentences[token.index]!);
-      }
+      if (isLatinScriptCue(lower ? word : word.toLowerCase())) context.latinCueSentences.add(sentences[token.index]!);
     }
     for (const hint of context.hints) this.anchorId(context, hint, -1);
 
