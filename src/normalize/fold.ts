@@ -24,7 +24,12 @@ export function foldKey(text: string): string {
   return foldMemo(text);
 }
 
+/** Words of plain ASCII letters, one space apart: the folded form is the text in lower case. */
+const PLAIN_WORDS = /^[A-Za-z]+(?: [A-Za-z]+)*$/;
+
 function foldUncached(text: string): string {
+  // Most spans and words are plain: none of the replacements below would change them.
+  if (PLAIN_WORDS.test(text)) return text.toLowerCase();
   return text
     .toLowerCase()
     .replace(LETTER_MAP_RE, (ch) => LETTER_MAP[ch] ?? ch)
@@ -71,10 +76,25 @@ export function skeletonOfFolded(folded: string): string {
   return skeletonMemo(folded);
 }
 
+/**
+ * The skeleton of several words is the skeletons of its words, joined: no rule matches across a
+ * space (word edges are read as `^`/`$` or as the space itself, which rules keep), and a word that
+ * loses all its letters leaves no word behind. So a span's skeleton is made of its words' memoized
+ * skeletons, and the rules run once per distinct word rather than once per span.
+ */
 function skeletonUncached(folded: string): string {
+  if (folded.includes(' ')) {
+    const words: string[] = [];
+    for (const word of folded.split(' ')) {
+      const skeleton = skeletonMemo(word);
+      if (skeleton !== '') words.push(skeleton);
+    }
+    return words.join(' ');
+  }
+  // One word: the first rule leaves letters only, so there is nothing to trim.
   let key = folded;
   for (const [pattern, replacement] of SKELETON_RULES) key = key.replace(pattern, replacement);
-  return key.replace(/ +/g, ' ').trim();
+  return key;
 }
 
 const skeletonMemo = memoize(skeletonUncached, 100_000);
@@ -90,7 +110,8 @@ export function skeletonKey(text: string): string {
  */
 export function querySkeletons(folded: string): string[] {
   const primary = skeletonOfFolded(folded);
-  if (!/j/.test(folded.replace(/dj/g, ''))) return [primary];
+  // Most queries have no `j` at all: no need to look for one outside `dj`.
+  if (!folded.includes('j') || !/j/.test(folded.replace(/dj/g, ''))) return [primary];
   const yReading = skeletonOfFolded(folded.replace(/(?<!d)j/g, 'y'));
   return yReading === primary ? [primary] : [primary, yReading];
 }

@@ -17,7 +17,7 @@ import type { Gazetteer } from '../gazetteer/index.js';
 import { NameIndex, type NameIndexOptions, type StoredNameIndex } from './name-index.js';
 
 /** Bumped whenever the stored layout changes. */
-export const NAME_INDEX_FORMAT = 3;
+export const NAME_INDEX_FORMAT = 4;
 const PREFIX = 'normalizer-';
 const SUFFIX = '.v8';
 /** How many cached normalizer indexes (different gazetteers) to keep. */

@@ -298,21 +298,22 @@ export class NameIndex {
   }
 
   /**
-   * True when a name of several words may start with this folded word: some multi-word alias
-   * starts with it, as written or as a romanization skeleton or stem. When none does, a span
-   * that starts with the word can only be a name through a fuzzy match of its other words.
+   * True when a name of several words may start with this folded word (no spaces): some
+   * multi-word alias starts with it, as written or as a romanization skeleton or stem. When none
+   * does, a span that starts with the word can only be a name through a fuzzy match of its other
+   * words.
    */
   startsMultiWordName(word: string): boolean {
-    if (this.exact.hasKeyStartingWith(`${word} `)) return true;
+    if (this.exact.hasKeyWithFirstWord(word)) return true;
     for (const skeleton of querySkeletons(word)) {
-      if (this.skeletons.hasKeyStartingWith(`${skeleton} `) || this.stems.hasKeyStartingWith(`${skeleton} `)) return true;
+      if (this.skeletons.hasKeyWithFirstWord(skeleton) || this.stems.hasKeyWithFirstWord(skeleton)) return true;
     }
     return false;
   }
 
   /** Aliases whose folded form equals `folded`. */
   lookupExact(folded: string): readonly IndexedAlias[] {
-    return this.exact.get(folded) ?? [];
+    return this.exact.get(folded) ?? NO_ALIASES;
   }
 
   /** Aliases sharing a romanization skeleton with the folded query. */
@@ -510,6 +511,9 @@ export class NameIndex {
   }
 }
 
+/** What `lookupExact` returns for a key it does not hold (most spans): one shared empty list. */
+const NO_ALIASES: readonly IndexedAlias[] = [];
+
 const IN_SKELETONS = 1;
 const IN_STEMS = 2;
 const IS_COMMON = 4;
@@ -565,106 +569,151 @@ interface StoredBuckets {
   keys: Int32Array;
   starts: Int32Array;
   ids: Int32Array;
+  /** The buckets by key (see `hashTable`), stored so that restoring hashes no key. */
+  table: Int32Array;
+  /** For each first word of a multi-word key, one bucket whose key starts with it (see `hashTable`). */
+  heads: Int32Array;
 }
 
 /**
- * Aliases by key: a map of lists while building. Restored from the cache, the keys are a sorted
- * array searched by bisection (loading builds no hash table) and each list is made on first use.
+ * An open-addressing hash table of buckets by a string (a key, or a key's first word): the slot
+ * `keyHash(string) & (size - 1)`, or the first free one after it (linear probing), holds the
+ * bucket `b` as `b + 1`; empty slots hold 0. At most half full, so that a miss (most lookups:
+ * spans are seldom names) meets an empty slot within a probe or two.
+ */
+function hashTable(entries: ReadonlyArray<readonly [string, number]>): Int32Array {
+  let size = 2;
+  while (size < 2 * entries.length) size *= 2;
+  const table = new Int32Array(size);
+  const mask = size - 1;
+  for (const [text, b] of entries) {
+    let slot = keyHash(text) & mask;
+    while (table[slot] !== 0) slot = (slot + 1) & mask;
+    table[slot] = b + 1;
+  }
+  return table;
+}
+
+/**
+ * A 32-bit hash of a string's UTF-16 code units (FNV-1a, then murmur3's finalizer so that the low
+ * bits a table slot takes are well mixed). Stored tables depend on it: changing it changes the
+ * cache format.
+ */
+function keyHash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+/** The first word of a multi-word key, or undefined for a key of one word. */
+function firstWordOf(key: string): string | undefined {
+  const space = key.indexOf(' ');
+  return space > 0 ? key.slice(0, space) : undefined;
+}
+
+/**
+ * Aliases by key: a map of lists while building. Restored from the cache, keys are found through
+ * stored hash tables (loading hashes nothing) and each list is made on first use.
  */
 class AliasBuckets {
+  /** Lists of the keys that are not restored ones (all of them, unless restored). */
   private lists = new Map<string, IndexedAlias[]>();
-  private stored?: { keys: string[]; buckets: StoredBuckets; aliasAt: (row: number) => IndexedAlias };
+  private stored?: { keys: string[]; buckets: StoredBuckets; aliasAt: (row: number) => IndexedAlias; made: Array<IndexedAlias[] | undefined> };
+  /** The first words of the multi-word keys in `lists`, made on first use. */
+  private heads?: Set<string>;
 
   get size(): number {
-    if (!this.stored) return this.lists.size;
-    let extra = 0;
-    for (const key of this.lists.keys()) if (this.slotOf(key) < 0) extra++;
-    return this.stored.keys.length + extra;
+    return (this.stored?.keys.length ?? 0) + this.lists.size;
   }
 
   push(key: string, alias: IndexedAlias): void {
-    this.get(key);
-    push(this.lists, key, alias);
+    const list = this.get(key);
+    if (list) list.push(alias);
+    else this.lists.set(key, [alias]);
     this.heads = undefined;
   }
 
-  /** The first words (with their space) of the multi-word keys added since the last restore, made on first use. */
-  private heads?: Set<string>;
-
   /**
-   * True when some key starts with `prefix` (a word and a space): a longer span starting with
-   * that word may be a key. Restored keys are sorted, so this is one bisection.
+   * True when some key of several words starts with this word (which has no spaces): a longer
+   * span starting with that word may be a key.
    */
-  hasKeyStartingWith(prefix: string): boolean {
+  hasKeyWithFirstWord(word: string): boolean {
     if (this.stored) {
-      const keys = this.stored.keys;
-      let lo = 0;
-      let hi = keys.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (keys[mid]! < prefix) lo = mid + 1;
-        else hi = mid;
+      const { keys, buckets } = this.stored;
+      const heads = buckets.heads;
+      const mask = heads.length - 1;
+      for (let slot = keyHash(word) & mask; heads[slot] !== 0; slot = (slot + 1) & mask) {
+        const key = keys[heads[slot]! - 1]!;
+        if (key.length > word.length && key.charCodeAt(word.length) === 0x20 && key.startsWith(word)) return true;
       }
-      if (lo < keys.length && keys[lo]!.startsWith(prefix)) return true;
     }
     if (this.heads === undefined) {
       this.heads = new Set();
       for (const key of this.lists.keys()) {
-        const space = key.indexOf(' ');
-        if (space > 0) this.heads.add(key.slice(0, space + 1));
+        const head = firstWordOf(key);
+        if (head !== undefined) this.heads.add(head);
       }
     }
-    return this.heads.has(prefix.slice(0, prefix.indexOf(' ') + 1));
+    return this.heads.has(word);
   }
 
-  private slotOf(key: string): number {
-    const keys = this.stored!.keys;
-    let lo = 0;
-    let hi = keys.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const at = keys[mid]!;
-      if (at === key) return mid;
-      if (at < key) lo = mid + 1;
-      else hi = mid - 1;
+  /** The restored bucket of a key, or -1. */
+  private bucketOf(key: string): number {
+    const { keys, buckets } = this.stored!;
+    const table = buckets.table;
+    const mask = table.length - 1;
+    for (let slot = keyHash(key) & mask; table[slot] !== 0; slot = (slot + 1) & mask) {
+      const b = table[slot]! - 1;
+      if (keys[b] === key) return b;
     }
     return -1;
   }
 
   get(key: string): IndexedAlias[] | undefined {
-    const list = this.lists.get(key);
-    if (list !== undefined || !this.stored) return list;
-    const slot = this.slotOf(key);
-    if (slot < 0) return undefined;
-    const { buckets, aliasAt } = this.stored;
-    const made: IndexedAlias[] = [];
-    for (let i = buckets.starts[slot]!; i < buckets.starts[slot + 1]!; i++) made.push(aliasAt(buckets.ids[i]!));
-    this.lists.set(key, made);
-    return made;
+    if (this.stored) {
+      const b = this.bucketOf(key);
+      if (b >= 0) {
+        const { buckets, aliasAt, made } = this.stored;
+        let list = made[b];
+        if (list === undefined) {
+          list = [];
+          for (let i = buckets.starts[b]!; i < buckets.starts[b + 1]!; i++) list.push(aliasAt(buckets.ids[i]!));
+          made[b] = list;
+        }
+        return list;
+      }
+    }
+    return this.lists.get(key);
   }
 
   store(intern: (text: string) => number, idOf: (alias: IndexedAlias) => number): StoredBuckets {
-    // Keys in code-unit order, as the bisection compares them.
-    const order = [...new Set([...(this.stored?.keys ?? []), ...this.lists.keys()])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const order = [...(this.stored?.keys ?? []), ...this.lists.keys()];
     const keys = new Int32Array(order.length);
     const starts = new Int32Array(order.length + 1);
     const ids: number[] = [];
-    let b = 0;
-    for (const key of order) {
-      const list = this.get(key)!;
+    const heads = new Map<string, number>();
+    order.forEach((key, b) => {
       keys[b] = intern(key);
-      starts[b++] = ids.length;
-      for (const alias of list) ids.push(idOf(alias));
-    }
-    starts[b] = ids.length;
-    return { keys, starts, ids: Int32Array.from(ids) };
+      starts[b] = ids.length;
+      for (const alias of this.get(key)!) ids.push(idOf(alias));
+      const head = firstWordOf(key);
+      if (head !== undefined && !heads.has(head)) heads.set(head, b);
+    });
+    starts[order.length] = ids.length;
+    return { keys, starts, ids: Int32Array.from(ids), table: hashTable(order.map((key, b) => [key, b])), heads: hashTable([...heads]) };
   }
 
   static restore(buckets: StoredBuckets, strings: readonly string[], aliasAt: (row: number) => IndexedAlias): AliasBuckets {
+    const isTableSize = (size: number) => size >= 2 && (size & (size - 1)) === 0;
+    if (!isTableSize(buckets.table.length) || buckets.table.length < 2 * buckets.keys.length || !isTableSize(buckets.heads.length)) {
+      throw new RangeError('stored alias buckets are inconsistent');
+    }
     const restored = new AliasBuckets();
     const keys = new Array<string>(buckets.keys.length);
     for (let b = 0; b < buckets.keys.length; b++) keys[b] = strings[buckets.keys[b]!]!;
-    restored.stored = { keys, buckets, aliasAt };
+    restored.stored = { keys, buckets, aliasAt, made: new Array<IndexedAlias[] | undefined>(keys.length) };
     return restored;
   }
 }
@@ -723,12 +772,6 @@ function countSpaces(text: string): number {
   let n = 0;
   for (let i = text.indexOf(' '); i >= 0; i = text.indexOf(' ', i + 1)) n++;
   return n;
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const bucket = map.get(key);
-  if (bucket) bucket.push(value);
-  else map.set(key, [value]);
 }
 
 const cache = new WeakMap<Gazetteer, NameIndex>();

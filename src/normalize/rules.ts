@@ -98,6 +98,12 @@ export const REROMANIZE_SCHEMES: readonly ReromanizeScheme[] = rules.reromanize.
   markers: scheme.markers.map((marker) => new RegExp(marker, 'u')),
   rules: scheme.rules.map(([from, to]) => [from!, to!] as const),
 }));
+/**
+ * Any scheme's marker, the markers joined as alternatives (they use no backreferences: joined,
+ * their capturing groups would be numbered anew). Most words have none, and one test tells so
+ * where trying each scheme's markers in turn would take a dozen.
+ */
+const ANY_REROMANIZE_MARKER = new RegExp(REROMANIZE_SCHEMES.flatMap((scheme) => scheme.markers.map((marker) => `(?:${marker.source})`)).join('|'), 'u');
 const ENGLISH_FIXES = rules.reromanize.english.map(([from, to]) => [new RegExp(from!, 'u'), to!] as const);
 const NAME_SHAPE = new RegExp(rules.reromanize.nameShape, 'u');
 
@@ -112,6 +118,7 @@ export function hasPostSovietNameShape(word: string): boolean {
  */
 export function reromanizeWord(word: string): { text: string; scheme: string } | undefined {
   const lower = word.toLowerCase();
+  if (!ANY_REROMANIZE_MARKER.test(lower)) return undefined;
   const scheme = REROMANIZE_SCHEMES.find((candidate) => candidate.markers.some((marker) => marker.test(lower)));
   if (!scheme) return undefined;
   let out = lower;
