@@ -414,8 +414,6 @@ export class Normalizer {
     return undefined;
   }
 
-
-
   /**
    * One pass over the document: at each start, the longest span with a decision is taken.
    * Outcomes that no context can change are reused from earlier passes (`outcomes`), and the
@@ -611,8 +609,7 @@ export class Normalizer {
     // Cue words around the span (`region of`, `President`): one reading for all candidates.
     const cue = kindCue(before, after);
     const scored = raw.map((candidate) => this.score(candidate, context, cue, inLongerName, span.start, span.surface));
-    // Rank outputs: the best reading per distinct output text.
-    // The best reading per output, in the order outputs first appear (a span has a handful).
+    // Rank outputs: the best reading per output, in the order outputs first appear (a span has a handful).
     const ranked: ScoredCandidate[] = [];
     for (const candidate of scored) {
       const output = this.finalOutput(candidate, beforeTwo, after);
@@ -928,21 +925,11 @@ export class Normalizer {
    * the alias was made), computed once per span reading: `undominated` compares candidates by it.
    */
   private rate(candidate: RawCandidate): RatedCandidate {
-    let standing = candidate.base;
-    let otherName = false;
     const alias = candidate.alias;
-    if (alias !== undefined && !candidate.keep) {
-      standing += 0.3 * (alias.prior - 0.6);
-      if (candidate.how !== 'exact') {
-        standing += ALIAS_TYPE_WEIGHT[alias.alias.type] ?? 0;
-        // An alias that is another name altogether (`Khorezm` listed for Khiva) is weaker evidence than a spelling.
-        if (alias.alias.origin === 'name' && !this.isVariantSpelling(alias, 'alias', true)) {
-          standing -= 0.06;
-          otherName = true;
-        }
-      }
-    }
-    return Object.assign(candidate, { standing, otherName });
+    if (alias === undefined || candidate.keep) return Object.assign(candidate, { standing: candidate.base, otherName: false });
+    // An alias that is another name altogether (`Khorezm` listed for Khiva) is weaker evidence than a spelling.
+    const otherName = candidate.how !== 'exact' && alias.alias.origin === 'name' && !this.isVariantSpelling(alias, 'alias', true);
+    return Object.assign(candidate, { standing: withAliasTerms(candidate.base, candidate, otherName), otherName });
   }
 
   /**
@@ -973,14 +960,8 @@ export class Normalizer {
           reasons |= Reason.ForeignCountry;
         }
       }
-      score += 0.3 * (candidate.alias!.prior - 0.6);
-      if (candidate.how !== 'exact') {
-        score += ALIAS_TYPE_WEIGHT[candidate.alias!.alias.type] ?? 0;
-        if (candidate.otherName) {
-          score -= 0.06;
-          reasons |= Reason.OtherName;
-        }
-      }
+      score = withAliasTerms(score, candidate, candidate.otherName);
+      if (candidate.otherName) reasons |= Reason.OtherName;
       const support = this.support(context, entry, start, surface);
       if (context.hints.has(entry.id)) {
         score += 0.15;
@@ -1203,6 +1184,19 @@ function isLowerAscii(word: string): boolean {
     if (code < 97 || code > 122) return false;
   }
   return true;
+}
+
+/**
+ * A score with what a candidate's alias says added: the entity's prior and, for a match that is
+ * not exact, how the alias was made (`otherName`: another name of the entity, see `rate`).
+ */
+function withAliasTerms(score: number, candidate: RawCandidate, otherName: boolean): number {
+  score += 0.3 * (candidate.alias!.prior - 0.6);
+  if (candidate.how !== 'exact') {
+    score += ALIAS_TYPE_WEIGHT[candidate.alias!.alias.type] ?? 0;
+    if (otherName) score -= 0.06;
+  }
+  return score;
 }
 
 /**
