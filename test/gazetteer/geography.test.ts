@@ -1,7 +1,7 @@
 /**
  * Data checks for the curated gazetteer `gazetteers/geography.jsonl` (rivers, seas, lakes,
  * mountains, deserts and geographic regions that news about the area names and that the imported
- * place sources lack or list under a town's name).
+ * place sources lack or list under a town's name, and administrative regions newer than them).
  */
 import { describe, expect, it } from 'vitest';
 import { checkEntryShape, formatGazetteerText } from '../../scripts/format-gazetteer.js';
@@ -48,6 +48,8 @@ describe('geography.jsonl', () => {
       ['Irtysh', 'geo-irtysh-river'], ['Иртыш', 'geo-irtysh-river'], ['Amudarya', 'geo-amu-darya'], ['Amudaryo', 'geo-amu-darya'],
       ['Pyanj', 'geo-panj-river'], ['Dnipro River', 'geo-dnieper-river'], ['Caspian Sea', 'geo-caspian-sea'], ['Orol dengizi', 'geo-aral-sea'],
       ['Ferghana Valley', 'geo-fergana-valley'], ['Karabakh', 'geo-nagorno-karabakh'], ['Сибирь', 'geo-siberia'], ['Urals', 'geo-ural-mountains'],
+      ['Abai Region', 'geo-abai-region'], ['Абайская область', 'geo-abai-region'], ['Zhetysu', 'geo-jetisu-region'], ['Жетісу облысы', 'geo-jetisu-region'],
+      ['Ulytau Region', 'geo-ulytau-region'],
     ];
     expect(cases.map(([query]) => [query, gazetteer.lookup(query)[0]?.entry.id])).toEqual(cases);
   });
