@@ -32,28 +32,15 @@ describe('precision holds: readings only ever suggested', () => {
     expect(normalizeText('Officials in Biškek said so.', index).text).toBe('Officials in Bishkek said so.');
   });
 
-  it('holds a foreign-language name of a place outside the region', () => {
-    expectHeld('The pope spoke in Roma on Sunday.', { from: 'Roma', to: 'Rome', held: 'place outside the region the gazetteer covers in depth' });
-  });
-
-  it('holds a name in its own Latin orthography', () => {
-    expectHeld('The summit opened in Kraków on Friday.', { from: 'Kraków', to: 'Krakow', held: 'native Latin-script spelling' });
-  });
-
-  it('holds a near-name next to an unknown capitalized word', () => {
-    expectHeld('The coach, Karakoll Mukanov, resigned.', { from: 'Karakoll', to: 'Karakol', held: 'part of a longer unknown name' });
-  });
-
-  it('holds a quoted word', () => {
-    expectHeld('The sign read “Biškek” in large letters.', { from: 'Biškek', to: 'Bishkek', held: 'quoted as written' });
-  });
-
-  it('holds a split off a function word that names also end in', () => {
-    expectHeld('Pilgrims climbed Ararat last week.', { from: 'Ararat', to: 'Arar at', held: 'names end in this function word too' });
-  });
-
-  it('holds a fuzzy match whose first letter differs', () => {
-    expectHeld('Snow fell across Siberia overnight.', { from: 'Siberia', to: 'Liberia', held: 'first letter differs' });
+  it.each([
+    ['a foreign-language name of a place outside the region', 'The pope spoke in Roma on Sunday.', { from: 'Roma', to: 'Rome', held: 'place outside the region the gazetteer covers in depth' }],
+    ['a name in its own Latin orthography', 'The summit opened in Kraków on Friday.', { from: 'Kraków', to: 'Krakow', held: 'native Latin-script spelling' }],
+    ['a near-name next to an unknown capitalized word', 'The coach, Karakoll Mukanov, resigned.', { from: 'Karakoll', to: 'Karakol', held: 'part of a longer unknown name' }],
+    ['a quoted word', 'The sign read “Biškek” in large letters.', { from: 'Biškek', to: 'Bishkek', held: 'quoted as written' }],
+    ['a split off a function word that names also end in', 'Pilgrims climbed Ararat last week.', { from: 'Ararat', to: 'Arar at', held: 'names end in this function word too' }],
+    ['a fuzzy match whose first letter differs', 'Snow fell across Siberia overnight.', { from: 'Siberia', to: 'Liberia', held: 'first letter differs' }],
+  ])('holds %s', (_what, text, suggestion) => {
+    expectHeld(text, suggestion);
   });
 });
 
