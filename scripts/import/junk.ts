@@ -20,7 +20,7 @@
  */
 import type { EntityKind, EntryName, GazetteerEntry } from '../../src/gazetteer/types.js';
 import { foldKey } from '../../src/normalize/fold.js';
-import { makeName, mergeNames } from './names.js';
+import { makeCuratedEnglishName, mergeNames } from './names.js';
 import { NATIVE_LANGS } from './places.js';
 
 /** Why a name was dropped. */
@@ -96,7 +96,7 @@ export function cleanEntryNames(
     if (reason) counts[reason] = (counts[reason] ?? 0) + 1;
     else kept.push(name);
   }
-  const added = englishNames.map((text) => makeName(text, 'en', 'preferred', 'curated')).filter((name): name is EntryName => name !== undefined);
+  const added = englishNames.map(makeCuratedEnglishName).filter((name): name is EntryName => name !== undefined);
   if (added.length < englishNames.length) throw new Error(`${entry.id}: unusable English name in overrides.json englishNames`);
   const addedKeys = new Set(added.map((name) => name.text.toLowerCase()));
   const names = mergeNames([...added, ...kept.filter((name) => !addedKeys.has(name.text.toLowerCase()))], NATIVE_LANGS[entry.country ?? ''] ?? []);

@@ -139,6 +139,16 @@ export function makeName(raw: string, lang: PipelineLang | 'und', type: NameType
   return { text, lang: languageTag(lang, script), script, type, source };
 }
 
+/**
+ * A curated English name of overrides.json: as `makeName`, except that an acronym (`USA`, `U.K.`),
+ * which source data only ever holds as a code and `isUsableName` drops, becomes an abbreviation.
+ */
+export function makeCuratedEnglishName(raw: string): EntryName | undefined {
+  const text = cleanText(raw);
+  if (/^(?:\p{Lu}\.?){2,4}$/u.test(text)) return { text, lang: 'en', script: 'Latn', type: 'abbreviation', source: 'curated' };
+  return makeName(text, 'en', 'preferred', 'curated');
+}
+
 /** WOF `name:*` key suffixes (`x_preferred`...) and the name type each becomes. */
 const WOF_NAME_TYPES: Readonly<Record<string, NameType>> = {
   preferred: 'preferred', variant: 'variant', colloquial: 'colloquial', historical: 'historic', unknown: 'variant',

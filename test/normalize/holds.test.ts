@@ -37,10 +37,17 @@ describe('precision holds: readings only ever suggested', () => {
     ['a name in its own Latin orthography', 'The summit opened in Kraków on Friday.', { from: 'Kraków', to: 'Krakow', held: 'native Latin-script spelling' }],
     ['a near-name next to an unknown capitalized word', 'The coach, Karakoll Mukanov, resigned.', { from: 'Karakoll', to: 'Karakol', held: 'part of a longer unknown name' }],
     ['a quoted word', 'The sign read “Biškek” in large letters.', { from: 'Biškek', to: 'Bishkek', held: 'quoted as written' }],
-    ['a split off a function word that names also end in', 'Pilgrims climbed Ararat last week.', { from: 'Ararat', to: 'Arar at', held: 'names end in this function word too' }],
-    ['a fuzzy match whose first letter differs', 'Snow fell across Siberia overnight.', { from: 'Siberia', to: 'Liberia', held: 'first letter differs' }],
   ])('holds %s', (_what, text, suggestion) => {
     expectHeld(text, suggestion);
+  });
+
+  // Held and not even suggested: the reading is so rarely right that showing it is noise.
+  it.each([
+    ['a split off a function word that names also end in', 'Pilgrims climbed Ararat last week.'],
+    ['a fuzzy match whose first letter differs', 'Snow fell across Siberia overnight.'],
+    ['a near-spelling of a place outside the region', 'The mayor of Krackow spoke first.'],
+  ])('holds %s without suggesting it', (_what, text) => {
+    expect(normalizeText(text, index)).toEqual({ text, changes: [], suggestions: [] });
   });
 });
 
