@@ -1,13 +1,18 @@
 /**
- * `npm run eval:normalize [-- --file F.jsonl]... [--verbose] [--min-confidence N]`: scores the
- * normalizer on annotated passages (format in docs/normalize.md) with the built-in gazetteer.
- * Prints precision and recall of applied fixes, suggestion recall and false changes per 10,000
- * tokens of control text, per rule, per pattern and overall.
+ * `npm run eval:normalize [-- --file F.jsonl]... [--text F.txt]... [--verbose] [--min-confidence N]`:
+ * scores the normalizer on annotated passages (format in docs/normalize.md) with the built-in
+ * gazetteer. Prints precision and recall of applied fixes, suggestion recall and false changes
+ * (and suggestions) per 10,000 tokens of control text, per rule, per pattern and overall.
+ *
+ * `--text F.txt` adds unannotated clean English, one text per line, read in documents of ten
+ * lines: every change in it is a false one. Without `--file` or `--text`, the third-party English
+ * sentences of `../shared/data/langid` are used when that folder is there (text on any topic, not
+ * written for the project: the check that the region's names do not leak into other news).
  *
  * `npm run eval:normalize -- --compile SRC.txt OUT.jsonl` turns a marked-up source
  * (`⟦surface|expected|pattern⟧`, see corpora/eval/src/) into the JSONL format.
  */
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadGazetteer } from '../src/gazetteer/load.js';
 import { indexFor } from '../src/normalize/name-index.js';
@@ -72,6 +77,9 @@ function readPassages(file: string): Passage[] {
     });
 }
 
+/** Third-party English sentences on any topic (Lingua's test data), where the team's shared data is checked out. */
+const THIRD_PARTY_ENGLISH = '../shared/data/langid/lingua/sentences/en.txt';
+
 interface Tally {
   tp: number;
   fp: number;
@@ -105,10 +113,15 @@ async function main(): Promise<void> {
     return;
   }
   const files: string[] = [];
-  for (let i = 0; i < args.length; i++) if (args[i] === '--file') files.push(args[++i]!);
-  if (files.length === 0) {
+  const texts: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--file') files.push(args[++i]!);
+    else if (args[i] === '--text') texts.push(args[++i]!);
+  }
+  if (files.length === 0 && texts.length === 0) {
     const dir = 'corpora/eval';
     files.push(...readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort().map((f) => join(dir, f)));
+    if (existsSync(THIRD_PARTY_ENGLISH)) texts.push(THIRD_PARTY_ENGLISH);
   }
   const verbose = args.includes('--verbose');
   const options: NormalizeOptions = {};
@@ -129,6 +142,7 @@ async function main(): Promise<void> {
   const byPattern = new Map<string, Tally>();
   let controlTokens = 0;
   let controlChanges = 0;
+  let controlSuggestions = 0;
   let tokens = 0;
   started = performance.now();
   for (const file of files) {
@@ -139,6 +153,7 @@ async function main(): Promise<void> {
       if (passage.control) {
         controlTokens += countTokens(passage.text);
         controlChanges += result.changes.length;
+        controlSuggestions += result.suggestions.length;
       }
       const credited = new Set<Mention>();
       for (const change of result.changes) {
@@ -182,8 +197,23 @@ async function main(): Promise<void> {
     }
   }
   const seconds = (performance.now() - started) / 1000;
+  const plain = texts.map((file) => {
+    const lines = readFileSync(file, 'utf8').split('\n').filter((line) => line.trim() !== '');
+    let count = 0;
+    const changes: Change[] = [];
+    let suggestions = 0;
+    for (let i = 0; i < lines.length; i += 10) {
+      const text = lines.slice(i, i + 10).join(' ');
+      const result = normalizeText(text, index, options);
+      count += countTokens(text);
+      changes.push(...result.changes);
+      suggestions += result.suggestions.length;
+    }
+    if (verbose) for (const change of changes) console.log(`  FP ${file}: '${change.from}' → '${change.to}' [${change.rule} ${change.entity} ${change.confidence}]`);
+    return { file, tokens: count, changes: changes.length, suggestions };
+  });
   const ratio = (a: number, b: number) => (b === 0 ? '   -  ' : (a / b).toFixed(3).padStart(6));
-  console.log(`files: ${files.join(', ')}`);
+  console.log(`files: ${[...files, ...texts].join(', ')}`);
   console.log(`tokens: ${tokens}, control tokens: ${controlTokens}, normalize time ${seconds.toFixed(2)} s`);
   console.log('\napplied fixes by rule       fixes  correct  wrong  precision');
   for (const [rule, t] of [...byRule].sort()) console.log(`  ${rule.padEnd(24)} ${String(t.tp + t.fp).padStart(6)} ${String(t.tp).padStart(8)} ${String(t.fp).padStart(6)} ${ratio(t.tp, t.tp + t.fp).padStart(10)}`);
@@ -196,7 +226,14 @@ async function main(): Promise<void> {
   console.log(`  garbled mentions: ${overall.garbled} (entity in gazetteer: ${overall.known})`);
   console.log(`  recall (all garbled): ${ratio(overall.fixed, overall.garbled).trim()}   recall (in gazetteer): ${ratio(overall.knownFixed, overall.known).trim()}`);
   console.log(`  suggestion recall (fixed or suggested correctly): ${ratio(overall.suggested, overall.garbled).trim()}`);
-  console.log(`  false changes per 10,000 control tokens: ${controlTokens === 0 ? '-' : ((controlChanges / controlTokens) * 10_000).toFixed(2)} (${controlChanges} changes in ${controlTokens} tokens)`);
+  const per10k = (count: number, of: number) => (of === 0 ? '-' : ((count / of) * 10_000).toFixed(2));
+  console.log(`  false changes per 10,000 control tokens: ${per10k(controlChanges, controlTokens)} (${controlChanges} changes in ${controlTokens} tokens)`);
+  console.log(`  suggestions per 10,000 control tokens: ${per10k(controlSuggestions, controlTokens)} (${controlSuggestions} suggestions)`);
+  for (const text of plain) {
+    console.log(`\nclean English, unannotated: ${text.file}`);
+    console.log(`  false changes per 10,000 tokens: ${per10k(text.changes, text.tokens)} (${text.changes} changes in ${text.tokens} tokens)`);
+    console.log(`  suggestions per 10,000 tokens: ${per10k(text.suggestions, text.tokens)} (${text.suggestions} suggestions)`);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -8,7 +8,7 @@ import { formatEntries } from '../../src/gazetteer/jsonl.js';
 import type { EntryName, GazetteerEntry } from '../../src/gazetteer/types.js';
 import { cleanEntryNames, junkReason, wellKnownCanonicals } from '../../scripts/import/junk.js';
 import {
-  cleanText, detectScript, isUsableName, languageTag, makeName, mergeNames, parseWofNameKey, pickCanonical, pipelineLang,
+  cleanText, detectScript, isUsableName, languageTag, makeCuratedEnglishName, makeName, mergeNames, parseWofNameKey, pickCanonical, pipelineLang,
   stripDiacritics, tidyCanonical,
 } from '../../scripts/import/names.js';
 import { buildPlaces, buildWorldCities, districtName, isCityDistrict, isLiveWofRecord, localityCanonical, localityKind, wofNames, type PlaceSources } from '../../scripts/import/places.js';
@@ -49,6 +49,16 @@ describe('names', () => {
     expect(makeName('tai er mei zi', 'und', 'variant', 'geonames')).toBeUndefined();
     // ʻ (U+02BB) is a letter of no script: the name is still plain Latin.
     expect(makeName('Qoʻqon', 'uz', 'preferred', 'wof')).toEqual({ text: 'Qoʻqon', lang: 'uz', script: 'Latn', type: 'preferred', source: 'wof' });
+  });
+
+  it('keeps curated English acronyms, which source names drop as codes', () => {
+    expect(makeName('USA', 'en', 'preferred', 'curated')).toBeUndefined();
+    expect(['USA', 'U.K.', 'St Petersburg', 'us'].map(makeCuratedEnglishName)).toEqual([
+      { text: 'USA', lang: 'en', script: 'Latn', type: 'abbreviation', source: 'curated' },
+      { text: 'U.K.', lang: 'en', script: 'Latn', type: 'abbreviation', source: 'curated' },
+      { text: 'St Petersburg', lang: 'en', script: 'Latn', type: 'preferred', source: 'curated' },
+      undefined,
+    ]);
   });
 
   it('parses WOF name keys', () => {
