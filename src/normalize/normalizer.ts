@@ -277,6 +277,7 @@ const HOLD_GLUED_NAME_ENDING = 'names end in this function word too';
 const HOLD_OTHER_NAME = 'near another name of the entity, not its spelling';
 const HOLD_FIRST_LETTER = 'first letter differs';
 const HOLD_SMALL_PLACE = 'small place not named elsewhere in the document';
+const HOLD_UNTRANSLATED_NOUN = 'adjective of an untranslated Russian noun';
 /**
  * Holds that also keep a reading from being suggested. The decision stands (the span is not read
  * any other way), but it is not shown: the word is what it looks like (a given name, an acronym,
@@ -692,7 +693,10 @@ export class Normalizer {
       return { decision: { span, start, keep: true, best, ranked, apply: false, ...(runnerUp ? { runnerUp } : {}) }, contextFree: false };
     }
     const margin = best.score - (runnerUp?.score ?? 0);
-    const held = this.heldInContext(best, text, span, before, beforeTwo, after, cue, inLongerName, context);
+    // `Ferganskoy doline` (in the Fergana Valley): a Russian adjective before a Russian noun left
+    // untranslated names what the noun names, not the place the adjective comes from.
+    const untranslatedNoun = end === span.end && after !== undefined && following!.text === after && isAdjectiveReading(best) && isLatinText(after) && !this.english.has(after);
+    const held = untranslatedNoun ? HOLD_UNTRANSLATED_NOUN : this.heldInContext(best, text, span, before, beforeTwo, after, cue, inLongerName, context);
     if (held !== undefined && best.hold === undefined) ranked[0] = best = { ...best, hold: held };
     const apply = !this.options.suggestOnly && !best.noAuto && held === undefined && best.score >= this.minConfidence && margin >= this.minMargin;
     return { decision: { span, start, ...(end !== span.end ? { end } : {}), keep: false, best, ranked, apply, ...(runnerUp ? { runnerUp } : {}) }, contextFree: false };

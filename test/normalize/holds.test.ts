@@ -68,4 +68,13 @@ describe('untranslated Russian region phrases', () => {
     expect(result.changes).toMatchObject([{ start: 10, end: 32, from: 'Karagandinskoy oblasti', to: 'Karaganda Region', entity: 'region:karaganda' }]);
     expect(normalizeText(result.text, regions).changes).toEqual([]);
   });
+
+  it('only suggests the place when the adjective goes with another untranslated noun (`Karagandinskoy shakhte`, in the mine)', () => {
+    const text = 'Miners in Karagandinskoy shakhte went on strike.';
+    const result = normalizeText(text, regions);
+    expect(result.text).toBe(text);
+    expect(result.suggestions.map((s) => [s.from, s.to, s.rule, s.evidence.held])).toEqual([['Karagandinskoy', 'Karaganda Region', 'morphology', 'adjective of an untranslated Russian noun']]);
+    // Before an English word, the adjective is the place.
+    expect(normalizeText('Miners in Karagandinskoy mines went on strike.', regions).text).toBe('Miners in Karaganda Region mines went on strike.');
+  });
 });
