@@ -25,6 +25,7 @@ import {
   commonEnglishWords,
   englishGivenNames,
   hasLatinOnlyLetter,
+  nominativeAdjectiveForms,
   hasPostSovietNameShape,
   reromanizeWord,
 } from './rules.js';
@@ -827,7 +828,9 @@ export class Normalizer {
       const letters = folded.replace(/ /g, '').length;
       // Runs of capitalized words are mostly several names or none (`Tuesday Karamobek`): unless a
       // name of several words starts with the first word, only a fuzzy match can make one.
-      const headKnown = words.length === 1 || this.index.startsMultiWordName(words[0]!);
+      // An inflected adjective (`Rossiyskoy Federatsii`) starts a name in one of its nominative forms.
+      const headKnown =
+        words.length === 1 || this.index.startsMultiWordName(words[0]!) || nominativeAdjectiveForms(words[0]!).some((form) => this.index.startsMultiWordName(form));
       for (const hit of headKnown ? this.index.lookupSkeleton(folded) : []) {
         // The same letters were weighed as an exact match above (and left alone for a reason).
         if (hit.alias.folded === folded || demonymLike(hit.alias, folded)) continue;
@@ -898,9 +901,8 @@ export class Normalizer {
     const words = folded.split(' ');
     const lastWord = words[words.length - 1]!;
     if (this.english.has(lastWord)) return [];
-    const prefix = words.slice(0, -1);
     const out: RawCandidate[] = [];
-    const tryStem = (stemWord: string, ending: string, type: 'adjective' | 'case') => {
+    const tryStem = (prefix: readonly string[], stemWord: string, ending: string, type: 'adjective' | 'case') => {
       const skeleton = skeletonOfFolded([...prefix, stemWord].join(' '));
       const stem = stemOfSkeleton(skeleton);
       const letters = stem.replace(/ /g, '').length;
@@ -925,17 +927,22 @@ export class Normalizer {
           keep: false,
           detail: { ending: `-${ending}`, endingType: type },
         };
+        if (prefix !== written) candidate.detail.nominative = prefix.join(' ');
         // Case endings on people are also feminine surnames (`Mirziyoyeva`): never applied blind.
         if (type === 'case' && kind === 'person') candidate.noAuto = true;
         if (hit.alias.common) candidate.noAuto = true;
         out.push(candidate);
       }
     };
+    const written = words.slice(0, -1);
     for (const ending of ADJECTIVE_ENDINGS) {
-      if (lastWord.endsWith(ending) && lastWord.length - ending.length >= 3) tryStem(lastWord.slice(0, -ending.length), ending, 'adjective');
+      if (lastWord.endsWith(ending) && lastWord.length - ending.length >= 3) tryStem(written, lastWord.slice(0, -ending.length), ending, 'adjective');
     }
-    for (const ending of CASE_ENDINGS) {
-      if (lastWord.endsWith(ending) && lastWord.length - ending.length >= 4) tryStem(lastWord.slice(0, -ending.length), ending, 'case');
+    // The words before the noun as written, then (`Rossiyskoy Federatsii`) with their adjectives in the nominative.
+    for (const prefix of [written, ...nominativePrefixes(written)]) {
+      for (const ending of CASE_ENDINGS) {
+        if (lastWord.endsWith(ending) && lastWord.length - ending.length >= 4) tryStem(prefix, lastWord.slice(0, -ending.length), ending, 'case');
+      }
     }
     return out;
   }
@@ -1166,6 +1173,23 @@ function namedElsewhere(context: DocContext, starts: readonly number[] | undefin
   if (starts === undefined) return false;
   for (const at of starts) if (at !== start && (context.applied.has(at) || !isWordAt(context.text, surface, at))) return true;
   return false;
+}
+
+/**
+ * The words before a multi-word name's noun with their Russian adjectives in the nominative
+ * (`rossiyskoy` → `rossiyskaya`, `rossiyskiy`...), every combination, none when no word is such an
+ * adjective. Names have at most two adjectives before the noun; a longer run is left as written.
+ */
+function nominativePrefixes(words: readonly string[]): string[][] {
+  if (words.length === 0 || words.length > 2) return [];
+  const forms = words.map((word) => {
+    const nominatives = nominativeAdjectiveForms(word);
+    return nominatives.length > 0 ? nominatives : [word];
+  });
+  if (forms.every((list, i) => list.length === 1 && list[0] === words[i])) return [];
+  let prefixes: string[][] = [[]];
+  for (const list of forms) prefixes = prefixes.flatMap((prefix) => list.map((word) => [...prefix, word]));
+  return prefixes;
 }
 
 /** True for an English contraction (`I'm`, `Don't`): its first part is `I` or a common English word. */

@@ -25,6 +25,24 @@ export const GLUED_PREFIXES: readonly string[] = [...rules.glued.prefixes].sort(
 export const ADJECTIVE_ENDINGS: readonly string[] = [...rules.morphology.adjective].sort((a, b) => b.length - a.length);
 /** Russian case endings, longest first. */
 export const CASE_ENDINGS: readonly string[] = [...rules.morphology.case].sort((a, b) => b.length - a.length);
+const OBLIQUE_ADJECTIVE_ENDINGS: readonly string[] = [...rules.morphology.attributive.oblique].sort((a, b) => b.length - a.length);
+const ADJECTIVE_STEM_SHAPE = new RegExp(rules.morphology.attributive.stemShape, 'u');
+
+/**
+ * The nominative forms of a Russian adjective in an oblique case (folded: `rossiyskoy` →
+ * `rossiyskaya`, `rossiyskiy`...), for adjectives before the noun of a multi-word name; empty when
+ * the word does not look like such an adjective. The longest oblique ending that fits is cut.
+ */
+export function nominativeAdjectiveForms(word: string): string[] {
+  for (const ending of OBLIQUE_ADJECTIVE_ENDINGS) {
+    if (!word.endsWith(ending)) continue;
+    const stem = word.slice(0, -ending.length);
+    if (stem.length < 4 || !ADJECTIVE_STEM_SHAPE.test(stem)) return [];
+    return rules.morphology.attributive.nominative.map((nominative) => stem + nominative);
+  }
+  return [];
+}
+
 /** Adjective endings that are also how real towns end (`Akmolinsk`, `Pokrovsk`): applied only before a designator. */
 export const BARE_ADJECTIVE_ENDINGS: ReadonlySet<string> = new Set(rules.morphology.bareAdjective);
 /** Glued function words that names also end in (`Kairat`, `Ararat`): splits are only suggested. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createDocument } from '../../src/document.js';
 import { applyEdits, createNormalizeStage, normalizeText } from '../../src/normalize/index.js';
-import { fixtureGazetteer } from './fixtures.js';
+import { createGazetteer } from '../../src/gazetteer/index.js';
+import { FIXTURE_ENTRIES, fixtureGazetteer } from './fixtures.js';
 
 const gazetteer = fixtureGazetteer();
 
@@ -121,6 +122,23 @@ describe('normalizeText: suggestions and options', () => {
     const result = normalizeText('Four men were detained v Moskve on Friday.', gazetteer);
     expect(result.text).toBe('Four men were detained in Moscow on Friday.');
     expect(result.changes[0]).toMatchObject({ from: 'v Moskve', to: 'in Moscow', rule: 'morphology', entity: 'city:moscow' });
+  });
+
+  it('reads a Russian adjective and noun inflected together (`Islamskim Gosudarstvom`)', () => {
+    const local = createGazetteer(
+      [
+        ...FIXTURE_ENTRIES,
+        { id: 'militant-is', name: 'Islamic State', kind: 'militant-group', names: [{ text: 'Исламское государство', lang: 'ru', script: 'Cyrl', type: 'official' }], prominence: 1 },
+      ],
+      {},
+    );
+    const result = normalizeText('Two men who fought for the Islamskim Gosudarstvom were detained in Bishkek.', local);
+    expect(result.text).toBe('Two men who fought for the Islamic State were detained in Bishkek.');
+    expect(result.changes).toMatchObject([
+      { from: 'Islamskim Gosudarstvom', to: 'Islamic State', rule: 'morphology', entity: 'militant-is', evidence: { alias: 'Islamskoye gosudarstvo', nominative: 'islamskoye', ending: '-om' } },
+    ]);
+    // The adjective alone is no name, and an English word in its place is no adjective.
+    expect(normalizeText('Two men who fought for the Islamskim movement were detained.', local).changes).toEqual([]);
   });
 
   it('normalizes known variants by default, and keeps them with keepVariants', () => {

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { RULES, commonEnglishWords, reromanizeWord, ADJECTIVE_ENDINGS, CASE_ENDINGS, GLUED_PREFIXES, GLUED_SUFFIXES } from '../../src/normalize/rules.js';
+import { RULES, commonEnglishWords, nominativeAdjectiveForms, reromanizeWord, ADJECTIVE_ENDINGS, CASE_ENDINGS, GLUED_PREFIXES, GLUED_SUFFIXES } from '../../src/normalize/rules.js';
 import { foldKey, querySkeletons, skeletonKey } from '../../src/normalize/fold.js';
 import { swapCost, weightedDistance } from '../../src/normalize/distance.js';
 import { tokenize } from '../../src/normalize/tokenize.js';
@@ -22,6 +22,14 @@ describe('rule tables (data/rules.json sample pairs)', () => {
     const ending = endings.find((candidate) => word!.toLowerCase().endsWith(candidate));
     expect(ending).toBeDefined();
     expect(word!.slice(0, word!.length - ending!.length)).toBe(stem);
+  });
+
+  it.each(RULES.morphology.attributive.samples)('reads %s as an adjective whose nominative forms include %s', (word, nominative) => {
+    expect(nominativeAdjectiveForms(foldKey(word!))).toContain(nominative);
+  });
+
+  it('reads no nominative into words that are no Russian adjectives', () => {
+    expect(['karim', 'salom', 'tom', 'kazakhstan', 'islam'].map(nominativeAdjectiveForms)).toEqual([[], [], [], [], []]);
   });
 
   it.each(RULES.glued.samples)('splits %s as %s', (word, parts) => {
