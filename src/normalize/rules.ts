@@ -73,7 +73,12 @@ const LATIN_ONLY_LETTERS = new Set([...rules.latinScriptCues.letters]);
 
 /** True when a word has a letter used by Latin-script languages but never by romanizations of Cyrillic. */
 export function hasLatinOnlyLetter(word: string): boolean {
-  for (const ch of word.toLowerCase()) if (LATIN_ONLY_LETTERS.has(ch)) return true;
+  // Every such letter is outside ASCII (a test checks): most words are decided without a lookup.
+  for (let i = 0; i < word.length; i++) {
+    if (word.charCodeAt(i) < 0x80) continue;
+    for (const ch of word.slice(i).toLowerCase()) if (LATIN_ONLY_LETTERS.has(ch)) return true;
+    return false;
+  }
   return false;
 }
 
