@@ -25,8 +25,9 @@ import {
   commonEnglishWords,
   englishGivenNames,
   hasLatinOnlyLetter,
-  nominativeAdjectiveForms,
   hasPostSovietNameShape,
+  hasSurnameShape,
+  nominativeAdjectiveForms,
   reromanizeWord,
 } from './rules.js';
 import { isCapitalized, isNonLatinWord, tokenize, type WordToken } from './tokenize.js';
@@ -279,6 +280,7 @@ const HOLD_OTHER_NAME = 'near another name of the entity, not its spelling';
 const HOLD_FIRST_LETTER = 'first letter differs';
 const HOLD_SMALL_PLACE = 'small place not named elsewhere in the document';
 const HOLD_UNTRANSLATED_NOUN = 'adjective of an untranslated Russian noun';
+const HOLD_BEFORE_SURNAME = 'a given name before a surname';
 /**
  * Holds that also keep a reading from being suggested. The decision stands (the span is not read
  * any other way), but it is not shown: the word is what it looks like (a given name, an acronym,
@@ -288,6 +290,7 @@ const HOLD_UNTRANSLATED_NOUN = 'adjective of an untranslated Russian noun';
  */
 const SILENT_HOLDS: ReadonlySet<string> = new Set([
   HOLD_GIVEN_NAME,
+  HOLD_BEFORE_SURNAME,
   HOLD_ACRONYM,
   HOLD_ACRONYM_FROM_WORD,
   HOLD_ACRONYM_FOREIGN,
@@ -654,6 +657,8 @@ export class Normalizer {
     const inLongerName =
       (following !== undefined && isNameJoiner(text, span.end, following.start) && adjacentName(following, context)) ||
       (previous !== undefined && isNameJoiner(text, previous.end, span.start) && !startsSentence(text, tokens, previous.index) && adjacentName(previous, context));
+    // `Madina Abylkasymova`: before a surname, the span is a given name whatever else it names.
+    const beforeSurname = inLongerName && following !== undefined && isNameJoiner(text, span.end, following.start) && adjacentName(following, context) && hasSurnameShape(following.text);
     // Cue words around the span (`region of`, `President`): one reading for all candidates.
     const cue = kindCue(before, after);
     const scored = raw.map((candidate) => this.score(candidate, context, cue, inLongerName, span.start, span.surface));
@@ -697,7 +702,11 @@ export class Normalizer {
     // `Ferganskoy doline` (in the Fergana Valley): a Russian adjective before a Russian noun left
     // untranslated names what the noun names, not the place the adjective comes from.
     const untranslatedNoun = end === span.end && after !== undefined && following!.text === after && isAdjectiveReading(best) && isLatinText(after) && !this.english.has(after);
-    const held = untranslatedNoun ? HOLD_UNTRANSLATED_NOUN : this.heldInContext(best, text, span, before, beforeTwo, after, cue, inLongerName, context);
+    const held = untranslatedNoun
+      ? HOLD_UNTRANSLATED_NOUN
+      : beforeSurname && best.alias?.entry.kind !== 'person'
+        ? HOLD_BEFORE_SURNAME
+        : this.heldInContext(best, text, span, before, beforeTwo, after, cue, inLongerName, context);
     if (held !== undefined && best.hold === undefined) ranked[0] = best = { ...best, hold: held };
     const apply = !this.options.suggestOnly && !best.noAuto && held === undefined && best.score >= this.minConfidence && margin >= this.minMargin;
     return { decision: { span, start, ...(end !== span.end ? { end } : {}), keep: false, best, ranked, apply, ...(runnerUp ? { runnerUp } : {}) }, contextFree: false };

@@ -43,6 +43,13 @@ export function nominativeAdjectiveForms(word: string): string[] {
   return [];
 }
 
+const SURNAME_SHAPE = new RegExp(rules.surnames.shape, 'u');
+
+/** True when a word ends like a surname of the former Soviet Union (`Abylkasymova`, `Rasulzoda`). */
+export function hasSurnameShape(word: string): boolean {
+  return SURNAME_SHAPE.test(foldKey(word));
+}
+
 /** Adjective endings that are also how real towns end (`Akmolinsk`, `Pokrovsk`): applied only before a designator. */
 export const BARE_ADJECTIVE_ENDINGS: ReadonlySet<string> = new Set(rules.morphology.bareAdjective);
 /** Glued function words that names also end in (`Kairat`, `Ararat`): splits are only suggested. */

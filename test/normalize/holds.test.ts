@@ -35,7 +35,7 @@ describe('precision holds: readings only ever suggested', () => {
   it.each([
     ['a foreign-language name of a place outside the region', 'The pope spoke in Roma on Sunday.', { from: 'Roma', to: 'Rome', held: 'place outside the region the gazetteer covers in depth' }],
     ['a name in its own Latin orthography', 'The summit opened in Kraków on Friday.', { from: 'Kraków', to: 'Krakow', held: 'native Latin-script spelling' }],
-    ['a near-name next to an unknown capitalized word', 'The coach, Karakoll Mukanov, resigned.', { from: 'Karakoll', to: 'Karakol', held: 'part of a longer unknown name' }],
+    ['a near-name next to an unknown capitalized word', 'The coach, Karakoll Mukan, resigned.', { from: 'Karakoll', to: 'Karakol', held: 'part of a longer unknown name' }],
     ['a quoted word', 'The sign read “Biškek” in large letters.', { from: 'Biškek', to: 'Bishkek', held: 'quoted as written' }],
   ])('holds %s', (_what, text, suggestion) => {
     expectHeld(text, suggestion);
@@ -76,5 +76,27 @@ describe('untranslated Russian region phrases', () => {
     expect(result.suggestions.map((s) => [s.from, s.to, s.rule, s.evidence.held])).toEqual([['Karagandinskoy', 'Karaganda Region', 'morphology', 'adjective of an untranslated Russian noun']]);
     // Before an English word, the adjective is the place.
     expect(normalizeText('Miners in Karagandinskoy mines went on strike.', regions).text).toBe('Miners in Karaganda Region mines went on strike.');
+  });
+});
+
+describe('given names before a surname', () => {
+  // Taraz was called Zhambyl, after the poet Zhambyl Zhabayev (a variant here, so that only the surname holds it).
+  const cities = indexFor(
+    createGazetteer(
+      [
+        { id: 'country:kz', name: 'Kazakhstan', kind: 'country', country: 'KZ', names: [], prominence: 20_000_000 },
+        { id: 'city:taraz', name: 'Taraz', kind: 'city', country: 'KZ', parent: 'country:kz', names: [latn('Zhambyl', 'variant', 'kk')], prominence: 400_000 },
+      ],
+      { generate: false },
+    ),
+  );
+
+  it('reads the place where no surname follows', () => {
+    expect(normalizeText('Flights to Zhambyl resumed on Monday.', cities).text).toBe('Flights to Taraz resumed on Monday.');
+  });
+
+  it('neither changes nor suggests a name before a surname (`Zhambyl Zhabayev`)', () => {
+    const text = 'A statue of Zhambyl Zhabayev stands in the park.';
+    expect(normalizeText(text, cities)).toEqual({ text, changes: [], suggestions: [] });
   });
 });

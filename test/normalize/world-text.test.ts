@@ -45,6 +45,11 @@ describe('English text about the rest of the world (built-in gazetteer)', () => 
     expect(result).toEqual({ text, changes: [], suggestions: [] });
   });
 
+  it('leaves a Central Asian given name before a surname alone (`Madina` is also Medina)', () => {
+    const text = 'Madina Abylkasymova read her poems in Tashkent.';
+    expect(normalizeText(text, index)).toEqual({ text, changes: [], suggestions: [] });
+  });
+
   it('still fixes a garbled name of the region next to Western names', () => {
     const result = normalizeText('Anne Bouchard flew from Toronto to Ashgabat via Turkemnistan.', index);
     expect(result.text).toBe('Anne Bouchard flew from Toronto to Ashgabat via Turkmenistan.');
