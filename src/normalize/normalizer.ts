@@ -746,7 +746,8 @@ export class Normalizer {
     const alias = best.alias!.alias;
     if (alias.origin === 'generated' && !ENGLISH_LIKE.has(alias.scheme ?? '')) {
       if (!inFocusElsewhere(context, span.start, span.surface)) return 'foreign romanization in a text that names nothing of the region';
-      if (inLongerName && entry.kind !== 'person') return 'foreign romanization next to an unknown name';
+      // A country read so is still the country (`Kazahstan Kasym-Zhomart Tokaev`), as for the exact readings below.
+      if (inLongerName && entry.kind !== 'person' && entry.kind !== 'country') return 'foreign romanization next to an unknown name';
     }
     if (best.how === 'exact') return undefined;
     // `President Volodymyr`: the words around say this is another kind of name.

@@ -50,6 +50,11 @@ describe('English text about the rest of the world (built-in gazetteer)', () => 
     expect(normalizeText(text, index)).toEqual({ text, changes: [], suggestions: [] });
   });
 
+  it('still reads a country in a foreign romanization next to a name (`Kazahstan Kasym-Zhomart Tokaev`)', () => {
+    const result = normalizeText('The president of Kazahstan Kasym-Zhomart Tokaev spoke in Astana.', index);
+    expect(result.text).toBe('The president of Kazakhstan Kassym-Jomart Tokayev spoke in Astana.');
+  });
+
   it('still fixes a garbled name of the region next to Western names', () => {
     const result = normalizeText('Anne Bouchard flew from Toronto to Ashgabat via Turkemnistan.', index);
     expect(result.text).toBe('Anne Bouchard flew from Toronto to Ashgabat via Turkmenistan.');
