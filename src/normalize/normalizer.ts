@@ -281,6 +281,7 @@ const HOLD_FIRST_LETTER = 'first letter differs';
 const HOLD_SMALL_PLACE = 'small place not named elsewhere in the document';
 const HOLD_UNTRANSLATED_NOUN = 'adjective of an untranslated Russian noun';
 const HOLD_BEFORE_SURNAME = 'a given name before a surname';
+const HOLD_WRITTEN_OTHER = 'written as the name of another entity';
 /**
  * Holds that also keep a reading from being suggested. The decision stands (the span is not read
  * any other way), but it is not shown: the word is what it looks like (a given name, an acronym,
@@ -610,7 +611,7 @@ export class Normalizer {
     if (alias.alias.type === 'historic') return 'a former name';
     if (!exact && (alias.entry.kind === 'country' || alias.entry.kind === 'region') && isDemonym(folded, output)) return 'a demonym, not the place';
     // A correctly written name of something (`Washington`, a village called `Kairat`) is no misspelling of another name.
-    if (!exact && written.size > 0 && !written.has(alias.entry.id)) return 'written as the name of another entity';
+    if (!exact && written.size > 0 && !written.has(alias.entry.id)) return HOLD_WRITTEN_OTHER;
     const entry = alias.entry;
     if (!inFocus(entry)) {
       // `Joseph` → Rzeszów, `Barkley` → Berkeley: a world-wide list of towns holds a near-spelling of almost any word.
@@ -669,7 +670,7 @@ export class Normalizer {
       const adjusted = output === candidate.output ? candidate : scoredCandidate(candidate, output, candidate.score, candidate.reasons, candidate.cue);
       const known = ranked.findIndex((other) => other.output === output);
       if (known < 0) ranked.push(adjusted);
-      else if (adjusted.score > ranked[known]!.score) ranked[known] = adjusted;
+      else if (readsBetter(adjusted, ranked[known]!)) ranked[known] = adjusted;
     }
     ranked.sort((a, b) => b.score - a.score);
     let best = ranked[0]!;
@@ -1200,6 +1201,17 @@ function nominativePrefixes(words: readonly string[]): string[][] {
   let prefixes: string[][] = [[]];
   for (const list of forms) prefixes = prefixes.flatMap((prefix) => list.map((word) => [...prefix, word]));
   return prefixes;
+}
+
+/**
+ * Of two readings that write the same text, the one to keep: the entity the span is exactly a
+ * name of over another held for that very reason (`Almatinskoy` is a name of the Almaty Region,
+ * not the city its stem also reads as: both write `Almaty`), else the higher score.
+ */
+function readsBetter(reading: ScoredCandidate, than: ScoredCandidate): boolean {
+  if (than.hold === HOLD_WRITTEN_OTHER && reading.hold === undefined && reading.how === 'exact') return true;
+  if (reading.hold === HOLD_WRITTEN_OTHER && than.hold === undefined && than.how === 'exact') return false;
+  return reading.score > than.score;
 }
 
 /** True for an English contraction (`I'm`, `Don't`): its first part is `I` or a common English word. */

@@ -12,4 +12,11 @@ describe('document context on the built-in gazetteer', () => {
     expect(second.text).toBe(first.text);
     expect(second.changes).toEqual([]);
   });
+
+  it('reads the region a Russian adjective names exactly, not the city of the same stem (`Almatinskoy oblasti`)', async () => {
+    const index = indexFor(await loadGazetteer());
+    const result = normalizeText('The akim of Almatinskoy oblasti spoke about water.', index);
+    expect(result.text).toBe('The akim of Almaty Region spoke about water.');
+    expect(result.changes.map((c) => [c.from, c.to, c.entity])).toEqual([['Almatinskoy oblasti', 'Almaty Region', 'wof:85672921']]);
+  });
 });
