@@ -552,7 +552,14 @@ export class Normalizer {
     if (reading) return reading;
     const candidates = this.retrieve(span.surface, { locative, guarded, glue: true });
     if (candidates.some((candidate) => !candidate.keep)) {
-      const written = new Set(this.index.lookupExact(foldKey(span.surface)).map((alias) => alias.entry.id));
+      // A variant of unknown language of a place outside the region (`Astane`, listed for an Iranian
+      // town) is too noisy to prove the span a correct name (it is the locative of Astana).
+      const written = new Set(
+        this.index
+          .lookupExact(foldKey(span.surface))
+          .filter((alias) => inFocus(alias.entry) || alias.keep || alias.alias.type !== 'variant' || alias.alias.lang !== 'und')
+          .map((alias) => alias.entry.id),
+      );
       for (const candidate of candidates) {
         const hold = this.holdOf(candidate, span.surface, written);
         if (hold !== undefined) {

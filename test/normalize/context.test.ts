@@ -19,4 +19,10 @@ describe('document context on the built-in gazetteer', () => {
     expect(result.text).toBe('The akim of Almaty Region spoke about water.');
     expect(result.changes.map((c) => [c.from, c.to, c.entity])).toEqual([['Almatinskoy oblasti', 'Almaty Region', 'wof:85672921']]);
   });
+
+  it('reads a locative of Astana that an Iranian town also lists as a variant (`Astane`)', async () => {
+    const index = indexFor(await loadGazetteer());
+    const result = normalizeText('The next summit will be held in Astane in June.', index);
+    expect(result.changes.map((c) => [c.from, c.to, c.entity, c.rule])).toEqual([['Astane', 'Astana', 'wof:421182469', 'morphology']]);
+  });
 });
