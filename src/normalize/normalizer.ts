@@ -233,6 +233,9 @@ const ALIAS_TYPE_WEIGHT: Record<string, number> = { canonical: 0.04, official: 0
 /** Generated schemes that spell the English way (their exact matches rank above foreign orthographies). */
 const ENGLISH_LIKE = new Set(['bgn-pcgn', 'wikipedia', 'ru-adjective', 'ru-case', 'en-admin', 'tg-bgn', 'ky-bgn', 'kk-english', 'uz-english', 'ru-simplified']);
 
+/** A three-letter stem left by a case ending is read only as the full name of a place this prominent (`Oshe` → Osh). */
+const SHORT_STEM_MIN_PRIOR = 0.8;
+
 /** Below this prior (a town of about 70,000 people) a fuzzy match is applied only with support from the document. */
 const FUZZY_SMALL_PLACE_PRIOR = 0.75;
 
@@ -924,11 +927,17 @@ export class Normalizer {
       const skeleton = skeletonOfFolded([...prefix, stemWord].join(' '));
       const stem = stemOfSkeleton(skeleton);
       const letters = stem.replace(/ /g, '').length;
-      if (stem.slice(stem.lastIndexOf(' ') + 1).length < 4) return;
+      // Stems of fewer than 4 letters match too much; only a major place's full name is read (`Oshe` → Osh).
+      const short = stem.slice(stem.lastIndexOf(' ') + 1).length < 4;
+      if (short && type !== 'case') return;
       const budget = type === 'adjective' ? Math.min(1, maxFuzzyCost(letters)) : 0;
-      const hits = this.index.lookupStem(stem, budget);
+      const hits = short ? [] : this.index.lookupStem(stem, budget);
       // A full word after a case ending (`Karakalpakstana` → `Karakalpakstan`).
-      if (type === 'case') for (const alias of this.index.lookupExact([...prefix, stemWord].join(' '))) hits.push({ alias, cost: 0 });
+      if (type === 'case') {
+        for (const alias of this.index.lookupExact([...prefix, stemWord].join(' '))) {
+          if (!short || (alias.prior >= SHORT_STEM_MIN_PRIOR && isPlaceKind(alias.entry.kind))) hits.push({ alias, cost: 0 });
+        }
+      }
       for (const hit of hits) {
         const kind = hit.alias.entry.kind;
         if (hit.alias.prior < 0.5) continue;
@@ -959,7 +968,7 @@ export class Normalizer {
     // The words before the noun as written, then (`Rossiyskoy Federatsii`) with their adjectives in the nominative.
     for (const prefix of [written, ...nominativePrefixes(written)]) {
       for (const ending of CASE_ENDINGS) {
-        if (lastWord.endsWith(ending) && lastWord.length - ending.length >= 4) tryStem(prefix, lastWord.slice(0, -ending.length), ending, 'case');
+        if (lastWord.endsWith(ending) && lastWord.length - ending.length >= 3) tryStem(prefix, lastWord.slice(0, -ending.length), ending, 'case');
       }
     }
     return out;

@@ -25,4 +25,11 @@ describe('document context on the built-in gazetteer', () => {
     const result = normalizeText('The next summit will be held in Astane in June.', index);
     expect(result.changes.map((c) => [c.from, c.to, c.entity, c.rule])).toEqual([['Astane', 'Astana', 'wof:421182469', 'morphology']]);
   });
+
+  it('reads a case form of a three-letter city as the city, never as a look-alike town (`Oshe`)', async () => {
+    const index = indexFor(await loadGazetteer());
+    const result = normalizeText('The security service detained a blogger in Oshe on Monday.', index);
+    expect(result.changes).toEqual([]);
+    expect(result.suggestions.map((s) => [s.from, s.to, s.rule])).toEqual([['Oshe', 'Osh', 'morphology']]);
+  });
 });
