@@ -269,41 +269,30 @@ function isLatinScriptCue(word: string): boolean {
 }
 
 /**
- * Holds that also keep a reading from being suggested: in English text the word is what it looks
- * like (a given name, an acronym), and an editor asked to look at each such reading would learn to
- * ignore the suggestions. Exact names of the region are never held so (see `holdOf`).
+ * Reasons to hold a reading (never apply it), as `evidence.held` shows them, named here when a
+ * hold is silent or other code compares against it (the rest are written where they are given).
+ * A `silent` hold also keeps the reading from being suggested: the decision stands (the
+ * span is not read any other way), but it is not shown, because the word is what it looks like (a
+ * given name, an acronym, `Kairat` rather than `Cairo at`) or the reading is so rarely right that
+ * an editor shown every one would learn to ignore suggestions. Measured on the eval's control
+ * text, where silent readings were two in five suggestions, and on its garbled mentions, where
+ * none of them was the right one.
  */
-const HOLD_GIVEN_NAME = 'an English given name';
-const HOLD_ACRONYM = 'acronym';
-const HOLD_ACRONYM_FROM_WORD = 'an acronym read from a word';
-const HOLD_ACRONYM_FOREIGN = 'an acronym read in a foreign romanization';
-const HOLD_FUZZY_OUTSIDE = 'near-spelling of a place outside the region the gazetteer covers in depth';
-const HOLD_GLUED_NAME_ENDING = 'names end in this function word too';
-const HOLD_OTHER_NAME = 'near another name of the entity, not its spelling';
-const HOLD_FIRST_LETTER = 'first letter differs';
-const HOLD_SMALL_PLACE = 'small place not named elsewhere in the document';
-const HOLD_UNTRANSLATED_NOUN = 'adjective of an untranslated Russian noun';
-const HOLD_BEFORE_SURNAME = 'a given name before a surname';
-const HOLD_WRITTEN_OTHER = 'written as the name of another entity';
-/**
- * Holds that also keep a reading from being suggested. The decision stands (the span is not read
- * any other way), but it is not shown: the word is what it looks like (a given name, an acronym,
- * `Kairat` rather than `Cairo at`), or the reading is so rarely right that an editor shown every
- * one would learn to ignore suggestions. Measured on the eval's control text, where they were
- * two in five suggestions, and on its garbled mentions, where none of them was the right one.
- */
-const SILENT_HOLDS: ReadonlySet<string> = new Set([
-  HOLD_GIVEN_NAME,
-  HOLD_BEFORE_SURNAME,
-  HOLD_ACRONYM,
-  HOLD_ACRONYM_FROM_WORD,
-  HOLD_ACRONYM_FOREIGN,
-  HOLD_FUZZY_OUTSIDE,
-  HOLD_GLUED_NAME_ENDING,
-  HOLD_OTHER_NAME,
-  HOLD_FIRST_LETTER,
-  HOLD_SMALL_PLACE,
-]);
+const HOLDS = {
+  givenName: { text: 'an English given name', silent: true },
+  beforeSurname: { text: 'a given name before a surname', silent: true },
+  acronym: { text: 'acronym', silent: true },
+  acronymFromWord: { text: 'an acronym read from a word', silent: true },
+  acronymForeign: { text: 'an acronym read in a foreign romanization', silent: true },
+  fuzzyOutside: { text: 'near-spelling of a place outside the region the gazetteer covers in depth', silent: true },
+  gluedNameEnding: { text: 'names end in this function word too', silent: true },
+  otherName: { text: 'near another name of the entity, not its spelling', silent: true },
+  firstLetter: { text: 'first letter differs', silent: true },
+  smallPlace: { text: 'small place not named elsewhere in the document', silent: true },
+  untranslatedNoun: { text: 'adjective of an untranslated Russian noun', silent: false },
+  writtenOther: { text: 'written as the name of another entity', silent: false },
+} as const;
+const SILENT_HOLDS: ReadonlySet<string> = new Set(Object.values(HOLDS).filter((hold) => hold.silent).map((hold) => hold.text));
 
 /** An English contraction (`I'm`, `Don't`, `It's`): an English word with its clitic, never a name. */
 const CONTRACTION = /^(\p{L}+)['’](?:m|s|d|ll|ve|re|t)$/u;
@@ -597,7 +586,7 @@ export class Normalizer {
    */
   private holdOf(candidate: RawCandidate, surface: string, written: ReadonlySet<string>): string | undefined {
     if (candidate.keep) return undefined;
-    if (candidate.rule === 'glued' && HOLD_GLUED_SUFFIXES.has(String(candidate.detail.glued))) return HOLD_GLUED_NAME_ENDING;
+    if (candidate.rule === 'glued' && HOLD_GLUED_SUFFIXES.has(String(candidate.detail.glued))) return HOLDS.gluedNameEnding.text;
     const alias = candidate.alias;
     const exact = candidate.how === 'exact' && candidate.rule !== 'glued';
     // `Kraków`, `Béla`: letters no romanization of Cyrillic uses; the name is in its own orthography
@@ -607,25 +596,25 @@ export class Normalizer {
     const byName = exact && alias.alias.origin !== 'generated';
     // `Danny` is no Russian case form of Daniya (Denmark), nor `Anne` one of Anna: a common given
     // name of English-speaking countries is that name, unless the gazetteer lists it as written.
-    if (!byName && englishGivenNames().has(surface)) return HOLD_GIVEN_NAME;
+    if (!byName && englishGivenNames().has(surface)) return HOLDS.givenName.text;
     // `USA` is no German romanization of ЎзА (UzA): acronyms are romanized the English way, if at all.
-    if (alias.alias.origin === 'generated' && !ENGLISH_LIKE.has(alias.alias.scheme ?? '') && isAcronym(surface)) return HOLD_ACRONYM_FOREIGN;
+    if (alias.alias.origin === 'generated' && !ENGLISH_LIKE.has(alias.alias.scheme ?? '') && isAcronym(surface)) return HOLDS.acronymForeign.text;
     const folded = foldKey(surface);
     const output = foldKey(candidate.output);
     // `Yamalo-Nenets` for the Yamalo-Nenets Autonomous Okrug: a short form, written correctly.
     if (candidate.rule !== 'glued' && !candidate.extendsLeft && containsWords(output, folded)) return 'a shorter form of the name';
-    if (!exact && isAcronym(surface)) return HOLD_ACRONYM;
+    if (!exact && isAcronym(surface)) return HOLDS.acronym.text;
     // `Tash` is no misspelling of `TASS`: acronyms are not garbled into words.
-    if (!exact && isAcronym(alias.alias.text)) return HOLD_ACRONYM_FROM_WORD;
+    if (!exact && isAcronym(alias.alias.text)) return HOLDS.acronymFromWord.text;
     // A former name (`Kirovohrad`) may be meant: the text can be about the past, or about what kept the name.
     if (alias.alias.type === 'historic') return 'a former name';
     if (!exact && (alias.entry.kind === 'country' || alias.entry.kind === 'region') && isDemonym(folded, output)) return 'a demonym, not the place';
     // A correctly written name of something (`Washington`, a village called `Kairat`) is no misspelling of another name.
-    if (!exact && written.size > 0 && !written.has(alias.entry.id)) return HOLD_WRITTEN_OTHER;
+    if (!exact && written.size > 0 && !written.has(alias.entry.id)) return HOLDS.writtenOther.text;
     const entry = alias.entry;
     if (!inFocus(entry)) {
       // `Joseph` → Rzeszów, `Barkley` → Berkeley: a world-wide list of towns holds a near-spelling of almost any word.
-      if (candidate.how === 'fuzzy') return HOLD_FUZZY_OUTSIDE;
+      if (candidate.how === 'fuzzy') return HOLDS.fuzzyOutside.text;
       // A Russian name of a major world city (`Vashington`), not a case form (`Valery` is no form of Valera).
       const englishLike = alias.alias.origin === 'name' || ENGLISH_LIKE.has(alias.alias.scheme ?? '');
       const exactInFocusLanguage = exact && englishLike && candidate.rule !== 'morphology' && entry.kind === 'city' && FOCUS_LANGUAGES.has(alias.alias.lang.split('-')[0]!) && alias.prior >= 0.8;
@@ -634,8 +623,8 @@ export class Normalizer {
     // `Hakan` → `Haqqani`, `Masoud` → `Massoud`: a given name or another person's surname as often as a garble.
     if (alias.derived === 'surname' && !exact) return 'a surname alone, spelled unlike any listed form';
     // `Uralsk` for Oral, `Khorezm` for Khiva: near another name of the entity is that name, not a misspelling.
-    if (!exact && alias.alias.origin === 'name' && !this.isVariantSpelling(alias, 'alias', true)) return HOLD_OTHER_NAME;
-    if (candidate.how === 'fuzzy' && firstLettersDiffer(foldKey(surface), alias.folded)) return HOLD_FIRST_LETTER;
+    if (!exact && alias.alias.origin === 'name' && !this.isVariantSpelling(alias, 'alias', true)) return HOLDS.otherName.text;
+    if (candidate.how === 'fuzzy' && firstLettersDiffer(foldKey(surface), alias.folded)) return HOLDS.firstLetter.text;
     return undefined;
   }
 
@@ -714,9 +703,9 @@ export class Normalizer {
     // untranslated names what the noun names, not the place the adjective comes from.
     const untranslatedNoun = end === span.end && after !== undefined && following!.text === after && isAdjectiveReading(best) && isLatinText(after) && !this.english.has(after);
     const held = untranslatedNoun
-      ? HOLD_UNTRANSLATED_NOUN
+      ? HOLDS.untranslatedNoun.text
       : beforeSurname && best.alias?.entry.kind !== 'person'
-        ? HOLD_BEFORE_SURNAME
+        ? HOLDS.beforeSurname.text
         : this.heldInContext(best, text, span, before, beforeTwo, after, cue, inLongerName, context);
     if (held !== undefined && best.hold === undefined) ranked[0] = best = { ...best, hold: held };
     const apply = !this.options.suggestOnly && !best.noAuto && held === undefined && best.score >= this.minConfidence && margin >= this.minMargin;
@@ -767,7 +756,7 @@ export class Normalizer {
     if (isHyphenated(text, span)) return 'part of a hyphenated name';
     const ending = typeof best.detail.ending === 'string' ? best.detail.ending.slice(1) : undefined;
     if (ending !== undefined && BARE_ADJECTIVE_ENDINGS.has(ending) && !hasDesignator(beforeTwo, after)) return 'town-like ending without a designator';
-    if (best.how === 'fuzzy' && best.alias!.prior < FUZZY_SMALL_PLACE_PRIOR && this.support(context, entry, span.start, span.surface) === undefined) return HOLD_SMALL_PLACE;
+    if (best.how === 'fuzzy' && best.alias!.prior < FUZZY_SMALL_PLACE_PRIOR && this.support(context, entry, span.start, span.surface) === undefined) return HOLDS.smallPlace.text;
     return undefined;
   }
 
@@ -1225,8 +1214,8 @@ function nominativePrefixes(words: readonly string[]): string[][] {
  * not the city its stem also reads as: both write `Almaty`), else the higher score.
  */
 function readsBetter(reading: ScoredCandidate, than: ScoredCandidate): boolean {
-  if (than.hold === HOLD_WRITTEN_OTHER && reading.hold === undefined && reading.how === 'exact') return true;
-  if (reading.hold === HOLD_WRITTEN_OTHER && than.hold === undefined && than.how === 'exact') return false;
+  if (than.hold === HOLDS.writtenOther.text && reading.hold === undefined && reading.how === 'exact') return true;
+  if (reading.hold === HOLDS.writtenOther.text && than.hold === undefined && than.how === 'exact') return false;
   return reading.score > than.score;
 }
 
