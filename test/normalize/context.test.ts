@@ -37,5 +37,7 @@ describe('document context on the built-in gazetteer', () => {
     const index = indexFor(await loadGazetteer());
     const text = 'Ferries left Turkmenbashi for Baku, and Pakhtakor beat Nasaf in Tashkent.';
     expect(normalizeText(text, index).changes).toEqual([]);
+    const towns = 'Miners from Saran, Balkhash and Kyzyl-Kiya met farmers from Kattakurgan and Talgar.';
+    expect(normalizeText(towns, index).changes).toEqual([]);
   });
 });
