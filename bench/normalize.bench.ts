@@ -13,10 +13,14 @@ import { foldKey, skeletonKey } from '../src/normalize/fold.js';
 import { DeleteIndex } from '../src/normalize/symspell.js';
 import { BigramIndex } from '../src/normalize/ngram.js';
 import { swapCost, weightedDistance } from '../src/normalize/distance.js';
+import { existsSync, readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { seededRandom } from '../scripts/lib/random.js';
 import { garble, madeUpName, newsParagraph, prominentNames } from '../scripts/lib/news-text.js';
+
+/** Third-party English sentences on any topic (Lingua's test data), in the team's shared data. */
+const THIRD_PARTY_ENGLISH = '../shared/data/langid/lingua/sentences/en.txt';
 
 /** A full garbage collection, also when node runs without --expose-gc (memory deltas need one). */
 function collectGarbage(): void {
@@ -96,7 +100,9 @@ export async function run(): Promise<void> {
     return { changes, suggestions };
   };
   // First sight: every distinct span is looked up in the index once (the span cache is empty).
+  const cachedBefore = index.spanCache.size;
   const first = timed(normalizeAll);
+  const spanCount = index.spanCache.size - cachedBefore;
   // Again: every span is in the cache; what is left is tokenizing, deciding in context and output.
   const again = timed(normalizeAll);
   const rate = (seconds: number) => `${(bytes / 1024 / 1024 / seconds).toFixed(2)} MB/s`;
@@ -106,6 +112,26 @@ export async function run(): Promise<void> {
   console.log(`tokenize only:     ${tokenizing.cpu.toFixed(2)} s CPU, ${rate(tokenizing.cpu)} per core, ${Math.round(tokens / tokenizing.cpu)} tokens/s; wall ${tokenizing.wall.toFixed(2)} s, ${rate(tokenizing.wall)}`);
   console.log(`normalize:         ${line(first)}; ${first.result.changes} changes, ${first.result.suggestions} suggestions`);
   console.log(`normalize again:   ${line(again)} (every span already looked up)`);
+  const spansPerMb = (count: number, size: number) => Math.round(count / (size / 1024 / 1024));
+  console.log(`distinct spans read: ${spanCount} (${spansPerMb(spanCount, bytes)} per MB)`);
+
+  // Real English, where the team's shared data is checked out (users and CI do not have it): a
+  // small text, but one whose density of distinct capitalized spans no generator sets.
+  if (existsSync(THIRD_PARTY_ENGLISH)) {
+    const lines = readFileSync(THIRD_PARTY_ENGLISH, 'utf8').split('\n').filter((line) => line.trim() !== '');
+    const texts: string[] = [];
+    for (let i = 0; i < lines.length; i += 10) texts.push(lines.slice(i, i + 10).join(' '));
+    const size = Buffer.byteLength(texts.join('\n'));
+    const before = index.spanCache.size;
+    const firstReal = timed(() => texts.forEach((text) => normalizeText(text, index)));
+    const newSpans = index.spanCache.size - before;
+    // Best of five: on a text this small, one collection or preemption is most of a pass.
+    const againReal = Math.min(...Array.from({ length: 5 }, () => timed(() => texts.forEach((text) => normalizeText(text, index))).cpu));
+    const realRate = (seconds: number) => `${(size / 1024 / 1024 / seconds).toFixed(2)} MB/s`;
+    console.log(
+      `third-party English (${THIRD_PARTY_ENGLISH}): ${(size / 1024 / 1024).toFixed(2)} MB, ${newSpans} distinct spans (${spansPerMb(newSpans, size)} per MB); first sight ${firstReal.cpu.toFixed(3)} s CPU, ${realRate(firstReal.cpu)} per core; again (best of 5) ${realRate(againReal)} per core`,
+    );
+  }
 
   // Fuzzy lookup latency (the index as the normalizer uses it, restored from the disk cache) on
   // garbled names and on made-up names that match nothing (one to three words). Every query runs
