@@ -649,6 +649,8 @@ export class Normalizer {
     const before = previous && isPlainGap(text, previous.end, span.start) ? previous.text.toLowerCase() : undefined;
     const twoBack = span.first > 1 ? tokens[span.first - 2]! : undefined;
     const beforeTwo = twoBack && before !== undefined && isPlainGap(text, twoBack.end, previous!.start) ? `${twoBack.text.toLowerCase()} ${before}` : undefined;
+    // `Rahmon called Sadyr Zhaparov`: after a name or a pronoun, `called` is a telephone call, not a citation.
+    const phoned = beforeTwo !== undefined && before === 'called' && (isCapitalized(twoBack!.text) || CALLERS.has(beforeTwo.slice(0, beforeTwo.indexOf(' '))));
     const following = tokens[span.last + 1];
     const after = following && isPlainGap(text, span.end, following.start) ? following.text.toLowerCase() : undefined;
 
@@ -706,7 +708,7 @@ export class Normalizer {
       ? HOLDS.untranslatedNoun.text
       : beforeSurname && best.alias?.entry.kind !== 'person'
         ? HOLDS.beforeSurname.text
-        : this.heldInContext(best, text, span, before, beforeTwo, after, cue, inLongerName, context);
+        : this.heldInContext(best, text, span, before, beforeTwo, after, cue, inLongerName, context, phoned);
     if (held !== undefined && best.hold === undefined) ranked[0] = best = { ...best, hold: held };
     const apply = !this.options.suggestOnly && !best.noAuto && held === undefined && best.score >= this.minConfidence && margin >= this.minMargin;
     return { decision: { span, start, ...(end !== span.end ? { end } : {}), keep: false, best, ranked, apply, ...(runnerUp ? { runnerUp } : {}) }, contextFree: false };
@@ -726,11 +728,12 @@ export class Normalizer {
     cue: string | undefined,
     inLongerName: boolean,
     context: DocContext,
+    phoned: boolean,
   ): string | undefined {
     // A quoted word is cited as written (`the Uzbek name “O‘zbekiston”`).
     if (OPENING_QUOTES.has(text.charCodeAt(span.start - 1)) && CLOSING_QUOTES.has(text.charCodeAt(span.end))) return 'quoted as written';
     // `known in Uzbek as Qo'qon`, `called Ozbekiston`: a name cited in another language.
-    if (citesName(before, beforeTwo)) return 'cited as written';
+    if (citesName(before, beforeTwo, phoned)) return 'cited as written';
     const entry = best.alias?.entry;
     if (entry === undefined || context.hints.has(entry.id)) return undefined;
     // `Hakan Fidan`, `Zhanibek Alimkhanuly`: a place name next to an unknown capitalized word is part of a name the gazetteer lacks.
@@ -1378,10 +1381,12 @@ function scoredCandidate(candidate: RawCandidate, output: string, score: number,
 
 /** Words that introduce a name cited as written: `called X`, `known as X`, `in Uzbek as X`. */
 const CITING_WORDS = new Set(['called', 'named', 'spelled', 'spelt', 'dubbed']);
+/** Subjects after which `called` is a telephone call (`he called Japarov`). */
+const CALLERS = new Set(['he', 'she', 'they', 'we', 'i', 'you', 'who']);
 const CITING_BEFORE_AS = new Set(['known', 'spelled', 'spelt', 'written', 'rendered', 'transliterated', 'romanized', 'romanised']);
 
-function citesName(before: string | undefined, beforeTwo: string | undefined): boolean {
-  if (before !== undefined && CITING_WORDS.has(before)) return true;
+function citesName(before: string | undefined, beforeTwo: string | undefined, phoned: boolean): boolean {
+  if (before !== undefined && CITING_WORDS.has(before)) return !(phoned && before === 'called');
   if (before !== 'as' || beforeTwo === undefined) return false;
   const word = beforeTwo.slice(0, beforeTwo.indexOf(' '));
   return CITING_BEFORE_AS.has(word) || ENGLISH_PROPER_WORDS.has(word);

@@ -40,4 +40,14 @@ describe('document context on the built-in gazetteer', () => {
     const towns = 'Miners from Saran, Balkhash and Kyzyl-Kiya met farmers from Kattakurgan and Talgar.';
     expect(normalizeText(towns, index).changes).toEqual([]);
   });
+
+  it('reads a name after `called` as a telephone call when a name or a pronoun makes it (`Rahmon called Sadyr Zhaparov`)', async () => {
+    const index = indexFor(await loadGazetteer());
+    const phoned = normalizeText('Emomali Rahmon called Sadyr Zhaparov on Monday.', index);
+    expect(phoned.changes.map((c) => [c.from, c.to])).toEqual([['Zhaparov', 'Japarov']]);
+    // A name cited after `called` stays as written.
+    const cited = normalizeText('The movement called Islamskoe Gosudarstvo recruited in the valley.', index);
+    expect(cited.changes).toEqual([]);
+    expect(cited.suggestions.map((s) => [s.from, s.to, s.evidence.held])).toEqual([['Islamskoe Gosudarstvo', 'Islamic State', 'cited as written']]);
+  });
 });
