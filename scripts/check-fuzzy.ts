@@ -5,7 +5,7 @@
  *   npx tsx scripts/check-fuzzy.ts --save FILE     record queries and their hits (run on the old code)
  *   npx tsx scripts/check-fuzzy.ts --compare FILE  recompute the recorded queries, report differences
  *   npx tsx scripts/check-fuzzy.ts                 only collect the queries and time the lookups
- *   --no-bigram-filter                             look up without the bigram count filter
+ *   --bigram-filter                                look up with the bigram count filter (off since Nov 25)
  *
  * Queries: every distinct fuzzy and stem lookup the normalizer makes on ~2.5 MB of text generated
  * like `bench/normalize.bench.ts` does and on the eval passages (`corpora/eval/*.jsonl`), plus the
@@ -105,7 +105,7 @@ const gazetteer = await loadGazetteer();
 const loaded = loadNameIndex(gazetteer);
 const index = loaded.index;
 // What the bigram count filter on the delete index's candidates changes (see NameIndex.lookupFuzzy).
-if (args.includes('--no-bigram-filter')) (index as { bigramFilter?: boolean }).bigramFilter = false;
+if (args.includes('--bigram-filter')) (index as { bigramFilter?: boolean }).bigramFilter = true;
 console.log(`index ${loaded.source} in ${(performance.now() - started).toFixed(0)} ms: ${JSON.stringify(index.stats())}`);
 
 let queries: Query[];

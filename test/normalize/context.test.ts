@@ -50,4 +50,10 @@ describe('document context on the built-in gazetteer', () => {
     expect(cited.changes).toEqual([]);
     expect(cited.suggestions.map((s) => [s.from, s.to, s.evidence.held])).toEqual([['Islamskoe Gosudarstvo', 'Islamic State', 'cited as written']]);
   });
+
+  it('finds a name with two adjacent letters swapped (`Batkne`), which the old bigram filter dropped', async () => {
+    const index = indexFor(await loadGazetteer());
+    const result = normalizeText('Floods hit Batkne and Osh on Monday.', index);
+    expect(result.changes.map((c) => [c.from, c.to, c.rule])).toEqual([['Batkne', 'Batken', 'fuzzy']]);
+  });
 });
