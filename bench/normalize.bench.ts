@@ -190,7 +190,7 @@ export async function run(): Promise<void> {
   }
   // Where they disagree: the bigram count filter drops adjacent swaps in short names (three broken
   // bigrams); the delete index misses matches needing more than 2 plain edits. The index as used
-  // applies both (see NameIndex.lookupFuzzy), so it only has the second kind of loss.
+  // is the delete index alone (see NameIndex.lookupFuzzy), so it only has the second kind of loss.
   const matchSets = matches.map((list) => list.map((keysOf) => new Set(keysOf.split(',').filter(Boolean))));
   const onlyIn = (a: number, b: number) => skeletons.filter((_, i) => [...matchSets[a]![i]!].some((key) => !matchSets[b]![i]!.has(key))).length;
   console.log(`  queries with matches only the bigram index finds: ${onlyIn(0, 1)}; only the delete index finds: ${onlyIn(1, 0)} (of ${skeletons.length})`);
