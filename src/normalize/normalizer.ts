@@ -1039,7 +1039,9 @@ export class Normalizer {
           score -= 0.1;
           reasons |= Reason.LongerName;
         }
-        if (candidate.how === 'fuzzy' && entry.kind !== 'country' && entry.country !== undefined && this.foreignToDocument(context, entry.country, start)) {
+        // A near or inflected form of a place in a country the document does not name (`Karakoli`
+        // in a Kyrgyz story is Karakol, not the Uzbek Karakul) is the less likely reading.
+        if ((candidate.how === 'fuzzy' || candidate.how === 'stem') && entry.kind !== 'country' && entry.country !== undefined && this.foreignToDocument(context, entry.country, start)) {
           score -= 0.06;
           reasons |= Reason.ForeignCountry;
         }

@@ -56,4 +56,10 @@ describe('document context on the built-in gazetteer', () => {
     const result = normalizeText('Floods hit Batkne and Osh on Monday.', index);
     expect(result.changes.map((c) => [c.from, c.to, c.rule])).toEqual([['Batkne', 'Batken', 'fuzzy']]);
   });
+
+  it('weighs a case form of a place in another country than the document names down (`Karakoli`: Karakol, not the Uzbek Karakul)', async () => {
+    const index = indexFor(await loadGazetteer());
+    const result = normalizeText('The Kyrgyz government said the new airport in Karakoli opens in June, and officials in Bishkek agreed.', index);
+    expect(result.changes.map((c) => [c.from, c.to, c.entity])).toEqual([['Karakoli', 'Karakol', 'wof:421181483']]);
+  });
 });
