@@ -46,6 +46,7 @@ describe('precision holds: readings only ever suggested', () => {
     ['a split off a function word that names also end in', 'Pilgrims climbed Ararat last week.'],
     ['a fuzzy match whose first letter differs', 'Snow fell across Siberia overnight.'],
     ['a near-spelling of a place outside the region', 'The mayor of Krackow spoke first.'],
+    ['a fuzzy near-name next to an unknown capitalized word', 'The coach, Karakoool Mukan, resigned.'],
   ])('holds %s without suggesting it', (_what, text) => {
     expect(normalizeText(text, index)).toEqual({ text, changes: [], suggestions: [] });
   });
