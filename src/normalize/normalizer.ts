@@ -596,7 +596,8 @@ export class Normalizer {
     const exact = candidate.how === 'exact' && candidate.rule !== 'glued';
     // `Kraków`, `Béla`: letters no romanization of Cyrillic uses; the name is in its own orthography
     // (unless the gazetteer lists it for a place of the region: Polish `Ałmaty`).
-    if (hasLatinOnlyLetter(surface) && !(exact && alias !== undefined && inFocus(alias.entry) && alias.alias.origin !== 'generated')) return 'native Latin-script spelling';
+    // Only a place's name is so rewritten: an organization's own Latin spelling is its brand (`Türkmengaz`).
+    if (hasLatinOnlyLetter(surface) && !(exact && alias !== undefined && isPlaceKind(alias.entry.kind) && inFocus(alias.entry) && alias.alias.origin !== 'generated')) return 'native Latin-script spelling';
     if (alias === undefined) return undefined;
     const byName = exact && alias.alias.origin !== 'generated';
     // `Danny` is no Russian case form of Daniya (Denmark), nor `Anne` one of Anna: a common given

@@ -62,4 +62,11 @@ describe('document context on the built-in gazetteer', () => {
     const result = normalizeText('The Kyrgyz government said the new airport in Karakoli opens in June, and officials in Bishkek agreed.', index);
     expect(result.changes.map((c) => [c.from, c.to, c.entity])).toEqual([['Karakoli', 'Karakol', 'wof:421181483']]);
   });
+
+  it('fixes a garbled state company, but keeps the Latin spelling a company writes itself (`Türkmengaz`)', async () => {
+    const index = indexFor(await loadGazetteer());
+    const result = normalizeText('KazMunayGaz and Türkmengaz signed a deal in Ashgabat.', index);
+    expect(result.changes.map((c) => [c.from, c.to, c.entity])).toEqual([['KazMunayGaz', 'KazMunayGas', 'org-kazmunaygas']]);
+    expect(result.suggestions.map((s) => [s.from, s.evidence.held])).toEqual([['Türkmengaz', 'native Latin-script spelling']]);
+  });
 });
