@@ -285,12 +285,12 @@ const HOLDS = {
   acronym: { text: 'acronym', silent: true },
   acronymFromWord: { text: 'an acronym read from a word', silent: true },
   acronymForeign: { text: 'an acronym read in a foreign romanization', silent: true },
-  fuzzyOutside: { text: 'near-spelling of a place outside the region the gazetteer covers in depth', silent: true },
   gluedNameEnding: { text: 'names end in this function word too', silent: true },
   otherName: { text: 'near another name of the entity, not its spelling', silent: true },
   firstLetter: { text: 'first letter differs', silent: true },
   smallPlace: { text: 'small place not named elsewhere in the document', silent: true },
-  // Exact readings of these stay suggestions (`Roma` → Rome; `Osh` next to a name).
+  // Exact readings of these stay suggestions (`Roma` → Rome; `Osh` next to a name): a world-wide
+  // list of towns holds a near-spelling of almost any word (`Joseph` → Rzeszów, `Barkley` → Berkeley).
   outside: { text: 'place outside the region the gazetteer covers in depth', silent: 'inexact' },
   longerName: { text: 'part of a longer unknown name', silent: 'fuzzy' },
   untranslatedNoun: { text: 'adjective of an untranslated Russian noun', silent: false },
@@ -619,8 +619,6 @@ export class Normalizer {
     if (!exact && written.size > 0 && !written.has(alias.entry.id)) return HOLDS.writtenOther.text;
     const entry = alias.entry;
     if (!inFocus(entry)) {
-      // `Joseph` → Rzeszów, `Barkley` → Berkeley: a world-wide list of towns holds a near-spelling of almost any word.
-      if (candidate.how === 'fuzzy') return HOLDS.fuzzyOutside.text;
       // A Russian name of a major world city (`Vashington`), not a case form (`Valery` is no form of Valera).
       const englishLike = alias.alias.origin === 'name' || ENGLISH_LIKE.has(alias.alias.scheme ?? '');
       const exactInFocusLanguage = exact && englishLike && candidate.rule !== 'morphology' && entry.kind === 'city' && FOCUS_LANGUAGES.has(alias.alias.lang.split('-')[0]!) && alias.prior >= 0.8;
