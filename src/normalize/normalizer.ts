@@ -282,6 +282,7 @@ function isLatinScriptCue(word: string): boolean {
 const HOLDS = {
   givenName: { text: 'an English given name', silent: true },
   beforeSurname: { text: 'a given name before a surname', silent: true },
+  foreignSurname: { text: 'a surname in a foreign romanization', silent: true },
   acronym: { text: 'acronym', silent: true },
   acronymFromWord: { text: 'an acronym read from a word', silent: true },
   acronymForeign: { text: 'an acronym read in a foreign romanization', silent: true },
@@ -603,8 +604,11 @@ export class Normalizer {
     // `Danny` is no Russian case form of Daniya (Denmark), nor `Anne` one of Anna: a common given
     // name of English-speaking countries is that name, unless the gazetteer lists it as written.
     if (!byName && englishGivenNames().has(surface)) return HOLDS.givenName.text;
+    const foreignScheme = alias.alias.origin === 'generated' && !ENGLISH_LIKE.has(alias.alias.scheme ?? '');
     // `USA` is no German romanization of ЎзА (UzA): acronyms are romanized the English way, if at all.
-    if (alias.alias.origin === 'generated' && !ENGLISH_LIKE.has(alias.alias.scheme ?? '') && isAcronym(surface)) return HOLDS.acronymForeign.text;
+    if (foreignScheme && isAcronym(surface)) return HOLDS.acronymForeign.text;
+    // `Sergejev` is a surname in Czech romanization before it is a town's name in that romanization.
+    if (foreignScheme && isPlaceKind(alias.entry.kind) && hasSurnameShape(surface)) return HOLDS.foreignSurname.text;
     const folded = foldKey(surface);
     const output = foldKey(candidate.output);
     // `Yamalo-Nenets` for the Yamalo-Nenets Autonomous Okrug: a short form, written correctly.
@@ -625,7 +629,9 @@ export class Normalizer {
       if (!exactInFocusLanguage) return HOLDS.outside.text;
     }
     // `Hakan` → `Haqqani`, `Masoud` → `Massoud`: a given name or another person's surname as often as a garble.
-    if (alias.derived === 'surname' && !exact) return 'a surname alone, spelled unlike any listed form';
+    // A Slavic `-jev` (`Tokajev`) is the listed `-yev` in another romanization, not another name.
+    const slavicJev = candidate.how === 'skeleton' && folded.endsWith('jev');
+    if (alias.derived === 'surname' && !exact && !slavicJev) return 'a surname alone, spelled unlike any listed form';
     // `Uralsk` for Oral, `Khorezm` for Khiva: near another name of the entity is that name, not a misspelling.
     if (!exact && alias.alias.origin === 'name' && !this.isVariantSpelling(alias, 'alias', true)) return HOLDS.otherName.text;
     if (candidate.how === 'fuzzy' && firstLettersDiffer(foldKey(surface), alias.folded)) return HOLDS.firstLetter.text;

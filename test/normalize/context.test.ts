@@ -69,4 +69,11 @@ describe('document context on the built-in gazetteer', () => {
     expect(result.changes.map((c) => [c.from, c.to, c.entity])).toEqual([['KazMunayGaz', 'KazMunayGas', 'org-kazmunaygas']]);
     expect(result.suggestions.map((s) => [s.from, s.evidence.held])).toEqual([['Türkmengaz', 'native Latin-script spelling']]);
   });
+
+  it('reads Slavic `-jev` surnames as the listed `-yev`, and no surname as a town of that romanization', async () => {
+    const index = indexFor(await loadGazetteer());
+    const result = normalizeText('President Tokajev met Nazarbajev in Astana. Dmitrijev and Sergejev also came.', index);
+    expect(result.text).toBe('President Tokayev met Nazarbayev in Astana. Dmitrijev and Sergejev also came.');
+    expect(result.suggestions).toEqual([]);
+  });
 });
