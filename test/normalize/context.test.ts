@@ -76,4 +76,10 @@ describe('document context on the built-in gazetteer', () => {
     expect(result.text).toBe('President Tokayev met Nazarbayev in Astana. Dmitrijev and Sergejev also came.');
     expect(result.suggestions).toEqual([]);
   });
+
+  it('knows the EU and the UN by their Russian names (`Evropeyskogo Soyuza`, `OON`)', async () => {
+    const index = indexFor(await loadGazetteer());
+    const result = normalizeText('Uzbek officials met envoys of the Evropeyskogo Soyuza and of the OON in Tashkent.', index);
+    expect(result.text).toBe('Uzbek officials met envoys of the European Union and of the United Nations in Tashkent.');
+  });
 });
