@@ -233,6 +233,12 @@ const ALIAS_TYPE_WEIGHT: Record<string, number> = { canonical: 0.04, official: 0
 /** Generated schemes that spell the English way (their exact matches rank above foreign orthographies). */
 const ENGLISH_LIKE = new Set(['bgn-pcgn', 'wikipedia', 'ru-adjective', 'ru-case', 'en-admin', 'tg-bgn', 'ky-bgn', 'kk-english', 'uz-english', 'ru-simplified']);
 
+/**
+ * Generated schemes of other languages' orthographies (`Romanow`, `Sergejev`, `UsA`), as opposed
+ * to transliteration standards (ISO 9, GOST: `EAES` is the EAEU's Russian acronym, as written).
+ */
+const FOREIGN_LANGUAGE_SCHEMES = new Set(['french', 'hungarian', 'polish', 'german', 'czech', 'italian', 'spanish', 'mvd-310-fr']);
+
 /** A three-letter stem left by a case ending is read only as the full name of a place this prominent (`Oshe` → Osh). */
 const SHORT_STEM_MIN_PRIOR = 0.8;
 
@@ -604,7 +610,7 @@ export class Normalizer {
     // `Danny` is no Russian case form of Daniya (Denmark), nor `Anne` one of Anna: a common given
     // name of English-speaking countries is that name, unless the gazetteer lists it as written.
     if (!byName && englishGivenNames().has(surface)) return HOLDS.givenName.text;
-    const foreignScheme = alias.alias.origin === 'generated' && !ENGLISH_LIKE.has(alias.alias.scheme ?? '');
+    const foreignScheme = alias.alias.origin === 'generated' && FOREIGN_LANGUAGE_SCHEMES.has(alias.alias.scheme ?? '');
     // `USA` is no German romanization of ЎзА (UzA): acronyms are romanized the English way, if at all.
     if (foreignScheme && isAcronym(surface)) return HOLDS.acronymForeign.text;
     // `Sergejev` is a surname in Czech romanization before it is a town's name in that romanization.
@@ -757,7 +763,7 @@ export class Normalizer {
     // region: other romanizations than the English ones need another mention that places it there.
     // Next to another capitalized word (`Danny Romanow`), it is a person's name even there.
     const alias = best.alias!.alias;
-    if (alias.origin === 'generated' && !ENGLISH_LIKE.has(alias.scheme ?? '')) {
+    if (alias.origin === 'generated' && FOREIGN_LANGUAGE_SCHEMES.has(alias.scheme ?? '')) {
       if (!inFocusElsewhere(context, span.start, span.surface)) return 'foreign romanization in a text that names nothing of the region';
       // A country read so is still the country (`Kazahstan Kasym-Zhomart Tokaev`), as for the exact readings below.
       if (inLongerName && entry.kind !== 'person' && entry.kind !== 'country') return 'foreign romanization next to an unknown name';

@@ -82,4 +82,10 @@ describe('document context on the built-in gazetteer', () => {
     const result = normalizeText('Uzbek officials met envoys of the Evropeyskogo Soyuza and of the OON in Tashkent.', index);
     expect(result.text).toBe('Uzbek officials met envoys of the European Union and of the United Nations in Tashkent.');
   });
+
+  it('reads a Russian acronym transliterated by a standard (`EAES`, GOST), unlike one in a foreign orthography', async () => {
+    const index = indexFor(await loadGazetteer());
+    const result = normalizeText('The EAES commission met in Bishkek on Friday.', index);
+    expect(result.changes.map((c) => [c.from, c.to, c.entity])).toEqual([['EAES', 'Eurasian Economic Union', 'org-eaeu']]);
+  });
 });
