@@ -13,14 +13,12 @@ import { foldKey, skeletonKey } from '../src/normalize/fold.js';
 import { DeleteIndex } from '../src/normalize/symspell.js';
 import { BigramIndex } from '../src/normalize/ngram.js';
 import { swapCost, weightedDistance } from '../src/normalize/distance.js';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { seededRandom } from '../scripts/lib/random.js';
 import { garble, madeUpName, newsParagraph, prominentNames } from '../scripts/lib/news-text.js';
-
-/** Third-party English sentences on any topic (Lingua's test data), in the team's shared data. */
-const THIRD_PARTY_ENGLISH = '../shared/data/langid/lingua/sentences/en.txt';
+import { THIRD_PARTY_ENGLISH, readLineDocuments } from '../scripts/lib/clean-english.js';
 
 /** A full garbage collection, also when node runs without --expose-gc (memory deltas need one). */
 function collectGarbage(): void {
@@ -118,9 +116,7 @@ export async function run(): Promise<void> {
   // Real English, where the team's shared data is checked out (users and CI do not have it): a
   // small text, but one whose density of distinct capitalized spans no generator sets.
   if (existsSync(THIRD_PARTY_ENGLISH)) {
-    const lines = readFileSync(THIRD_PARTY_ENGLISH, 'utf8').split('\n').filter((line) => line.trim() !== '');
-    const texts: string[] = [];
-    for (let i = 0; i < lines.length; i += 10) texts.push(lines.slice(i, i + 10).join(' '));
+    const texts = readLineDocuments(THIRD_PARTY_ENGLISH);
     const size = Buffer.byteLength(texts.join('\n'));
     const before = index.spanCache.size;
     const firstReal = timed(() => texts.forEach((text) => normalizeText(text, index)));

@@ -20,6 +20,7 @@ import { normalizeText, type NormalizeOptions } from '../src/normalize/index.js'
 import { foldKey } from '../src/normalize/fold.js';
 import { countTokens } from '../src/normalize/tokenize.js';
 import type { Change, Suggestion } from '../src/document.js';
+import { THIRD_PARTY_ENGLISH, readLineDocuments } from './lib/clean-english.js';
 
 /** One annotated mention. `expected` lists acceptable outputs; empty means "must stay as written". */
 interface Mention {
@@ -76,9 +77,6 @@ function readPassages(file: string): Passage[] {
       return passage;
     });
 }
-
-/** Third-party English sentences on any topic (Lingua's test data), where the team's shared data is checked out. */
-const THIRD_PARTY_ENGLISH = '../shared/data/langid/lingua/sentences/en.txt';
 
 interface Tally {
   tp: number;
@@ -198,12 +196,10 @@ async function main(): Promise<void> {
   }
   const seconds = (performance.now() - started) / 1000;
   const plain = texts.map((file) => {
-    const lines = readFileSync(file, 'utf8').split('\n').filter((line) => line.trim() !== '');
     let count = 0;
     const changes: Change[] = [];
     let suggestions = 0;
-    for (let i = 0; i < lines.length; i += 10) {
-      const text = lines.slice(i, i + 10).join(' ');
+    for (const text of readLineDocuments(file)) {
       const result = normalizeText(text, index, options);
       count += countTokens(text);
       changes.push(...result.changes);

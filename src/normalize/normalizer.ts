@@ -4,7 +4,7 @@
  * words), scores them with document context and decides: fix, suggest or leave alone.
  */
 import type { Change, Suggestion } from '../document.js';
-import type { Gazetteer, GazetteerEntry } from '../gazetteer/index.js';
+import type { Alias, Gazetteer, GazetteerEntry } from '../gazetteer/index.js';
 import { foldKey, isLatinText, skeletonOfFolded } from './fold.js';
 import { indexFor, isPlaceKind, maxFuzzyCost, shortPlaceName, stemOfSkeleton, type IndexHit, type IndexedAlias, type NameIndex } from './name-index.js';
 import {
@@ -610,7 +610,7 @@ export class Normalizer {
     // `Danny` is no Russian case form of Daniya (Denmark), nor `Anne` one of Anna: a common given
     // name of English-speaking countries is that name, unless the gazetteer lists it as written.
     if (!byName && englishGivenNames().has(surface)) return HOLDS.givenName.text;
-    const foreignScheme = alias.alias.origin === 'generated' && FOREIGN_LANGUAGE_SCHEMES.has(alias.alias.scheme ?? '');
+    const foreignScheme = inForeignOrthography(alias.alias);
     // `USA` is no German romanization of ЎзА (UzA): acronyms are romanized the English way, if at all.
     if (foreignScheme && isAcronym(surface)) return HOLDS.acronymForeign.text;
     // `Sergejev` is a surname in Czech romanization before it is a town's name in that romanization.
@@ -640,7 +640,7 @@ export class Normalizer {
     if (alias.derived === 'surname' && !exact && !slavicJev) return 'a surname alone, spelled unlike any listed form';
     // `Uralsk` for Oral, `Khorezm` for Khiva: near another name of the entity is that name, not a misspelling.
     if (!exact && alias.alias.origin === 'name' && !this.isVariantSpelling(alias, 'alias', true)) return HOLDS.otherName.text;
-    if (candidate.how === 'fuzzy' && firstLettersDiffer(foldKey(surface), alias.folded)) return HOLDS.firstLetter.text;
+    if (candidate.how === 'fuzzy' && firstLettersDiffer(folded, alias.folded)) return HOLDS.firstLetter.text;
     return undefined;
   }
 
@@ -672,11 +672,11 @@ export class Normalizer {
 
     // A capitalized neighbour that is not a cue word (`Amu Darya`, `Nodira Yusupova`) means the
     // span is probably part of a longer name the gazetteer does not know.
+    const nameFollows = following !== undefined && isNameJoiner(text, span.end, following.start) && adjacentName(following, context);
     const inLongerName =
-      (following !== undefined && isNameJoiner(text, span.end, following.start) && adjacentName(following, context)) ||
-      (previous !== undefined && isNameJoiner(text, previous.end, span.start) && !startsSentence(text, tokens, previous.index) && adjacentName(previous, context));
+      nameFollows || (previous !== undefined && isNameJoiner(text, previous.end, span.start) && !startsSentence(text, tokens, previous.index) && adjacentName(previous, context));
     // `Madina Abylkasymova`: before a surname, the span is a given name whatever else it names.
-    const beforeSurname = inLongerName && following !== undefined && isNameJoiner(text, span.end, following.start) && adjacentName(following, context) && hasSurnameShape(following.text);
+    const beforeSurname = nameFollows && hasSurnameShape(following!.text);
     // Cue words around the span (`region of`, `President`): one reading for all candidates.
     const cue = kindCue(before, after);
     const scored = raw.map((candidate) => this.score(candidate, context, cue, inLongerName, span.start, span.surface));
@@ -762,8 +762,7 @@ export class Normalizer {
     // `Romanow` (a Canadian surname) is Romanov in Polish romanization only in a text about the
     // region: other romanizations than the English ones need another mention that places it there.
     // Next to another capitalized word (`Danny Romanow`), it is a person's name even there.
-    const alias = best.alias!.alias;
-    if (alias.origin === 'generated' && FOREIGN_LANGUAGE_SCHEMES.has(alias.scheme ?? '')) {
+    if (inForeignOrthography(best.alias!.alias)) {
       if (!inFocusElsewhere(context, span.start, span.surface)) return 'foreign romanization in a text that names nothing of the region';
       // A country read so is still the country (`Kazahstan Kasym-Zhomart Tokaev`), as for the exact readings below.
       if (inLongerName && entry.kind !== 'person' && entry.kind !== 'country') return 'foreign romanization next to an unknown name';
@@ -962,19 +961,20 @@ export class Normalizer {
           keep: false,
           detail: { ending: `-${ending}`, endingType: type },
         };
-        if (prefix !== written) candidate.detail.nominative = prefix.join(' ');
+        if (prefix !== leading) candidate.detail.nominative = prefix.join(' ');
         // Case endings on people are also feminine surnames (`Mirziyoyeva`): never applied blind.
         if (type === 'case' && kind === 'person') candidate.noAuto = true;
         if (hit.alias.common) candidate.noAuto = true;
         out.push(candidate);
       }
     };
-    const written = words.slice(0, -1);
+    // The words before the last, as written.
+    const leading = words.slice(0, -1);
     for (const ending of ADJECTIVE_ENDINGS) {
-      if (lastWord.endsWith(ending) && lastWord.length - ending.length >= 3) tryStem(written, lastWord.slice(0, -ending.length), ending, 'adjective');
+      if (lastWord.endsWith(ending) && lastWord.length - ending.length >= 3) tryStem(leading, lastWord.slice(0, -ending.length), ending, 'adjective');
     }
     // The words before the noun as written, then (`Rossiyskoy Federatsii`) with their adjectives in the nominative.
-    for (const prefix of [written, ...nominativePrefixes(written)]) {
+    for (const prefix of [leading, ...nominativePrefixes(leading)]) {
       for (const ending of CASE_ENDINGS) {
         if (lastWord.endsWith(ending) && lastWord.length - ending.length >= 3) tryStem(prefix, lastWord.slice(0, -ending.length), ending, 'case');
       }
@@ -1240,6 +1240,11 @@ function readsBetter(reading: ScoredCandidate, than: ScoredCandidate): boolean {
   return reading.score > than.score;
 }
 
+/** True for an alias generated in another language's orthography (`FOREIGN_LANGUAGE_SCHEMES`). */
+function inForeignOrthography(alias: Alias): boolean {
+  return alias.origin === 'generated' && FOREIGN_LANGUAGE_SCHEMES.has(alias.scheme ?? '');
+}
+
 /** True when a held reading is not shown as a suggestion (see `HOLDS`). */
 function isSilent(best: ScoredCandidate): boolean {
   if (best.hold === undefined) return false;
@@ -1411,7 +1416,8 @@ const CALLERS = new Set(['he', 'she', 'they', 'we', 'i', 'you', 'who']);
 const CITING_BEFORE_AS = new Set(['known', 'spelled', 'spelt', 'written', 'rendered', 'transliterated', 'romanized', 'romanised']);
 
 function citesName(before: string | undefined, beforeTwo: string | undefined, phoned: boolean): boolean {
-  if (before !== undefined && CITING_WORDS.has(before)) return !(phoned && before === 'called');
+  // `phoned` is only ever true after `called`.
+  if (before !== undefined && CITING_WORDS.has(before)) return !phoned;
   if (before !== 'as' || beforeTwo === undefined) return false;
   const word = beforeTwo.slice(0, beforeTwo.indexOf(' '));
   return CITING_BEFORE_AS.has(word) || ENGLISH_PROPER_WORDS.has(word);
