@@ -120,6 +120,8 @@ function isKeepable(alias: Alias): boolean {
     case 'variant':
       return false;
     case 'abbreviation':
+    case 'preferred':
+    case 'official':
       return english || alias.lang === 'und';
     default:
       return english;

@@ -239,6 +239,9 @@ const ENGLISH_LIKE = new Set(['bgn-pcgn', 'wikipedia', 'ru-adjective', 'ru-case'
  */
 const FOREIGN_LANGUAGE_SCHEMES = new Set(['french', 'hungarian', 'polish', 'german', 'czech', 'italian', 'spanish', 'mvd-310-fr']);
 
+/** Adjective endings with their inflection (`-skoy`, not the bare `-sk`): no case ending follows one. */
+const INFLECTED_ADJECTIVE_ENDINGS = ADJECTIVE_ENDINGS.filter((ending) => /[aeiouy]$/u.test(ending));
+
 /** A three-letter stem left by a case ending is read only as the full name of a place this prominent (`Oshe` → Osh). */
 const SHORT_STEM_MIN_PRIOR = 0.8;
 
@@ -288,6 +291,7 @@ function isLatinScriptCue(word: string): boolean {
 const HOLDS = {
   givenName: { text: 'an English given name', silent: true },
   beforeSurname: { text: 'a given name before a surname', silent: true },
+  afterGivenName: { text: 'a surname after a given name', silent: true },
   foreignSurname: { text: 'a surname in a foreign romanization', silent: true },
   acronym: { text: 'acronym', silent: true },
   acronymFromWord: { text: 'an acronym read from a word', silent: true },
@@ -296,6 +300,7 @@ const HOLDS = {
   otherName: { text: 'near another name of the entity, not its spelling', silent: true },
   firstLetter: { text: 'first letter differs', silent: true },
   smallPlace: { text: 'small place not named elsewhere in the document', silent: true },
+  outsideCountry: { text: 'country outside the region not named elsewhere in the document', silent: false },
   // Exact readings of these stay suggestions (`Roma` → Rome; `Osh` next to a name): a world-wide
   // list of towns holds a near-spelling of almost any word (`Joseph` → Rzeszów, `Barkley` → Berkeley).
   outside: { text: 'place outside the region the gazetteer covers in depth', silent: 'inexact' },
@@ -606,10 +611,12 @@ export class Normalizer {
     // Only a place's name is so rewritten: an organization's own Latin spelling is its brand (`Türkmengaz`).
     if (hasLatinOnlyLetter(surface) && !(exact && alias !== undefined && isPlaceKind(alias.entry.kind) && inFocus(alias.entry) && alias.alias.origin !== 'generated')) return 'native Latin-script spelling';
     if (alias === undefined) return undefined;
-    const byName = exact && alias.alias.origin !== 'generated';
     // `Danny` is no Russian case form of Daniya (Denmark), nor `Anne` one of Anna: a common given
-    // name of English-speaking countries is that name, unless the gazetteer lists it as written.
-    if (!byName && englishGivenNames().has(surface)) return HOLDS.givenName.text;
+    // name of English-speaking countries is that name, unless the gazetteer lists it as written in
+    // English. A name in another language written the same way is still the given name
+    // (`Maurice` is French for Mauritius, `Sidney` a variant of Sydney, `Sacha` German for Sakha).
+    const byEnglishName = exact && alias.alias.origin !== 'generated' && isEnglishLang(alias.alias.lang);
+    if (!byEnglishName && englishGivenNames().has(surface)) return HOLDS.givenName.text;
     const foreignScheme = inForeignOrthography(alias.alias);
     // `USA` is no German romanization of ЎзА (UzA): acronyms are romanized the English way, if at all.
     if (foreignScheme && isAcronym(surface)) return HOLDS.acronymForeign.text;
@@ -677,6 +684,14 @@ export class Normalizer {
       nameFollows || (previous !== undefined && isNameJoiner(text, previous.end, span.start) && !startsSentence(text, tokens, previous.index) && adjacentName(previous, context));
     // `Madina Abylkasymova`: before a surname, the span is a given name whatever else it names.
     const beforeSurname = nameFollows && hasSurnameShape(following!.text);
+    // `Aysen Nikolaev`: after a given name, a word shaped like a surname is the surname, whatever
+    // place it also names (a capitalized English word opening the sentence is no given name).
+    const afterGivenName =
+      previous !== undefined &&
+      isNameJoiner(text, previous.end, span.start) &&
+      adjacentName(previous, context) &&
+      !(startsSentence(text, tokens, previous.index) && this.english.has(previous.text.toLowerCase())) &&
+      hasSurnameShape(span.surface);
     // Cue words around the span (`region of`, `President`): one reading for all candidates.
     const cue = kindCue(before, after);
     const scored = raw.map((candidate) => this.score(candidate, context, cue, inLongerName, span.start, span.surface));
@@ -724,7 +739,9 @@ export class Normalizer {
       ? HOLDS.untranslatedNoun.text
       : beforeSurname && best.alias?.entry.kind !== 'person'
         ? HOLDS.beforeSurname.text
-        : this.heldInContext(best, text, span, before, beforeTwo, after, cue, inLongerName, context, phoned);
+        : afterGivenName && best.alias?.entry.kind !== 'person'
+          ? HOLDS.afterGivenName.text
+          : this.heldInContext(best, text, span, before, beforeTwo, after, cue, inLongerName, context, phoned);
     if (held !== undefined && best.hold === undefined) ranked[0] = best = { ...best, hold: held };
     const apply = !this.options.suggestOnly && !best.noAuto && held === undefined && best.score >= this.minConfidence && margin >= this.minMargin;
     return { decision: { span, start, ...(end !== span.end ? { end } : {}), keep: false, best, ranked, apply, ...(runnerUp ? { runnerUp } : {}) }, contextFree: false };
@@ -767,6 +784,10 @@ export class Normalizer {
       // A country read so is still the country (`Kazahstan Kasym-Zhomart Tokaev`), as for the exact readings below.
       if (inLongerName && entry.kind !== 'person' && entry.kind !== 'country') return 'foreign romanization next to an unknown name';
     }
+    // `the cruiser Moskva`, `Hotel Ukraina`, `Moskva River`: a ship, a building or a river keeps the
+    // name it was given; the English name of the place it is named after is not its name.
+    if (cue === 'vessel') return 'the name of a ship or a building';
+    if (cue === 'water' && !kindFits(cue, entry.kind)) return 'kind mismatch: water';
     if (best.how === 'exact') return undefined;
     // `President Volodymyr`: the words around say this is another kind of name.
     if (cue !== undefined && !kindFits(cue, entry.kind)) return `kind mismatch: ${cue}`;
@@ -775,6 +796,11 @@ export class Normalizer {
     const ending = typeof best.detail.ending === 'string' ? best.detail.ending.slice(1) : undefined;
     if (ending !== undefined && BARE_ADJECTIVE_ENDINGS.has(ending) && !hasDesignator(beforeTwo, after)) return 'town-like ending without a designator';
     if (best.how === 'fuzzy' && best.alias!.prior < FUZZY_SMALL_PLACE_PRIOR && this.support(context, entry, span.start, span.surface) === undefined) return HOLDS.smallPlace.text;
+    // `Anora` (a film) is no garble of Andorra: a near-spelling of a country outside the region is
+    // read only where the document names that country elsewhere.
+    if (best.how === 'fuzzy' && entry.kind === 'country' && !FOCUS_COUNTRIES.has(entry.country ?? '') && this.support(context, entry, span.start, span.surface) === undefined) {
+      return HOLDS.outsideCountry.text;
+    }
     return undefined;
   }
 
@@ -802,6 +828,13 @@ export class Normalizer {
     if (strongKeep) return out.filter((candidate) => candidate.keep);
     for (const alias of exact) {
       if (alias.keep || alias.replacement === surface) continue;
+      // `Kazakhstani`, `Iranian`: an English demonym listed among a country's names is the
+      // adjective, written correctly (`the Kazakhstani delegation`), not a spelling of the name.
+      if (alias.alias.script === 'Latn' && isEnglishLang(alias.alias.lang) && isDemonym(folded, foldKey(alias.replacement))) {
+        out.push({ output: surface, alias, how: 'exact', rule: 'alias', cost: 0, base: 1, keep: true, detail: {} });
+        strongKeep = true;
+        continue;
+      }
       // Small places' variant lists are noisy (`Kyrgyz` is listed for a village): not a reason to rewrite.
       if (alias.prior < 0.6) continue;
       // A demonym-like truncation of the name (`Uzbek` for Uzbekistan) is an adjective, not the name.
@@ -897,7 +930,7 @@ export class Normalizer {
     // Near a correct English name longer than the canonical one (`Ak Zhol Democratic Party` for Ak
     // Zhol), the fix is that name: the canonical would drop words the text has.
     const alias = hit.alias;
-    const english = alias.keep || alias.alias.lang === 'en' || alias.alias.lang.startsWith('en-');
+    const english = alias.keep || isEnglishLang(alias.alias.lang);
     const longer = english && alias.derived === undefined && alias.alias.script === 'Latn' && alias.alias.origin !== 'generated' && alias.folded.split(' ').length > alias.replacement.split(' ').length;
     const output = longer ? alias.alias.text : alias.replacement;
     const candidate: RawCandidate = { output, alias, how, rule, cost: hit.cost, base, keep: false, detail: {} };
@@ -942,7 +975,8 @@ export class Normalizer {
       // A full word after a case ending (`Karakalpakstana` → `Karakalpakstan`).
       if (type === 'case') {
         for (const alias of this.index.lookupExact([...prefix, stemWord].join(' '))) {
-          if (!short || (alias.prior >= SHORT_STEM_MIN_PRIOR && isPlaceKind(alias.entry.kind))) hits.push({ alias, cost: 0 });
+          // A short stem reads only as the English name itself: `Gori` is no case form of `Gʻoʻr`, the Uzbek name of Ghor.
+          if (!short || (alias.prior >= SHORT_STEM_MIN_PRIOR && isPlaceKind(alias.entry.kind) && (alias.alias.origin === 'canonical' || isEnglishLang(alias.alias.lang)))) hits.push({ alias, cost: 0 });
         }
       }
       for (const hit of hits) {
@@ -976,7 +1010,11 @@ export class Normalizer {
     // The words before the noun as written, then (`Rossiyskoy Federatsii`) with their adjectives in the nominative.
     for (const prefix of [leading, ...nominativePrefixes(leading)]) {
       for (const ending of CASE_ENDINGS) {
-        if (lastWord.endsWith(ending) && lastWord.length - ending.length >= 3) tryStem(prefix, lastWord.slice(0, -ending.length), ending, 'case');
+        if (!lastWord.endsWith(ending) || lastWord.length - ending.length < 3) continue;
+        const stemWord = lastWord.slice(0, -ending.length);
+        // `Budenovskoye` (a deposit's name) is a neuter adjective, not `Budenovskoy` with a case ending.
+        if (INFLECTED_ADJECTIVE_ENDINGS.some((adjective) => stemWord.endsWith(adjective))) continue;
+        tryStem(prefix, stemWord, ending, 'case');
       }
     }
     return out;
@@ -1454,6 +1492,11 @@ function isAdjectiveReading(candidate: RawCandidate): boolean {
   return candidate.detail.endingType === 'adjective' || candidate.alias?.alias.scheme === 'ru-adjective';
 }
 
+/** True for English (`en`, `en-GB`...). */
+function isEnglishLang(lang: string): boolean {
+  return lang === 'en' || lang.startsWith('en-');
+}
+
 /** True for an entity the gazetteer covers in depth: any non-place, a country, or a place of the region. */
 function inFocus(entry: GazetteerEntry): boolean {
   return !isPlaceKind(entry.kind) || entry.kind === 'country' || (entry.country !== undefined && FOCUS_COUNTRIES.has(entry.country));
@@ -1604,6 +1647,8 @@ function kindFits(cue: string, kind: string): boolean {
   if (cue === 'city') return kind === 'city' || kind === 'town' || kind === 'village';
   if (cue === 'legislature') return kind === 'legislature' || kind === 'government-body';
   if (cue === 'media') return kind === 'media' || kind === 'org';
+  // Rivers, lakes and seas are of kind `other` (with mountains, deserts, valleys).
+  if (cue === 'water') return kind === 'other';
   return false;
 }
 

@@ -41,6 +41,20 @@ describe('document context on the built-in gazetteer', () => {
     expect(normalizeText(towns, index).changes).toEqual([]);
   });
 
+  it('keeps the English spellings of cities and regions beyond Central Asia, and English demonyms', async () => {
+    const index = indexFor(await loadGazetteer());
+    const cities = [
+      'Repairs went on in Mykolaiv, Berdiansk, Khmelnytskyi and Makiivka.',
+      'Trains ran from Grodno and Gomel to Togliatti, Zhezkazgan and Sumgait.',
+      'Schools closed in Yakutia and Karelia, and in Petropavlovsk-Kamchatsky.',
+      'The Kazakhstani, Kyrgyzstani and Tajikistani delegations met Iranian and Pakistani officials.',
+    ].join(' ');
+    expect(normalizeText(cities, index)).toMatchObject({ text: cities, changes: [] });
+    // The BGN spellings the sources give as these cities' names are correct too.
+    const bgn = 'Officials in Mykolayiv and Homyel said so.';
+    expect(normalizeText(bgn, index)).toMatchObject({ text: bgn, changes: [] });
+  });
+
   it('reads a name after `called` as a telephone call when a name or a pronoun makes it (`Rahmon called Sadyr Zhaparov`)', async () => {
     const index = indexFor(await loadGazetteer());
     const phoned = normalizeText('Emomali Rahmon called Sadyr Zhaparov on Monday.', index);

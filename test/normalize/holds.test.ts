@@ -13,6 +13,8 @@ const ENTRIES: GazetteerEntry[] = [
   { id: 'city:karakol', name: 'Karakol', kind: 'city', country: 'KG', parent: 'country:kg', names: [], prominence: 300_000 },
   { id: 'town:arar', name: 'Arar', kind: 'city', country: 'KG', parent: 'country:kg', names: [], prominence: 300_000 },
   { id: 'city:rome', name: 'Rome', kind: 'city', country: 'IT', names: [latn('Roma', 'preferred', 'tr')], prominence: 2_800_000 },
+  { id: 'city:florence', name: 'Florence', kind: 'city', country: 'IT', names: [latn('Firenze', 'preferred', 'it')], prominence: 380_000 },
+  { id: 'country:ad', name: 'Andorra', kind: 'country', country: 'AD', names: [], prominence: 80_000 },
   { id: 'city:krakow', name: 'Krakow', kind: 'city', country: 'PL', names: [], prominence: 800_000 },
 ];
 const index = indexFor(createGazetteer(ENTRIES, { generate: false }));
@@ -30,13 +32,16 @@ describe('precision holds: readings only ever suggested', () => {
   it('applies the same readings where nothing holds them', () => {
     expect(normalizeText('Floods hit Karakoll on Monday.', index).text).toBe('Floods hit Karakol on Monday.');
     expect(normalizeText('Officials in Biškek said so.', index).text).toBe('Officials in Bishkek said so.');
+    // A near-spelling of a country outside the region, where the document names that country too.
+    expect(normalizeText('Andorra held elections. Voters in Anorra chose a new council.', index).text).toBe('Andorra held elections. Voters in Andorra chose a new council.');
   });
 
   it.each([
-    ['a foreign-language name of a place outside the region', 'The pope spoke in Roma on Sunday.', { from: 'Roma', to: 'Rome', held: 'place outside the region the gazetteer covers in depth' }],
+    ['a foreign-language name of a place outside the region', 'The pope spoke in Firenze on Sunday.', { from: 'Firenze', to: 'Florence', held: 'place outside the region the gazetteer covers in depth' }],
     ['a name in its own Latin orthography', 'The summit opened in Kraków on Friday.', { from: 'Kraków', to: 'Krakow', held: 'native Latin-script spelling' }],
     ['a near-name next to an unknown capitalized word', 'The coach, Karakoll Mukan, resigned.', { from: 'Karakoll', to: 'Karakol', held: 'part of a longer unknown name' }],
     ['a quoted word', 'The sign read “Biškek” in large letters.', { from: 'Biškek', to: 'Bishkek', held: 'quoted as written' }],
+    ['a near-spelling of a country outside the region named nowhere else', "Baker's Anora won the prize.", { from: 'Anora', to: 'Andorra', held: 'country outside the region not named elsewhere in the document' }],
   ])('holds %s', (_what, text, suggestion) => {
     expectHeld(text, suggestion);
   });
@@ -47,6 +52,7 @@ describe('precision holds: readings only ever suggested', () => {
     ['a fuzzy match whose first letter differs', 'Snow fell across Siberia overnight.'],
     ['a near-spelling of a place outside the region', 'The mayor of Krackow spoke first.'],
     ['a fuzzy near-name next to an unknown capitalized word', 'The coach, Karakoool Mukan, resigned.'],
+    ['an English given name that another language uses for a place', 'Later, Roma said the talks went well.'],
   ])('holds %s without suggesting it', (_what, text) => {
     expect(normalizeText(text, index)).toEqual({ text, changes: [], suggestions: [] });
   });
@@ -99,5 +105,79 @@ describe('given names before a surname', () => {
   it('neither changes nor suggests a name before a surname (`Zhambyl Zhabayev`)', () => {
     const text = 'A statue of Zhambyl Zhabayev stands in the park.';
     expect(normalizeText(text, cities)).toEqual({ text, changes: [], suggestions: [] });
+  });
+});
+
+describe('names of ships, buildings and rivers', () => {
+  const moscow = indexFor(
+    createGazetteer([{ id: 'city:moscow', name: 'Moscow', kind: 'city', country: 'RU', names: [{ text: 'Москва', lang: 'ru', script: 'Cyrl', type: 'preferred' }], prominence: 12_000_000 }], {}),
+  );
+
+  it('reads the romanized Russian name as the city elsewhere', () => {
+    expect(normalizeText('Officials in Moskva said so.', moscow).text).toBe('Officials in Moscow said so.');
+  });
+
+  it.each([
+    ['a ship', 'The cruiser Moskva sank.', 'the name of a ship or a building'],
+    ['a hotel', 'Guests of Hotel Moskva left.', 'the name of a ship or a building'],
+    ['a river', 'The Moskva River froze.', 'kind mismatch: water'],
+  ])('keeps the name of %s as written, and only suggests the city', (_what, text, held) => {
+    const result = normalizeText(text, moscow);
+    expect(result.text).toBe(text);
+    expect(result.suggestions.map((s) => [s.from, s.to, s.evidence.held])).toEqual([['Moskva', 'Moscow', held]]);
+  });
+});
+
+describe('correct English spellings the sources list beside the canonical one', () => {
+  const places = indexFor(
+    createGazetteer(
+      [
+        { id: 'country:kz', name: 'Kazakhstan', kind: 'country', country: 'KZ', names: [latn('Kazakhstani', 'variant', 'en')], prominence: 20_000_000 },
+        { id: 'city:mykolaiv', name: 'Mykolayiv', kind: 'city', country: 'UA', names: [latn('Mykolaiv', 'preferred', 'und'), latn('Nikolayev', 'variant', 'und')], prominence: 480_000 },
+      ],
+      { generate: false },
+    ),
+  );
+
+  it('keeps an English demonym listed among a country\'s names (`the Kazakhstani delegation`)', () => {
+    const text = 'The Kazakhstani delegation arrived.';
+    expect(normalizeText(text, places)).toEqual({ text, changes: [], suggestions: [] });
+  });
+
+  it('keeps a name the source prefers, and normalizes a variant', () => {
+    const text = 'Officials in Mykolaiv said so.';
+    expect(normalizeText(text, places)).toEqual({ text, changes: [], suggestions: [] });
+    expect(normalizeText('Officials in Nikolayev said so.', places).text).toBe('Officials in Mykolayiv said so.');
+  });
+
+  it('neither changes nor suggests a surname-shaped name after a given name (`Aysen Nikolayev`)', () => {
+    const text = 'Aysen Nikolayev, the head of the republic, said so.';
+    expect(normalizeText(text, places)).toEqual({ text, changes: [], suggestions: [] });
+  });
+});
+
+describe('Russian endings that are not case endings', () => {
+  const places = indexFor(
+    createGazetteer(
+      [
+        { id: 'country:ru', name: 'Russia', kind: 'country', country: 'RU', names: [], prominence: 140_000_000 },
+        { id: 'town:budyonnovsk', name: 'Budyonnovsk', kind: 'town', country: 'RU', parent: 'country:ru', names: [latn('Budennovsk', 'variant', 'und')], prominence: 60_000 },
+        { id: 'region:ghor', name: 'Ghor', kind: 'region', country: 'AF', names: [latn('Gʻoʻr', 'preferred', 'uz')], prominence: 700_000 },
+      ],
+      { generate: false },
+    ),
+  );
+
+  it('reads no case ending after an inflected adjective (`Budenovskoye`, a deposit\'s name)', () => {
+    const text = 'Output at the Budenovskoye deposit in Russia rose.';
+    const result = normalizeText(text, places);
+    expect(result.text).toBe(text);
+    // Only a near-spelling, too far to apply.
+    expect(result.suggestions.map((s) => [s.from, s.to, s.rule])).toEqual([['Budenovskoye', 'Budyonnovsk', 'fuzzy']]);
+  });
+
+  it('reads a three-letter stem only as an English name (`Gori` is no case form of `Gʻoʻr`)', () => {
+    const text = 'Officials in Gori said so.';
+    expect(normalizeText(text, places)).toEqual({ text, changes: [], suggestions: [] });
   });
 });
