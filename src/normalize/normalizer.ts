@@ -603,13 +603,24 @@ export class Normalizer {
    */
   private holdOf(candidate: RawCandidate, surface: string, written: ReadonlySet<string>): string | undefined {
     if (candidate.keep) return undefined;
-    if (candidate.rule === 'glued' && HOLD_GLUED_SUFFIXES.has(String(candidate.detail.glued))) return HOLDS.gluedNameEnding.text;
+    // Only a word glued after a name may be the name's own ending (`Kairat`); one glued before it is
+    // told by its case (`inSamarkand`).
+    const glued = String(candidate.detail.glued);
+    if (candidate.rule === 'glued' && HOLD_GLUED_SUFFIXES.has(glued) && !candidate.output.startsWith(`${glued} `)) return HOLDS.gluedNameEnding.text;
     const alias = candidate.alias;
     const exact = candidate.how === 'exact' && candidate.rule !== 'glued';
-    // `Kraków`, `Béla`: letters no romanization of Cyrillic uses; the name is in its own orthography
-    // (unless the gazetteer lists it for a place of the region: Polish `Ałmaty`).
-    // Only a place's name is so rewritten: an organization's own Latin spelling is its brand (`Türkmengaz`).
-    if (hasLatinOnlyLetter(surface) && !(exact && alias !== undefined && isPlaceKind(alias.entry.kind) && inFocus(alias.entry) && alias.alias.origin !== 'generated')) return 'native Latin-script spelling';
+    // `Kraków`, `Béla`: letters no romanization of Cyrillic uses; the name is in its own orthography,
+    // unless it is exactly a name of something of the region: one the gazetteer lists for a place
+    // (Polish `Ałmaty`), or another language's romanization of its Cyrillic name, which is how a
+    // pivot language garbles it (`Mażylis`, `Jerłan Koszanow`, `Andizsán`), or its English name with
+    // letters of a pivot language (`Ak Żoł`). An organization's own Latin spelling, written as
+    // listed, is its brand (`Türkmengaz`).
+    const regionName =
+      exact &&
+      alias !== undefined &&
+      inFocus(alias.entry) &&
+      (alias.alias.origin === 'generated' || isPlaceKind(alias.entry.kind) || !alias.entry.names.some((name) => name.text === surface));
+    if (hasLatinOnlyLetter(surface) && !regionName) return 'native Latin-script spelling';
     if (alias === undefined) return undefined;
     // `Danny` is no Russian case form of Daniya (Denmark), nor `Anne` one of Anna, nor `Serdar` the
     // Turkmen town: a common given name is that name, unless the gazetteer lists it as written in
@@ -680,8 +691,11 @@ export class Normalizer {
     // A capitalized neighbour that is not a cue word (`Amu Darya`, `Nodira Yusupova`) means the
     // span is probably part of a longer name the gazetteer does not know.
     const nameFollows = following !== undefined && isNameJoiner(text, span.end, following.start) && adjacentName(following, context);
-    const inLongerName =
-      nameFollows || (previous !== undefined && isNameJoiner(text, previous.end, span.start) && !startsSentence(text, tokens, previous.index) && adjacentName(previous, context));
+    const namePrecedes = previous !== undefined && isNameJoiner(text, previous.end, span.start) && !startsSentence(text, tokens, previous.index) && adjacentName(previous, context);
+    // A person's name next to a place may be part of it (`Volodymyr Zelensky`), but next to an
+    // institution it is who holds a post there (`the Mazhilis Yerlan Koshanov`).
+    const personOnly = (nameFollows ? context.knownPeople.has(following!.index) : true) && (namePrecedes ? context.knownPeople.has(previous!.index) : true);
+    const longerName: LongerName = nameFollows || namePrecedes ? (personOnly ? 'person' : 'unknown') : undefined;
     // `Madina Abylkasymova`: before a surname, the span is a given name whatever else it names.
     const beforeSurname = nameFollows && hasSurnameShape(following!.text);
     // `Aysen Nikolaev`: after a given name, a word shaped like a surname is the surname, whatever
@@ -694,7 +708,7 @@ export class Normalizer {
       hasSurnameShape(span.surface);
     // Cue words around the span (`region of`, `President`): one reading for all candidates.
     const cue = kindCue(before, after);
-    const scored = raw.map((candidate) => this.score(candidate, context, cue, inLongerName, span.start, span.surface));
+    const scored = raw.map((candidate) => this.score(candidate, context, cue, longerName, span.start, span.surface));
     // Rank outputs: the best reading per output, in the order outputs first appear (a span has a handful).
     const ranked: ScoredCandidate[] = [];
     for (const candidate of scored) {
@@ -741,7 +755,7 @@ export class Normalizer {
         ? HOLDS.beforeSurname.text
         : afterGivenName && best.alias?.entry.kind !== 'person'
           ? HOLDS.afterGivenName.text
-          : this.heldInContext(best, text, span, before, beforeTwo, after, cue, inLongerName, context, phoned);
+          : this.heldInContext(best, text, span, before, beforeTwo, after, cue, longerName, context, phoned);
     if (held !== undefined && best.hold === undefined) ranked[0] = best = { ...best, hold: held };
     const apply = !this.options.suggestOnly && !best.noAuto && held === undefined && best.score >= this.minConfidence && margin >= this.minMargin;
     return { decision: { span, start, ...(end !== span.end ? { end } : {}), keep: false, best, ranked, apply, ...(runnerUp ? { runnerUp } : {}) }, contextFree: false };
@@ -759,7 +773,7 @@ export class Normalizer {
     beforeTwo: string | undefined,
     after: string | undefined,
     cue: string | undefined,
-    inLongerName: boolean,
+    longerName: LongerName,
     context: DocContext,
     phoned: boolean,
   ): string | undefined {
@@ -769,6 +783,7 @@ export class Normalizer {
     if (citesName(before, beforeTwo, phoned)) return 'cited as written';
     const entry = best.alias?.entry;
     if (entry === undefined || context.hints.has(entry.id)) return undefined;
+    const inLongerName = partOfLongerName(longerName, entry);
     // `Hakan Fidan`, `Zhanibek Alimkhanuly`: a place name next to an unknown capitalized word is part of a name the gazetteer lacks.
     // Exact readings count too for small places (`Zhanibek` is a village and a given name); a city or
     // region read exactly (`Surhandarya Governor`) is still the place.
@@ -1087,7 +1102,7 @@ export class Normalizer {
     candidate: RatedCandidate,
     context: DocContext,
     cue: string | undefined,
-    inLongerName: boolean,
+    longerName: LongerName,
     start: number,
     surface: string,
   ): ScoredCandidate {
@@ -1096,7 +1111,7 @@ export class Normalizer {
     const entry = candidate.alias?.entry;
     if (entry && !candidate.keep) {
       if (candidate.how !== 'exact') {
-        if (inLongerName && entry.kind !== 'person') {
+        if (partOfLongerName(longerName, entry) && entry.kind !== 'person') {
           score -= 0.1;
           reasons |= Reason.LongerName;
         }
@@ -1498,6 +1513,24 @@ const RUSSIAN_REGION_NOUNS = new Set(['oblast', "oblast'", 'oblasti', 'oblastyu'
 function isAdjectiveReading(candidate: RawCandidate): boolean {
   return candidate.detail.endingType === 'adjective' || candidate.alias?.alias.scheme === 'ru-adjective';
 }
+
+/**
+ * A capitalized neighbour that is no known name beside a span (`unknown`), or only a known
+ * person's name (`person`), or none: see `partOfLongerName`.
+ */
+type LongerName = 'unknown' | 'person' | undefined;
+
+/**
+ * True when the span is probably part of a longer name the gazetteer lacks: next to an unknown
+ * capitalized word, or next to a person's name (`Volodymyr Zelensky`), unless the span names an
+ * institution where the person holds a post (`the Mazhilis Yerlan Koshanov`).
+ */
+function partOfLongerName(longerName: LongerName, entry: GazetteerEntry): boolean {
+  return longerName === 'unknown' || (longerName === 'person' && !POST_KINDS.has(entry.kind));
+}
+
+/** Kinds of entity whose posts precede their holders' names (`the Mazhilis Yerlan Koshanov`, `Ak Zhol Azat Peruashev`). */
+const POST_KINDS: ReadonlySet<string> = new Set(['legislature', 'government-body', 'party']);
 
 /** True for English (`en`, `en-GB`...). */
 function isEnglishLang(lang: string): boolean {

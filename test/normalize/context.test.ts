@@ -93,6 +93,27 @@ describe('document context on the built-in gazetteer', () => {
     expect(result.changes.map((c) => [c.from, c.to, c.entity])).toEqual([['Karakoli', 'Karakol', 'wof:421181483']]);
   });
 
+  it('reads names of the region that a pivot language spelled with its own letters (`Mażylis`, `Ak Żoł`)', async () => {
+    const index = indexFor(await loadGazetteer());
+    const result = normalizeText('In Astana, the chairman of the Mażylis Jerłan Koszanow met deputies of Ak Żoł.', index);
+    expect(result.text).toBe('In Astana, the chairman of the Mazhilis Yerlan Koshanov met deputies of Ak Zhol.');
+    expect(result.changes.map((c) => [c.rule, c.evidence.scheme ?? c.evidence.aliasOrigin])).toEqual([
+      ['romanization', 'polish'],
+      ['romanization', 'polish'],
+      ['romanization', 'canonical'],
+    ]);
+  });
+
+  it('splits a function word glued before a name, `in` and `to` included (`inSamarkand`, `toBishkek`)', async () => {
+    const index = indexFor(await loadGazetteer());
+    const result = normalizeText('Ministers met inSamarkand and flew toBishkek.', index);
+    expect(result.text).toBe('Ministers met in Samarkand and flew to Bishkek.');
+    expect(result.changes.map((c) => [c.from, c.to, c.rule])).toEqual([
+      ['inSamarkand', 'in Samarkand', 'glued'],
+      ['toBishkek', 'to Bishkek', 'glued'],
+    ]);
+  });
+
   it('fixes a garbled state company, but keeps the Latin spelling a company writes itself (`Türkmengaz`)', async () => {
     const index = indexFor(await loadGazetteer());
     const result = normalizeText('KazMunayGaz and Türkmengaz signed a deal in Ashgabat.', index);
