@@ -880,8 +880,7 @@ export class Normalizer {
       const base = alias.alias.origin !== 'generated' ? 0.97 : ENGLISH_LIKE.has(alias.alias.scheme ?? '') ? 0.94 : 0.93;
       const candidate: RawCandidate = { output: alias.replacement, alias, how: 'exact', rule, cost: 0, base, keep: false, detail: {} };
       if (alias.common) candidate.noAuto = true;
-      // A case form of a surname is also the feminine surname (`Mirziyoyeva`): never applied blind.
-      if (alias.alias.scheme === 'ru-case' && alias.entry.kind === 'person') candidate.noAuto = true;
+      if (alias.alias.scheme === 'ru-case' && alias.entry.kind === 'person' && ambiguousPersonCase(folded)) candidate.noAuto = true;
       out.push(candidate);
     }
     if (strongKeep) return out.filter((candidate) => candidate.keep);
@@ -1018,8 +1017,7 @@ export class Normalizer {
           detail: { ending: `-${ending}`, endingType: type },
         };
         if (prefix !== leading) candidate.detail.nominative = prefix.join(' ');
-        // Case endings on people are also feminine surnames (`Mirziyoyeva`): never applied blind.
-        if (type === 'case' && kind === 'person') candidate.noAuto = true;
+        if (type === 'case' && kind === 'person' && ambiguousPersonCase(folded)) candidate.noAuto = true;
         if (hit.alias.common) candidate.noAuto = true;
         out.push(candidate);
       }
@@ -1527,6 +1525,16 @@ type LongerName = 'unknown' | 'person' | undefined;
  */
 function partOfLongerName(longerName: LongerName, entry: GazetteerEntry): boolean {
   return longerName === 'unknown' || (longerName === 'person' && !POST_KINDS.has(entry.kind));
+}
+
+/**
+ * True when a case form of a person's name may be another person's name: a surname alone (a case
+ * ending is also how a relative's surname ends: `Mirziyoyeva`, `Aripovu` next to `Aripov`), or a
+ * full name ending in `-a`, the masculine genitive and the feminine nominative alike. A full name
+ * in another case (`Abdulla Aripovym`, `Gulnara Karimovoy`) is that person.
+ */
+function ambiguousPersonCase(folded: string): boolean {
+  return !folded.includes(' ') || folded.endsWith('a');
 }
 
 /** Kinds of entity whose posts precede their holders' names (`the Mazhilis Yerlan Koshanov`, `Ak Zhol Azat Peruashev`). */

@@ -104,6 +104,19 @@ describe('document context on the built-in gazetteer', () => {
     ]);
   });
 
+  it('applies a case form of a full name except in `-a`, and only suggests one of a surname alone', async () => {
+    const index = indexFor(await loadGazetteer());
+    const full = normalizeText('The talks with Abdulla Aripovym and Gulnara Karimovoy ended in Tashkent.', index);
+    expect(full.text).toBe('The talks with Abdulla Aripov and Gulnara Karimova ended in Tashkent.');
+    // `Aripovu` may be a relative's surname; `Abdulla Aripova` the genitive or a woman of that name.
+    const ambiguous = normalizeText('A letter to Aripovu and one from Abdulla Aripova arrived in Tashkent.', index);
+    expect(ambiguous.changes).toEqual([]);
+    expect(ambiguous.suggestions.map((s) => [s.from, s.to])).toEqual([
+      ['Aripovu', 'Aripov'],
+      ['Aripova', 'Aripov'],
+    ]);
+  });
+
   it('splits a function word glued before a name, `in` and `to` included (`inSamarkand`, `toBishkek`)', async () => {
     const index = indexFor(await loadGazetteer());
     const result = normalizeText('Ministers met inSamarkand and flew toBishkek.', index);
