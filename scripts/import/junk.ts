@@ -39,6 +39,8 @@ export interface JunkContext {
   dropNames?: Readonly<Record<string, readonly string[]>>;
   /** Generic words that end junk names of unknown language in non-Latin scripts (`Бишкек ош`). */
   genericWords?: ReadonlySet<string>;
+  /** Hand list: entry id → names the sources mark preferred that are old spellings to normalize. */
+  variantNames?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Folded canonical names of well-known entries (see `WELL_KNOWN_KINDS`), plus every entry of `curated`. */
@@ -91,9 +93,13 @@ export function cleanEntryNames(
   counts: Partial<Record<JunkReason, number>> = {},
 ): GazetteerEntry {
   const kept: EntryName[] = [];
+  const variants = context.variantNames?.[entry.id];
   for (const name of entry.names) {
     const reason = junkReason(name, entry, context);
     if (reason) counts[reason] = (counts[reason] ?? 0) + 1;
+    // `Ashkhabad`, an English name of Ashgabat before 1992 that WOF still marks preferred, is a
+    // variant: the normalizer rewrites it to the canonical name rather than keeping it.
+    else if (variants?.includes(name.text)) kept.push({ ...name, type: 'variant' });
     else kept.push(name);
   }
   const added = englishNames.map(makeCuratedEnglishName).filter((name): name is EntryName => name !== undefined);

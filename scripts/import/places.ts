@@ -94,6 +94,8 @@ export interface Overrides {
   englishNames?: Record<string, string[]>;
   /** Source names no junk rule catches, dropped by hand (scripts/import/junk.ts). */
   dropNames?: Record<string, string[]>;
+  /** Names the sources mark preferred that are old spellings, turned into variants (normalized). */
+  variantNames?: Record<string, string[]>;
   /** Lower-case generic words (`city` in other languages) that end junk names in non-Latin scripts. */
   genericWords?: string[];
 }

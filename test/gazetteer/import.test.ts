@@ -425,6 +425,15 @@ describe('junk names and English names (scripts/import/junk.ts)', () => {
     expect(counts).toEqual({ 'other-entity': 1, 'english-word': 1, 'generic-word': 1 });
   });
 
+  it('turns the hand-listed old spellings a source marks preferred into variants (`variantNames`)', () => {
+    const ashgabat = entry('wof:10', 'Ashgabat', 'city', [name('Ashkhabad', 'en', 'preferred'), name('Aşgabat', 'tk', 'preferred')], 'TM');
+    const cleaned = cleanEntryNames(ashgabat, { ...context, variantNames: { 'wof:10': ['Ashkhabad'] } });
+    expect(cleaned.names.map((n) => [n.text, n.lang, n.type])).toEqual([
+      ['Aşgabat', 'tk', 'preferred'],
+      ['Ashkhabad', 'en', 'variant'],
+    ]);
+  });
+
   it('refuses an English name that is not a usable name', () => {
     expect(() => cleanEntryNames(town, context, ['X'])).toThrow('wof:9: unusable English name in overrides.json englishNames');
   });
