@@ -890,10 +890,13 @@ export class Normalizer {
     const words = folded.split(' ');
     // A run of names (`Uzbekistan Kazakhstan`): when its first word is already a correct name and
     // the whole is no alias, the run is several names, not one garbled one; each is read alone.
-    // A given name that a town also bears (`Serdar Berdymuhamedow`) may still start one name.
+    // A given name that a town also bears (`Serdar Berdymuhamedow`) may still start one name, and
+    // words joined by a hyphen are one name (`Issyk-Kull`, though `Issyk` is a town).
+    const firstWord = surface.split(/[\s\-‐‑]/u, 1)[0]!;
     if (
       words.length > 1 &&
-      !commonGivenNames().has(surface.split(/[\s\-‐‑]/u, 1)[0]!) &&
+      !HYPHENS.has(surface.charCodeAt(firstWord.length)) &&
+      !commonGivenNames().has(firstWord) &&
       this.index.lookupExact(words[0]!).some((alias) => alias.keep && alias.prior >= 0.5 && alias.folded.split(' ').length === 1)
     ) {
       return out;

@@ -119,6 +119,12 @@ describe('document context on the built-in gazetteer', () => {
     ]);
   });
 
+  it('reads words joined by a hyphen as one name though the first is a town (`Issyk-Kull`; `Issyk` is a Kazakh town)', async () => {
+    const index = indexFor(await loadGazetteer());
+    const result = normalizeText('Tourists came to Issyk-Kull on Monday.', index);
+    expect(result.changes.map((c) => [c.from, c.to, c.rule])).toEqual([['Issyk-Kull', 'Issyk-Kul', 'romanization']]);
+  });
+
   it('splits a function word glued before a name, `in` and `to` included (`inSamarkand`, `toBishkek`)', async () => {
     const index = indexFor(await loadGazetteer());
     const result = normalizeText('Ministers met inSamarkand and flew toBishkek.', index);
