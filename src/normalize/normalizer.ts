@@ -539,7 +539,9 @@ export class Normalizer {
       if (!next) break;
       // Name words are joined by one space or hyphen.
       if (next.start - tokens[j]!.end !== 1 || !NAME_JOINERS.has(text.charCodeAt(next.start - 1))) break;
-      if (!(isCapitalized(next.text) || isNonLatinWord(next.text) || CONNECTORS.has(next.text))) break;
+      // After a hyphen, a name goes on in lower case too (`Amu-darja`, `Syr-darya`).
+      const afterHyphen = HYPHENS.has(text.charCodeAt(next.start - 1)) && /^\p{Ll}+$/u.test(next.text);
+      if (!(isCapitalized(next.text) || isNonLatinWord(next.text) || CONNECTORS.has(next.text) || afterHyphen)) break;
       j++;
     }
     const spans: Span[] = [];

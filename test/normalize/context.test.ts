@@ -123,6 +123,9 @@ describe('document context on the built-in gazetteer', () => {
     const index = indexFor(await loadGazetteer());
     const result = normalizeText('Tourists came to Issyk-Kull on Monday.', index);
     expect(result.changes.map((c) => [c.from, c.to, c.rule])).toEqual([['Issyk-Kull', 'Issyk-Kul', 'romanization']]);
+    // A name goes on in lower case after a hyphen; an English compound is no name.
+    const rivers = normalizeText('The Amu-darja and Syr-darya rose; a Moscow-based firm and a Kazakh-led team watched.', index);
+    expect(rivers.text).toBe('The Amu Darya and Syr Darya rose; a Moscow-based firm and a Kazakh-led team watched.');
   });
 
   it('splits a function word glued before a name, `in` and `to` included (`inSamarkand`, `toBishkek`)', async () => {
