@@ -921,7 +921,9 @@ export class Normalizer {
       for (const hit of headKnown ? this.index.lookupSkeleton(folded) : []) {
         // The same letters were weighed as an exact match above (and left alone for a reason).
         if (hit.alias.folded === folded || demonymLike(hit.alias, folded)) continue;
-        if (hit.alias.prior < 0.5 || !fits(hit.alias) || (flags.guarded && !isPlaceKind(hit.alias.entry.kind))) continue;
+        // Next to a Latin-script country's name, a one-word skeleton match of a person may be a name
+        // of that country; a full name (`Kassym-Zhomart Tokaev` beside `German companies`) is no accident.
+        if (hit.alias.prior < 0.5 || !fits(hit.alias) || (flags.guarded && words.length === 1 && !isPlaceKind(hit.alias.entry.kind))) continue;
         out.push(this.fromHit(hit, 'skeleton', 'romanization', 0.93, surface));
       }
       if (!out.some((candidate) => candidate.how === 'skeleton') && letters >= 5) {

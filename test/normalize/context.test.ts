@@ -128,6 +128,12 @@ describe('document context on the built-in gazetteer', () => {
     expect(rivers.text).toBe('The Amu Darya and Syr Darya rose; a Moscow-based firm and a Kazakh-led team watched.');
   });
 
+  it('reads a full name through its skeleton in a sentence that names a Latin-script country', async () => {
+    const index = indexFor(await loadGazetteer());
+    const result = normalizeText('President Kassym-Zhomart Tokaev met the delegation of German companies in Astana.', index);
+    expect(result.changes.map((c) => [c.from, c.to, c.rule])).toEqual([['Kassym-Zhomart Tokaev', 'Kassym-Jomart Tokayev', 'romanization']]);
+  });
+
   it('splits a function word glued before a name, `in` and `to` included (`inSamarkand`, `toBishkek`)', async () => {
     const index = indexFor(await loadGazetteer());
     const result = normalizeText('Ministers met inSamarkand and flew toBishkek.', index);
