@@ -245,6 +245,9 @@ const INFLECTED_ADJECTIVE_ENDINGS = ADJECTIVE_ENDINGS.filter((ending) => /[aeiou
 /** A three-letter stem left by a case ending is read only as the full name of a place this prominent (`Oshe` → Osh). */
 const SHORT_STEM_MIN_PRIOR = 0.8;
 
+/** A country outside the region with at least this many people is read from a near-spelling without another mention. */
+const MAJOR_COUNTRY_POPULATION = 10_000_000;
+
 /** Below this prior (a town of about 70,000 people) a fuzzy match is applied only with support from the document. */
 const FUZZY_SMALL_PLACE_PRIOR = 0.75;
 
@@ -300,7 +303,7 @@ const HOLDS = {
   otherName: { text: 'near another name of the entity, not its spelling', silent: true },
   firstLetter: { text: 'first letter differs', silent: true },
   smallPlace: { text: 'small place not named elsewhere in the document', silent: true },
-  outsideCountry: { text: 'country outside the region not named elsewhere in the document', silent: false },
+  outsideCountry: { text: 'small country outside the region not named elsewhere in the document', silent: false },
   // Exact readings of these stay suggestions (`Roma` → Rome; `Osh` next to a name): a world-wide
   // list of towns holds a near-spelling of almost any word (`Joseph` → Rzeszów, `Barkley` → Berkeley).
   outside: { text: 'place outside the region the gazetteer covers in depth', silent: 'inexact' },
@@ -813,9 +816,16 @@ export class Normalizer {
     const ending = typeof best.detail.ending === 'string' ? best.detail.ending.slice(1) : undefined;
     if (ending !== undefined && BARE_ADJECTIVE_ENDINGS.has(ending) && !hasDesignator(beforeTwo, after)) return 'town-like ending without a designator';
     if (best.how === 'fuzzy' && best.alias!.prior < FUZZY_SMALL_PLACE_PRIOR && this.support(context, entry, span.start, span.surface) === undefined) return HOLDS.smallPlace.text;
-    // `Anora` (a film) is no garble of Andorra: a near-spelling of a country outside the region is
-    // read only where the document names that country elsewhere.
-    if (best.how === 'fuzzy' && entry.kind === 'country' && !FOCUS_COUNTRIES.has(entry.country ?? '') && this.support(context, entry, span.start, span.surface) === undefined) {
+    // `Anora` (a film) is no garble of Andorra: a near-spelling of a small country outside the
+    // region is read only where the document names that country elsewhere. A populous one is news
+    // often enough to be read anyway (`Pakisan`).
+    if (
+      best.how === 'fuzzy' &&
+      entry.kind === 'country' &&
+      !FOCUS_COUNTRIES.has(entry.country ?? '') &&
+      (entry.prominence ?? 0) < MAJOR_COUNTRY_POPULATION &&
+      this.support(context, entry, span.start, span.surface) === undefined
+    ) {
       return HOLDS.outsideCountry.text;
     }
     return undefined;

@@ -41,7 +41,7 @@ describe('precision holds: readings only ever suggested', () => {
     ['a name in its own Latin orthography', 'The summit opened in Kraków on Friday.', { from: 'Kraków', to: 'Krakow', held: 'native Latin-script spelling' }],
     ['a near-name next to an unknown capitalized word', 'The coach, Karakoll Mukan, resigned.', { from: 'Karakoll', to: 'Karakol', held: 'part of a longer unknown name' }],
     ['a quoted word', 'The sign read “Biškek” in large letters.', { from: 'Biškek', to: 'Bishkek', held: 'quoted as written' }],
-    ['a near-spelling of a country outside the region named nowhere else', "Baker's Anora won the prize.", { from: 'Anora', to: 'Andorra', held: 'country outside the region not named elsewhere in the document' }],
+    ['a near-spelling of a country outside the region named nowhere else', "Baker's Anora won the prize.", { from: 'Anora', to: 'Andorra', held: 'small country outside the region not named elsewhere in the document' }],
   ])('holds %s', (_what, text, suggestion) => {
     expectHeld(text, suggestion);
   });
