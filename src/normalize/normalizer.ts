@@ -1521,8 +1521,14 @@ function isDemonym(folded: string, name: string): boolean {
   return DEMONYM_ENDINGS.some((ending) => folded.endsWith(ending));
 }
 
-/** Russian nouns for a region, in the cases an untranslated adjective phrase leaves them (`oblasti`). */
-const RUSSIAN_REGION_NOUNS = new Set(['oblast', "oblast'", 'oblasti', 'oblastyu', 'oblastey', 'oblasť', 'oblaść']);
+/**
+ * Russian nouns for a region, in the cases an untranslated adjective phrase leaves them (`oblasti`),
+ * with the Turkmen and Uzbek ones Russian uses for their regions (`Lebapskom velayate`).
+ */
+const RUSSIAN_REGION_NOUNS = new Set([
+  'oblast', "oblast'", 'oblasti', 'oblastyu', 'oblastey', 'oblasť', 'oblaść',
+  'velayat', 'velayata', 'velayate', 'velayatu', 'velayatom', 'viloyat', 'viloyata', 'viloyate', 'viloyatu', 'viloyatom',
+]);
 
 /** True when a reading cut a Russian adjective ending or matched a generated adjective form. */
 function isAdjectiveReading(candidate: RawCandidate): boolean {

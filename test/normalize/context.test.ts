@@ -134,6 +134,12 @@ describe('document context on the built-in gazetteer', () => {
     expect(result.changes.map((c) => [c.from, c.to, c.rule])).toEqual([['Kassym-Zhomart Tokaev', 'Kassym-Jomart Tokayev', 'romanization']]);
   });
 
+  it('reads an adjective with the Turkmen or Uzbek noun for a region as the region (`Lebapskom velayate`)', async () => {
+    const index = indexFor(await loadGazetteer());
+    const result = normalizeText('In Lebapskom velayate the cotton harvest ended.', index);
+    expect(result.text).toBe('In Lebap Region the cotton harvest ended.');
+  });
+
   it('splits a function word glued before a name, `in` and `to` included (`inSamarkand`, `toBishkek`)', async () => {
     const index = indexFor(await loadGazetteer());
     const result = normalizeText('Ministers met inSamarkand and flew toBishkek.', index);
