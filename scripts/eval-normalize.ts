@@ -131,7 +131,8 @@ async function main(): Promise<void> {
   const index = indexFor(gazetteer);
   console.log(`gazetteer: ${gazetteer.entries.length} entries, ${gazetteer.aliases.length} aliases; normalizer index ${index.aliasCount} aliases (${((performance.now() - started) / 1000).toFixed(1)} s to load)`);
   const inGazetteer = (expected: string) => {
-    const core = expected.replace(/^(?:in|the|Radio) /u, '').replace(/ (?:the|of)$/u, '');
+    // Without a function word split off a glued token (`in Samarkand`, `Bukhara and`) or `Radio`.
+    const core = expected.replace(/^(?:the|of|and|to|from|with|in|for|Radio) /u, '').replace(/ (?:the|of|and|in|to|on|for|at|by|from|with)$/u, '');
     return index.lookupExact(foldKey(core)).some((alias) => alias.prior >= 0.5);
   };
 
