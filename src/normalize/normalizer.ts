@@ -309,6 +309,7 @@ const HOLDS = {
   outside: { text: 'place outside the region the gazetteer covers in depth', silent: 'inexact' },
   longerName: { text: 'part of a longer unknown name', silent: 'fuzzy' },
   untranslatedNoun: { text: 'adjective of an untranslated Russian noun', silent: false },
+  untranslatedPhrase: { text: 'part of an untranslated Russian phrase', silent: false },
   writtenOther: { text: 'written as the name of another entity', silent: 'fuzzy' },
 } as const;
 /** When each hold is silent: always, or only for readings other than exact, or only fuzzy ones. */
@@ -610,8 +611,10 @@ export class Normalizer {
     if (candidate.keep) return undefined;
     // Only a word glued after a name may be the name's own ending (`Kairat`); one glued before it is
     // told by its case (`inSamarkand`).
+    // Nor one after a major place of the region written exactly as its English name (`Dushanbeto`,
+    // `Bakuon`): no name of the gazetteer is that name and the word.
     const glued = String(candidate.detail.glued);
-    if (candidate.rule === 'glued' && HOLD_GLUED_SUFFIXES.has(glued) && !candidate.output.startsWith(`${glued} `)) return HOLDS.gluedNameEnding.text;
+    if (candidate.rule === 'glued' && HOLD_GLUED_SUFFIXES.has(glued) && !candidate.output.startsWith(`${glued} `) && !gluedToEnglishName(candidate)) return HOLDS.gluedNameEnding.text;
     const alias = candidate.alias;
     const exact = candidate.how === 'exact' && candidate.rule !== 'glued';
     // `Kraków`, `Béla`: letters no romanization of Cyrillic uses; the name is in its own orthography,
@@ -753,10 +756,17 @@ export class Normalizer {
     const margin = best.score - (runnerUp?.score ?? 0);
     // `Ferganskoy doline` (in the Fergana Valley): a Russian adjective before a Russian noun left
     // untranslated names what the noun names, not the place the adjective comes from.
-    const untranslatedNoun = end === span.end && after !== undefined && following!.text === after && isAdjectiveReading(best) && isLatinText(after) && !this.english.has(after);
+    const untranslatedNoun =
+      end === span.end && after !== undefined && following!.text === after && (isAdjectiveReading(best) || best.rule === 'morphology') && isLatinText(after) && !this.english.has(after);
+    // `Ministerstvo vnutrennikh del Rossii`, `MChS Rossii`: a case form after an untranslated
+    // Russian word is part of that phrase; fixing the name alone would leave half of it Russian.
+    const untranslatedPhrase =
+      best.rule === 'morphology' && before !== undefined && !locative && isUntranslatedWord(previous!.text, before) && !this.english.has(before) && !CONNECTORS.has(before);
     const held = untranslatedNoun
       ? HOLDS.untranslatedNoun.text
-      : beforeSurname && best.alias?.entry.kind !== 'person'
+      : untranslatedPhrase
+        ? HOLDS.untranslatedPhrase.text
+        : beforeSurname && best.alias?.entry.kind !== 'person'
         ? HOLDS.beforeSurname.text
         : afterGivenName && best.alias?.entry.kind !== 'person'
           ? HOLDS.afterGivenName.text
@@ -1562,6 +1572,24 @@ function ambiguousPersonCase(folded: string): boolean {
 
 /** Kinds of entity whose posts precede their holders' names (`the Mazhilis Yerlan Koshanov`, `Ak Zhol Azat Peruashev`). */
 const POST_KINDS: ReadonlySet<string> = new Set(['legislature', 'government-body', 'party']);
+
+/** True for a word left in Latin-letter Russian before a name: lower case (`del`, `musulman`) or an acronym (`MVD`, `MChS`). */
+function isUntranslatedWord(word: string, lower: string): boolean {
+  return isLatinText(word) && /^\p{L}+$/u.test(word) && (word === lower || isAcronym(word) || /^\p{Lu}\p{L}*\p{Lu}\p{L}*$/u.test(word));
+}
+
+/** True for a glued reading whose name is written exactly as the English name of a major place of the region. */
+function gluedToEnglishName(candidate: RawCandidate): boolean {
+  const alias = candidate.alias;
+  return (
+    candidate.detail.innerRule === 'alias' &&
+    alias !== undefined &&
+    alias.keep &&
+    alias.prior >= SHORT_STEM_MIN_PRIOR &&
+    isPlaceKind(alias.entry.kind) &&
+    inFocus(alias.entry)
+  );
+}
 
 /** True for English (`en`, `en-GB`...). */
 function isEnglishLang(lang: string): boolean {

@@ -62,7 +62,7 @@ describe('document context on the built-in gazetteer', () => {
       'Trains ran from Grodno and Gomel to Togliatti, Zhezkazgan and Sumgait.',
       'Schools closed in Yakutia and Karelia, and in Petropavlovsk-Kamchatsky.',
       // Towns under the names they were given since (Taboshar, Toytepa, Kizil-Arvat).
-      'Istiklol played in Nurafshon, and buses left Serdar.',
+      'Istiklol played in Nurafshon, and buses left Serdar and Shiyeli.',
       'The Kazakhstani, Kyrgyzstani and Tajikistani delegations met Iranian and Pakistani officials.',
     ].join(' ');
     expect(normalizeText(cities, index)).toMatchObject({ text: cities, changes: [] });
@@ -138,6 +138,26 @@ describe('document context on the built-in gazetteer', () => {
     const index = indexFor(await loadGazetteer());
     const result = normalizeText('In Lebapskom velayate the cotton harvest ended.', index);
     expect(result.text).toBe('In Lebap Region the cotton harvest ended.');
+  });
+
+  it('only suggests a case form inside an untranslated Russian phrase (`MChS Rossii`, `ministerstvo vnutrennikh del Rossii`)', async () => {
+    const index = indexFor(await loadGazetteer());
+    const text = 'Planes of the MChS Rossii and officers of the ministerstvo vnutrennikh del Rossii arrived in Moscow.';
+    const result = normalizeText(text, index);
+    expect(result.text).toBe(text);
+    expect(result.suggestions.map((s) => [s.from, s.to, s.evidence.held])).toEqual([
+      ['Rossii', 'Russia', 'part of an untranslated Russian phrase'],
+      ['Rossii', 'Russia', 'part of an untranslated Russian phrase'],
+    ]);
+    // Elsewhere the case form is the country.
+    expect(normalizeText('Talks with Rossii ended in Moscow.', index).text).toBe('Talks with Russia ended in Moscow.');
+  });
+
+  it('splits `to` or `on` glued after a major place written exactly (`Dushanbeto`), not after other words (`Kairat`)', async () => {
+    const index = indexFor(await loadGazetteer());
+    expect(normalizeText('Flights from Dushanbeto Moscow and talks in Bakuon Monday resumed.', index).text).toBe('Flights from Dushanbe to Moscow and talks in Baku on Monday resumed.');
+    const text = 'Fans of Kairat cheered in Almaty.';
+    expect(normalizeText(text, index).changes).toEqual([]);
   });
 
   it('splits a function word glued before a name, `in` and `to` included (`inSamarkand`, `toBishkek`)', async () => {
