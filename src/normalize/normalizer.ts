@@ -611,10 +611,12 @@ export class Normalizer {
     if (candidate.keep) return undefined;
     // Only a word glued after a name may be the name's own ending (`Kairat`); one glued before it is
     // told by its case (`inSamarkand`).
-    // Nor one after a major place of the region written exactly as its English name (`Dushanbeto`,
-    // `Bakuon`): no name of the gazetteer is that name and the word.
+    // Nor one other than `at` (`Ararat`, `Kairat`, `Marat`: names end in it most) after a major place
+    // of the region written exactly as its English name (`Dushanbeto`, `Bakuon`, `Shymkentin`).
     const glued = String(candidate.detail.glued);
-    if (candidate.rule === 'glued' && HOLD_GLUED_SUFFIXES.has(glued) && !candidate.output.startsWith(`${glued} `) && !gluedToEnglishName(candidate)) return HOLDS.gluedNameEnding.text;
+    if (candidate.rule === 'glued' && HOLD_GLUED_SUFFIXES.has(glued) && !candidate.output.startsWith(`${glued} `) && !(glued !== 'at' && gluedToEnglishName(candidate))) {
+      return HOLDS.gluedNameEnding.text;
+    }
     const alias = candidate.alias;
     const exact = candidate.how === 'exact' && candidate.rule !== 'glued';
     // `Kraków`, `Béla`: letters no romanization of Cyrillic uses; the name is in its own orthography,
