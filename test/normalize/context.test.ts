@@ -148,6 +148,11 @@ describe('document context on the built-in gazetteer', () => {
     expect(normalizeText(text, index).changes).toEqual([]);
   });
 
+  it('knows the leaders of the neighbouring states in their pivot-language spellings (`Selenskyj`, `Alijew`, `Lukaschenko`)', () => {
+    const result = normalizeText('Presidents Selenskyj and Ilham Alijew met Aleksandr Lukaschenko and Nikol Paschinjan in Baku.', index);
+    expect(result.text).toBe('Presidents Zelensky and Ilham Aliyev met Alexander Lukashenko and Nikol Pashinyan in Baku.');
+  });
+
   it('splits a function word glued before a name, `in` and `to` included (`inSamarkand`, `toBishkek`)', () => {
     const result = normalizeText('Ministers met inSamarkand and flew toBishkek.', index);
     expect(result.text).toBe('Ministers met in Samarkand and flew to Bishkek.');
