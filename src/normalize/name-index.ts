@@ -108,12 +108,17 @@ export function stemOfSkeleton(skeleton: string): string {
   return skeleton.replace(/[aeiou]+$/u, '');
 }
 
+/** True for English (`en`, `en-GB`...). */
+export function isEnglishLang(lang: string): boolean {
+  return lang === 'en' || lang.startsWith('en-');
+}
+
 function isKeepable(alias: Alias): boolean {
   if (alias.origin === 'canonical') return true;
   // English administrative forms (`Surkhandarya Region`) are correct English.
   if (alias.origin === 'generated') return alias.scheme === 'en-admin';
   if (alias.script !== 'Latn') return false;
-  const english = alias.lang === 'en' || alias.lang.startsWith('en-');
+  const english = isEnglishLang(alias.lang);
   switch (alias.type) {
     case 'misspelling':
       return false;

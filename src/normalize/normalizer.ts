@@ -6,7 +6,7 @@
 import type { Change, Suggestion } from '../document.js';
 import type { Alias, Gazetteer, GazetteerEntry } from '../gazetteer/index.js';
 import { foldKey, isLatinText, skeletonOfFolded } from './fold.js';
-import { indexFor, isPlaceKind, maxFuzzyCost, shortPlaceName, stemOfSkeleton, type IndexHit, type IndexedAlias, type NameIndex } from './name-index.js';
+import { indexFor, isEnglishLang, isPlaceKind, maxFuzzyCost, shortPlaceName, stemOfSkeleton, type IndexHit, type IndexedAlias, type NameIndex } from './name-index.js';
 import {
   ADJECTIVE_ENDINGS,
   CASE_ENDINGS,
@@ -22,6 +22,8 @@ import {
   KIND_CUES,
   LATIN_SCRIPT_CUES,
   LOCATIVE_PREPOSITIONS,
+  NAME_ENDING_SUFFIXES,
+  RUSSIAN_REGION_NOUNS,
   commonEnglishWords,
   commonGivenNames,
   hasLatinOnlyLetter,
@@ -609,13 +611,13 @@ export class Normalizer {
    */
   private holdOf(candidate: RawCandidate, surface: string, written: ReadonlySet<string>): string | undefined {
     if (candidate.keep) return undefined;
-    // Only a word glued after a name may be the name's own ending (`Kairat`); one glued before it is
+    // A word glued after a name may be the name's own ending (`Kairat`), unless the name is a major
+    // place written exactly (`Dushanbeto`; see `glued` in rules.json); one glued before a name is
     // told by its case (`inSamarkand`).
-    // Nor one other than `at` (`Ararat`, `Kairat`, `Marat`: names end in it most) after a major place
-    // of the region written exactly as its English name (`Dushanbeto`, `Bakuon`, `Shymkentin`).
-    const glued = String(candidate.detail.glued);
-    if (candidate.rule === 'glued' && HOLD_GLUED_SUFFIXES.has(glued) && !candidate.output.startsWith(`${glued} `) && !(glued !== 'at' && gluedToEnglishName(candidate))) {
-      return HOLDS.gluedNameEnding.text;
+    if (candidate.rule === 'glued') {
+      const glued = String(candidate.detail.glued);
+      const after = !candidate.output.startsWith(`${glued} `);
+      if (after && HOLD_GLUED_SUFFIXES.has(glued) && (NAME_ENDING_SUFFIXES.has(glued) || !gluedToEnglishName(candidate))) return HOLDS.gluedNameEnding.text;
     }
     const alias = candidate.alias;
     const exact = candidate.how === 'exact' && candidate.rule !== 'glued';
@@ -701,7 +703,9 @@ export class Normalizer {
     // A capitalized neighbour that is not a cue word (`Amu Darya`, `Nodira Yusupova`) means the
     // span is probably part of a longer name the gazetteer does not know.
     const nameFollows = following !== undefined && isNameJoiner(text, span.end, following.start) && adjacentName(following, context);
-    const namePrecedes = previous !== undefined && isNameJoiner(text, previous.end, span.start) && !startsSentence(text, tokens, previous.index) && adjacentName(previous, context);
+    const previousIsName = previous !== undefined && isNameJoiner(text, previous.end, span.start) && adjacentName(previous, context);
+    const previousOpensSentence = previousIsName && startsSentence(text, tokens, previous!.index);
+    const namePrecedes = previousIsName && !previousOpensSentence;
     // A person's name next to a place may be part of it (`Volodymyr Zelensky`), but next to an
     // institution it is who holds a post there (`the Mazhilis Yerlan Koshanov`).
     const personOnly = (nameFollows ? context.knownPeople.has(following!.index) : true) && (namePrecedes ? context.knownPeople.has(previous!.index) : true);
@@ -710,12 +714,7 @@ export class Normalizer {
     const beforeSurname = nameFollows && hasSurnameShape(following!.text);
     // `Aysen Nikolaev`: after a given name, a word shaped like a surname is the surname, whatever
     // place it also names (a capitalized English word opening the sentence is no given name).
-    const afterGivenName =
-      previous !== undefined &&
-      isNameJoiner(text, previous.end, span.start) &&
-      adjacentName(previous, context) &&
-      !(startsSentence(text, tokens, previous.index) && this.english.has(previous.text.toLowerCase())) &&
-      hasSurnameShape(span.surface);
+    const afterGivenName = previousIsName && !(previousOpensSentence && this.english.has(previous!.text.toLowerCase())) && hasSurnameShape(span.surface);
     // Cue words around the span (`region of`, `President`): one reading for all candidates.
     const cue = kindCue(before, after);
     const scored = raw.map((candidate) => this.score(candidate, context, cue, longerName, span.start, span.surface));
@@ -916,14 +915,10 @@ export class Normalizer {
     // the whole is no alias, the run is several names, not one garbled one; each is read alone.
     // A given name that a town also bears (`Serdar Berdymuhamedow`) may still start one name, and
     // words joined by a hyphen are one name (`Issyk-Kull`, though `Issyk` is a town).
-    const firstWord = surface.split(/[\s\-‐‑]/u, 1)[0]!;
-    if (
-      words.length > 1 &&
-      !HYPHENS.has(surface.charCodeAt(firstWord.length)) &&
-      !commonGivenNames().has(firstWord) &&
-      this.index.lookupExact(words[0]!).some((alias) => alias.keep && alias.prior >= 0.5 && alias.folded.split(' ').length === 1)
-    ) {
-      return out;
+    if (words.length > 1) {
+      const firstWord = surface.split(/[\s\-‐‑]/u, 1)[0]!;
+      const separateNames = !HYPHENS.has(surface.charCodeAt(firstWord.length)) && !commonGivenNames().has(firstWord);
+      if (separateNames && this.index.lookupExact(words[0]!).some((alias) => alias.keep && alias.prior >= 0.5 && alias.folded.split(' ').length === 1)) return out;
     }
     const contentWords = words.filter((word) => !CONNECTORS.has(word));
     const allEnglish = contentWords.every((word) => this.english.has(word));
@@ -1533,15 +1528,6 @@ function isDemonym(folded: string, name: string): boolean {
   return DEMONYM_ENDINGS.some((ending) => folded.endsWith(ending));
 }
 
-/**
- * Russian nouns for a region, in the cases an untranslated adjective phrase leaves them (`oblasti`),
- * with the Turkmen and Uzbek ones Russian uses for their regions (`Lebapskom velayate`).
- */
-const RUSSIAN_REGION_NOUNS = new Set([
-  'oblast', "oblast'", 'oblasti', 'oblastyu', 'oblastey', 'oblasť', 'oblaść',
-  'velayat', 'velayata', 'velayate', 'velayatu', 'velayatom', 'viloyat', 'viloyata', 'viloyate', 'viloyatu', 'viloyatom',
-]);
-
 /** True when a reading cut a Russian adjective ending or matched a generated adjective form. */
 function isAdjectiveReading(candidate: RawCandidate): boolean {
   return candidate.detail.endingType === 'adjective' || candidate.alias?.alias.scheme === 'ru-adjective';
@@ -1591,11 +1577,6 @@ function gluedToEnglishName(candidate: RawCandidate): boolean {
     isPlaceKind(alias.entry.kind) &&
     inFocus(alias.entry)
   );
-}
-
-/** True for English (`en`, `en-GB`...). */
-function isEnglishLang(lang: string): boolean {
-  return lang === 'en' || lang.startsWith('en-');
 }
 
 /** True for an entity the gazetteer covers in depth: any non-place, a country, or a place of the region. */
@@ -1692,7 +1673,7 @@ function ruleOfAlias(alias: IndexedAlias): Rule {
   if (alias.alias.origin === 'generated') return alias.alias.scheme === 'ru-case' || alias.alias.scheme === 'ru-adjective' ? 'morphology' : 'romanization';
   if (alias.alias.script !== 'Latn') return 'alias';
   const lang = alias.alias.lang;
-  if ((lang === 'en' || lang === 'und' || lang.startsWith('en-')) && (alias.alias.type === 'variant' || alias.alias.type === 'misspelling')) return 'variant';
+  if ((isEnglishLang(lang) || lang === 'und') && (alias.alias.type === 'variant' || alias.alias.type === 'misspelling')) return 'variant';
   return 'alias';
 }
 

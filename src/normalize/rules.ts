@@ -54,12 +54,16 @@ export function hasSurnameShape(word: string): boolean {
 export const BARE_ADJECTIVE_ENDINGS: ReadonlySet<string> = new Set(rules.morphology.bareAdjective);
 /** Glued function words that names also end in (`Kairat`, `Ararat`): splits are only suggested. */
 export const HOLD_GLUED_SUFFIXES: ReadonlySet<string> = new Set(rules.glued.holdSuffixes);
+/** Of those, the ones that stay held even after a major place written exactly (`Ararat`). */
+export const NAME_ENDING_SUFFIXES: ReadonlySet<string> = new Set(rules.glued.namesEndIn);
 /** Countries the gazetteer covers in depth (see `focus` in data/rules.json). */
 export const FOCUS_COUNTRIES: ReadonlySet<string> = new Set(rules.focus.countries);
 /** Languages whose names of places anywhere may be applied exactly (see `focus` in data/rules.json). */
 export const FOCUS_LANGUAGES: ReadonlySet<string> = new Set(rules.focus.languages);
 /** Russian locative prepositions romanized (`v Moskve`). */
 export const LOCATIVE_PREPOSITIONS: ReadonlySet<string> = new Set(rules.morphology.locativePrepositions);
+/** Nouns for a region left untranslated after a Russian adjective (`oblasti`, `velayate`). */
+export const RUSSIAN_REGION_NOUNS: ReadonlySet<string> = new Set(rules.morphology.regionNouns);
 
 /** Cue words per entity kind, before and after a name. */
 export const KIND_CUES: Record<string, { before: ReadonlySet<string>; after: ReadonlySet<string> }> = Object.fromEntries(
