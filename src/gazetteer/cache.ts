@@ -503,10 +503,8 @@ export function deserializeIndex(buffer: Buffer, key: string): { entries: LazyEn
     }
     const m = c.metas[c.meta[i]!]!;
     const f = c.from[i]!;
-    alias = { text: text[i]!, entity: ids[entityOf[i]!]!, origin: m.origin, type: m.type, lang: m.lang, script: m.script };
-    if (m.scheme !== undefined) alias.scheme = m.scheme;
-    if (f >= 0) alias.from = fromList[f]!;
-    if (m.common) alias.common = true;
+    // Every optional key present, `undefined` when absent: all aliases share one hidden class (see `rawCandidate` in the normalizer).
+    alias = { text: text[i]!, entity: ids[entityOf[i]!]!, origin: m.origin, type: m.type, lang: m.lang, script: m.script, scheme: m.scheme, from: f >= 0 ? fromList[f]! : undefined, common: m.common ? true : undefined };
     decoded[i] = alias;
     return alias;
   };

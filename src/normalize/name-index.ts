@@ -270,8 +270,9 @@ export class NameIndex {
       common: explicitCommon ?? (latin && isCommonEnglish(alias.text)),
       keep,
       replacement,
+      // Always present, as on restored aliases: one shape for all.
+      derived: derived || undefined,
     };
-    if (derived) indexed.derived = derived;
     this.exact.push(folded, indexed);
     this.aliasCount++;
     const slot = this.added.length;
@@ -749,11 +750,19 @@ class StoredAlias implements IndexedAlias {
     const { stored, row } = this;
     const m = stored.metas[stored.meta[row]!]!;
     const entity = stored.entity[row]!;
-    const alias: Alias = { text: stored.strings[stored.text[row]!]!, entity: entity >= 0 ? stored.strings[entity]! : this.entryId, origin: m.origin, type: m.type, lang: m.lang, script: m.script };
-    if (m.scheme !== undefined) alias.scheme = m.scheme;
     const from = stored.from[row]!;
-    if (from >= 0) alias.from = stored.strings[from]!;
-    if (m.common !== undefined) alias.common = m.common;
+    // Every optional key present: one hidden class for all aliases (see `rawCandidate` in the normalizer).
+    const alias: Alias = {
+      text: stored.strings[stored.text[row]!]!,
+      entity: entity >= 0 ? stored.strings[entity]! : this.entryId,
+      origin: m.origin,
+      type: m.type,
+      lang: m.lang,
+      script: m.script,
+      scheme: m.scheme,
+      from: from >= 0 ? stored.strings[from]! : undefined,
+      common: m.common,
+    };
     return (this.decodedAlias = alias);
   }
 

@@ -681,7 +681,7 @@ export class Normalizer {
     const reading = (span.reading ??= this.readingOf(span, locative !== undefined, context.latinCueSentences.has(sentence)));
     if (reading.keeper) {
       const best = reading.keeper;
-      return { decision: { span, start: span.start, keep: true, best, ranked: [best], apply: false }, contextFree: true };
+      return { decision: makeDecision(span, span.start, undefined, true, best, [best], false, undefined, undefined), contextFree: true };
     }
     const raw = reading.candidates;
     if (raw.length === 0) {
@@ -689,7 +689,7 @@ export class Normalizer {
       if (!reromanize) return NO_DECISION;
       const needsContext = reading.reromanizeNeedsContext === true;
       if (needsContext && !context.postSoviet) return { decision: undefined, contextFree: false };
-      return { decision: { span, start: span.start, keep: false, ranked: [], apply: false, reromanize }, contextFree: !needsContext };
+      return { decision: makeDecision(span, span.start, undefined, false, undefined, [], false, undefined, reromanize), contextFree: !needsContext };
     }
     // Cue words count only within the sentence and with nothing but spaces in between.
     const before = previous && isPlainGap(text, previous.end, span.start) ? previous.text.toLowerCase() : undefined;
@@ -752,7 +752,7 @@ export class Normalizer {
     // The text already goes on with the rest of the name (`Radio Free Europe` + `/Radio Liberty`).
     const continues = best.output.startsWith(span.surface) && text.startsWith(best.output.slice(span.surface.length), span.end);
     if (best.keep || continues || text.slice(start, end) === best.output) {
-      return { decision: { span, start, keep: true, best, ranked, apply: false, ...(runnerUp ? { runnerUp } : {}) }, contextFree: false };
+      return { decision: makeDecision(span, start, undefined, true, best, ranked, false, runnerUp, undefined), contextFree: false };
     }
     const margin = best.score - (runnerUp?.score ?? 0);
     // `Ferganskoy doline` (in the Fergana Valley): a Russian adjective before a Russian noun left
@@ -774,7 +774,7 @@ export class Normalizer {
           : this.heldInContext(best, text, span, before, beforeTwo, after, cue, longerName, context, phoned);
     if (held !== undefined && best.hold === undefined) ranked[0] = best = { ...best, hold: held };
     const apply = !this.options.suggestOnly && !best.noAuto && held === undefined && best.score >= this.minConfidence && margin >= this.minMargin;
-    return { decision: { span, start, ...(end !== span.end ? { end } : {}), keep: false, best, ranked, apply, ...(runnerUp ? { runnerUp } : {}) }, contextFree: false };
+    return { decision: makeDecision(span, start, end !== span.end ? end : undefined, false, best, ranked, apply, runnerUp, undefined), contextFree: false };
   }
 
   /**
@@ -855,12 +855,12 @@ export class Normalizer {
         const differs = alias.alias.text.replace(APOSTROPHE_MARKS, '').toLowerCase() !== surface.replace(APOSTROPHE_MARKS, '').toLowerCase();
         if (differs && alias.alias.script === 'Latn' && alias.prior >= 0.6 && !alias.common) {
           // Same letters once diacritics are read (`Dušanbe` for `Dushanbe`): another romanization.
-          out.push({ output: alias.replacement, alias, how: 'exact', rule: 'romanization', cost: 0, base: 0.98, keep: false, detail: { folded } });
+          out.push(rawCandidate(alias.replacement, alias, 'exact', 'romanization', 0, 0.98, false, { folded }));
           continue;
         }
         const base = alias.prior >= 0.5 ? 1 : 0.7 + 0.3 * alias.prior;
         if (base >= 0.95) strongKeep = true;
-        out.push({ output: surface, alias, how: 'exact', rule: 'alias', cost: 0, base, keep: true, detail: {} });
+        out.push(rawCandidate(surface, alias, 'exact', 'alias', 0, base, true, {}));
       }
     }
     if (strongKeep) return out.filter((candidate) => candidate.keep);
@@ -869,7 +869,7 @@ export class Normalizer {
       // `Kazakhstani`, `Iranian`: an English demonym listed among a country's names is the
       // adjective, written correctly (`the Kazakhstani delegation`), not a spelling of the name.
       if (alias.alias.script === 'Latn' && isEnglishLang(alias.alias.lang) && isDemonym(folded, foldKey(alias.replacement))) {
-        out.push({ output: surface, alias, how: 'exact', rule: 'alias', cost: 0, base: 1, keep: true, detail: {} });
+        out.push(rawCandidate(surface, alias, 'exact', 'alias', 0, 1, true, {}));
         strongKeep = true;
         continue;
       }
@@ -890,18 +890,18 @@ export class Normalizer {
         // A fuller form written exactly as listed is kept; a listed "variant" that is another word
         // altogether (gazetteer noise such as `Kazakh` for a city) is no evidence either way.
         if (alias.alias.text.toLowerCase() === surface.toLowerCase() && containsWords(folded, foldKey(alias.replacement))) {
-          out.push({ output: surface, alias, how: 'exact', rule, cost: 0, base: 1, keep: true, detail: {} });
+          out.push(rawCandidate(surface, alias, 'exact', rule, 0, 1, true, {}));
           strongKeep = true;
         }
         continue;
       }
       if (this.options.keepVariants && this.isVariantSpelling(alias, rule)) {
-        out.push({ output: surface, alias, how: 'exact', rule, cost: 0, base: 1, keep: true, detail: {} });
+        out.push(rawCandidate(surface, alias, 'exact', rule, 0, 1, true, {}));
         continue;
       }
       // Exact > known variant > generated romanization (foreign orthographies last).
       const base = alias.alias.origin !== 'generated' ? 0.97 : ENGLISH_LIKE.has(alias.alias.scheme ?? '') ? 0.94 : 0.93;
-      const candidate: RawCandidate = { output: alias.replacement, alias, how: 'exact', rule, cost: 0, base, keep: false, detail: {} };
+      const candidate = rawCandidate(alias.replacement, alias, 'exact', rule, 0, base, false, {});
       if (alias.common) candidate.noAuto = true;
       if (alias.alias.scheme === 'ru-case' && alias.entry.kind === 'person' && ambiguousPersonCase(folded)) candidate.noAuto = true;
       out.push(candidate);
@@ -978,7 +978,7 @@ export class Normalizer {
     const english = alias.keep || isEnglishLang(alias.alias.lang);
     const longer = english && alias.derived === undefined && alias.alias.script === 'Latn' && alias.alias.origin !== 'generated' && alias.folded.split(' ').length > alias.replacement.split(' ').length;
     const output = longer ? alias.alias.text : alias.replacement;
-    const candidate: RawCandidate = { output, alias, how, rule, cost: hit.cost, base, keep: false, detail: {} };
+    const candidate = rawCandidate(output, alias, how, rule, hit.cost, base, false, {});
     const reading = reromanizeSpanWords(surface);
     if (reading) candidate.detail.scheme = reading.scheme;
     if (hit.alias.common) candidate.noAuto = true;
@@ -1030,16 +1030,10 @@ export class Normalizer {
         if (type === 'adjective' && !isPlaceKind(kind)) continue;
         if (flags.locative && !isPlaceKind(kind)) continue;
         const base = (type === 'adjective' ? 0.9 : 0.86) - 0.14 * hit.cost;
-        const candidate: RawCandidate = {
-          output: hit.alias.replacement,
-          alias: hit.alias,
-          how: 'stem',
-          rule: 'morphology',
-          cost: hit.cost,
-          base: flags.locative ? base + 0.05 : base,
-          keep: false,
-          detail: { ending: `-${ending}`, endingType: type },
-        };
+        const candidate = rawCandidate(hit.alias.replacement, hit.alias, 'stem', 'morphology', hit.cost, flags.locative ? base + 0.05 : base, false, {
+          ending: `-${ending}`,
+          endingType: type,
+        });
         if (prefix !== leading) candidate.detail.nominative = prefix.join(' ');
         if (type === 'case' && kind === 'person' && ambiguousPersonCase(folded)) candidate.noAuto = true;
         if (hit.alias.common) candidate.noAuto = true;
@@ -1096,7 +1090,7 @@ export class Normalizer {
       }
       if (inner.length === 0 && /^[\p{L}\p{M}]+$/u.test(rest)) {
         // `theTurkmen`: a function word glued to a capitalized word is a plain split.
-        out.push({ output: `${prefix} ${rest}`, how: 'exact', rule: 'glued', cost: 0, base: 0.9, keep: false, detail: { glued: prefix } });
+        out.push(rawCandidate(`${prefix} ${rest}`, undefined, 'exact', 'glued', 0, 0.9, false, { glued: prefix }));
       }
     }
     return out;
@@ -1107,11 +1101,19 @@ export class Normalizer {
    * the alias was made), computed once per span reading: `undominated` compares candidates by it.
    */
   private rate(candidate: RawCandidate): RatedCandidate {
+    // Every candidate is made with these fields (see `rawCandidate`): setting them keeps its shape.
+    const rated = candidate as RatedCandidate;
     const alias = candidate.alias;
-    if (alias === undefined || candidate.keep) return Object.assign(candidate, { standing: candidate.base, otherName: false });
+    if (alias === undefined || candidate.keep) {
+      rated.standing = candidate.base;
+      rated.otherName = false;
+      return rated;
+    }
     // An alias that is another name altogether (`Khorezm` listed for Khiva) is weaker evidence than a spelling.
     const otherName = candidate.how !== 'exact' && alias.alias.origin === 'name' && !this.isVariantSpelling(alias, 'alias', true);
-    return Object.assign(candidate, { standing: withAliasTerms(candidate.base, candidate, otherName), otherName });
+    rated.standing = withAliasTerms(candidate.base, candidate, otherName);
+    rated.otherName = otherName;
+    return rated;
   }
 
   /**
@@ -1472,6 +1474,32 @@ function undominated(candidates: RatedCandidate[]): RatedCandidate[] {
  * A scored copy of a candidate. Every field is written, always in the same order: scoring runs
  * for every candidate in every pass, and one object shape keeps it fast (a spread would not).
  */
+/**
+ * A candidate with every field present, `RatedCandidate`'s included: all candidates share one
+ * hidden class, so the functions that read them stay optimized. Fields added later to some of them
+ * (`noAuto`, `hold`...) made V8 deoptimize and recompile the normalizer's largest functions again
+ * and again (measured: most of 2 s of compilation in the first pass of the benchmark).
+ */
+function rawCandidate(output: string, alias: IndexedAlias | undefined, how: How, rule: Rule, cost: number, base: number, keep: boolean, detail: Record<string, unknown>): RawCandidate {
+  const candidate: RatedCandidate = { output, alias, how, rule, cost, base, keep, noAuto: false, detail, extendsLeft: false, hold: undefined, standing: 0, otherName: false };
+  return candidate;
+}
+
+/** A decision with every field present (one hidden class, as for `rawCandidate`). */
+function makeDecision(
+  span: Span,
+  start: number,
+  end: number | undefined,
+  keep: boolean,
+  best: ScoredCandidate | undefined,
+  ranked: ScoredCandidate[],
+  apply: boolean,
+  runnerUp: ScoredCandidate | undefined,
+  reromanize: { text: string; scheme: string } | undefined,
+): Decision {
+  return { counted: false, span, start, end, keep, best, runnerUp, ranked, apply, reromanize };
+}
+
 function scoredCandidate(candidate: RawCandidate, output: string, score: number, reasons: number, cue: string | undefined): ScoredCandidate {
   return {
     output,
