@@ -248,7 +248,7 @@ const INFLECTED_ADJECTIVE_ENDINGS = ADJECTIVE_ENDINGS.filter((ending) => /[aeiou
 const SHORT_STEM_MIN_PRIOR = 0.8;
 
 /** A country outside the region with at least this many people is read from a near-spelling without another mention. */
-const MAJOR_COUNTRY_POPULATION = 10_000_000;
+const MAJOR_COUNTRY_POPULATION = 30_000_000;
 
 /** Below this prior (a town of about 70,000 people) a fuzzy match is applied only with support from the document. */
 const FUZZY_SMALL_PLACE_PRIOR = 0.75;
@@ -256,6 +256,16 @@ const FUZZY_SMALL_PLACE_PRIOR = 0.75;
 /** Quotation marks that open and close a cited word. */
 const OPENING_QUOTES = new Set([0x22, 0x27, 0x201c, 0x2018, 0xab, 0x201e, 0x201a]);
 const CLOSING_QUOTES = new Set([0x22, 0x27, 0x201d, 0x2019, 0xbb, 0x201c]);
+
+/** English words for a region that follow its name (`Omsk region`, `Khabarovsk Territory`), folded. */
+const REGION_DESIGNATORS: ReadonlySet<string> = new Set(['region', 'territory', 'oblast', 'province', 'krai', 'district']);
+
+/**
+ * A skeleton of fewer letters than this is matched only by spellings within
+ * `SHORT_SKELETON_DISTANCE` of the name letter by letter (see `retrieve`).
+ */
+const SHORT_SKELETON = 5;
+const SHORT_SKELETON_DISTANCE = 2;
 
 /** Hyphens (ASCII, Unicode hyphen, non-breaking hyphen). */
 const HYPHENS = new Set([0x2d, 0x2010, 0x2011]);
@@ -305,6 +315,8 @@ const HOLDS = {
   otherName: { text: 'near another name of the entity, not its spelling', silent: true },
   firstLetter: { text: 'first letter differs', silent: true },
   smallPlace: { text: 'small place not named elsewhere in the document', silent: true },
+  smallPlaceVariant: { text: 'another spelling of a small place not named elsewhere in the document', silent: false },
+  shortChanged: { text: 'a short name with one letter changed, not named elsewhere in the document', silent: false },
   outsideCountry: { text: 'small country outside the region not named elsewhere in the document', silent: false },
   // Exact readings of these stay suggestions (`Roma` → Rome; `Osh` next to a name): a world-wide
   // list of towns holds a near-spelling of almost any word (`Joseph` → Rzeszów, `Barkley` → Berkeley).
@@ -666,7 +678,9 @@ export class Normalizer {
     }
     // `Hakan` → `Haqqani`, `Masoud` → `Massoud`: a given name or another person's surname as often as a garble.
     // A Slavic `-jev` (`Tokajev`) is the listed `-yev` in another romanization, not another name.
-    const slavicJev = candidate.how === 'skeleton' && folded.endsWith('jev');
+    // So is another romanization of a surname of the region (`Tokajew`, `Dżaparow`): the skeleton
+    // is the listed surname's, and the word ends as surnames of the former Soviet Union do.
+    const slavicJev = candidate.how === 'skeleton' && (folded.endsWith('jev') || hasPostSovietNameShape(skeletonOfFolded(folded).toLowerCase()));
     if (alias.derived === 'surname' && !exact && !slavicJev) return 'a surname alone, spelled unlike any listed form';
     // `Uralsk` for Oral, `Khorezm` for Khiva: near another name of the entity is that name, not a misspelling.
     if (!exact && alias.alias.origin === 'name' && !this.isVariantSpelling(alias, 'alias', true)) return HOLDS.otherName.text;
@@ -763,7 +777,12 @@ export class Normalizer {
     // Russian word is part of that phrase; fixing the name alone would leave half of it Russian.
     const untranslatedPhrase =
       best.rule === 'morphology' && before !== undefined && !locative && isUntranslatedWord(previous!.text, before) && !this.english.has(before) && !CONNECTORS.has(before);
-    const held = untranslatedNoun
+    // `Sadyrom Žaparovym`: a surname's case form after a name the gazetteer did not read (here the
+    // given name in the same case) is part of that longer name; fixing the surname alone leaves it half done.
+    const surnameInLongerName = longerName !== undefined && best.rule === 'morphology' && best.alias?.entry.kind === 'person' && !span.surface.includes(' ') && namePrecedes;
+    const held = surnameInLongerName
+      ? HOLDS.longerName.text
+      : untranslatedNoun
       ? HOLDS.untranslatedNoun.text
       : untranslatedPhrase
         ? HOLDS.untranslatedPhrase.text
@@ -819,6 +838,23 @@ export class Normalizer {
     // name it was given; the English name of the place it is named after is not its name.
     if (cue === 'vessel') return 'the name of a ship or a building';
     if (cue === 'water' && !kindFits(cue, entry.kind)) return 'kind mismatch: water';
+    // `Kuryk`, `Alay`, `Kairakkum`: the variant lists of small places hold their English spellings
+    // as often as errors, and their canonical names are often in a local Latin orthography
+    // (`Quryq`, `Qayroqqum`). A plain-letter spelling of a small place read through a listed name
+    // is only suggested, unless the document names the place itself elsewhere (one read through a
+    // generated foreign romanization, `Chorog` for Khorugh, is a garble all the same).
+    if (
+      (best.rule === 'variant' || best.rule === 'romanization') &&
+      (best.how === 'exact' || best.how === 'skeleton') &&
+      best.alias!.alias.origin === 'name' &&
+      isPlaceKind(entry.kind) &&
+      best.alias!.prior < FUZZY_SMALL_PLACE_PRIOR &&
+      /^[A-Za-z' -]+$/u.test(span.surface) &&
+      // Only the place itself named elsewhere says which spelling the text uses; a neighbour (`Aktau` near `Kuryk`) does not.
+      this.support(context, entry, span.start, span.surface) !== 'same'
+    ) {
+      return HOLDS.smallPlaceVariant.text;
+    }
     if (best.how === 'exact') return undefined;
     // `President Volodymyr`: the words around say this is another kind of name.
     if (cue !== undefined && !kindFits(cue, entry.kind)) return `kind mismatch: ${cue}`;
@@ -827,6 +863,11 @@ export class Normalizer {
     const ending = typeof best.detail.ending === 'string' ? best.detail.ending.slice(1) : undefined;
     if (ending !== undefined && BARE_ADJECTIVE_ENDINGS.has(ending) && !hasDesignator(beforeTwo, after)) return 'town-like ending without a designator';
     if (best.how === 'fuzzy' && best.alias!.prior < FUZZY_SMALL_PLACE_PRIOR && this.support(context, entry, span.start, span.surface) === undefined) return HOLDS.smallPlace.text;
+    // `Kagul` is no typo of Kabul: in a name of five letters or fewer, one letter changed makes
+    // another name as often as a typo (a letter dropped, doubled or swapped is read all the same).
+    if (best.how === 'fuzzy' && isOneLetterChanged(foldKey(span.surface), best.alias!.folded) && this.support(context, entry, span.start, span.surface) === undefined) {
+      return HOLDS.shortChanged.text;
+    }
     // `Anora` (a film) is no garble of Andorra: a near-spelling of a small country outside the
     // region is read only where the document names that country elsewhere. A populous one is news
     // often enough to be read anyway (`Pakisan`).
@@ -869,6 +910,13 @@ export class Normalizer {
       // `Kazakhstani`, `Iranian`: an English demonym listed among a country's names is the
       // adjective, written correctly (`the Kazakhstani delegation`), not a spelling of the name.
       if (alias.alias.script === 'Latn' && isEnglishLang(alias.alias.lang) && isDemonym(folded, foldKey(alias.replacement))) {
+        out.push(rawCandidate(surface, alias, 'exact', 'alias', 0, 1, true, {}));
+        strongKeep = true;
+        continue;
+      }
+      // `Khabarovsk Territory`, `Omsk region`: a region named after its city, the English way; the
+      // Russian adjective's stem is the city's English name, so this form is no garble of it.
+      if (alias.alias.scheme === 'ru-adjective' && this.namedAfterItsCity(folded, alias.entry)) {
         out.push(rawCandidate(surface, alias, 'exact', 'alias', 0, 1, true, {}));
         strongKeep = true;
         continue;
@@ -941,7 +989,15 @@ export class Normalizer {
         // Next to a Latin-script country's name, a one-word skeleton match of a person may be a name
         // of that country; a full name (`Kassym-Zhomart Tokaev` beside `German companies`) is no accident.
         if (hit.alias.prior < 0.5 || !fits(hit.alias) || (flags.guarded && words.length === 1 && !isPlaceKind(hit.alias.entry.kind))) continue;
-        out.push(this.fromHit(hit, 'skeleton', 'romanization', 0.93, surface));
+        const candidate = this.fromHit(hit, 'skeleton', 'romanization', 0.93, surface);
+        // A short skeleton is shared by names spelled far apart (`Bishkk` and `Biysk` are both
+        // `bisk`): unless the letters are close too, the match is a coincidence as often as a
+        // romanization, and a typo of a better-known name (Bishkek) is as likely.
+        if (hit.alias.skeleton.replace(/ /g, '').length < SHORT_SKELETON && weightedDistance(folded, hit.alias.folded, SHORT_SKELETON_DISTANCE) > SHORT_SKELETON_DISTANCE) {
+          candidate.noAuto = true;
+          candidate.detail.note = 'short skeleton, letters far apart';
+        }
+        out.push(candidate);
       }
       if (!out.some((candidate) => candidate.how === 'skeleton') && letters >= 5) {
         for (const hit of this.index.lookupFuzzy(folded)) {
@@ -983,6 +1039,16 @@ export class Normalizer {
     if (reading) candidate.detail.scheme = reading.scheme;
     if (hit.alias.common) candidate.noAuto = true;
     return candidate;
+  }
+
+  /**
+   * True when a folded span is a place's English name and a designator (`khabarovsk territory`)
+   * and that place is in the region's country: the region is named after it in English.
+   */
+  private namedAfterItsCity(folded: string, region: GazetteerEntry): boolean {
+    const space = folded.lastIndexOf(' ');
+    if (space < 0 || !REGION_DESIGNATORS.has(folded.slice(space + 1))) return false;
+    return this.index.lookupExact(folded.slice(0, space)).some((alias) => alias.keep && isPlaceKind(alias.entry.kind) && alias.entry.kind !== 'region' && alias.entry.country === region.country);
   }
 
   /**
@@ -1553,6 +1619,9 @@ function isDemonym(folded: string, name: string): boolean {
   let shared = 0;
   while (shared < folded.length && shared < name.length && folded[shared] === name[shared]) shared++;
   if (shared < 4 || shared < name.length - 2 || folded.length - shared > 4 || folded === name) return false;
+  // A shorter word that ends as the name does is the name with a letter dropped (`Karakalpakstn`;
+  // `Turki` is the adjective), and no demonym ends in `-ii` (`Germanii` is the Russian genitive).
+  if ((folded.length < name.length && folded.at(-1) === name.at(-1)) || folded.endsWith('ii')) return false;
   return DEMONYM_ENDINGS.some((ending) => folded.endsWith(ending));
 }
 
@@ -1578,12 +1647,26 @@ function partOfLongerName(longerName: LongerName, entry: GazetteerEntry): boolea
 
 /**
  * True when a case form of a person's name may be another person's name: a surname alone (a case
- * ending is also how a relative's surname ends: `Mirziyoyeva`, `Aripovu` next to `Aripov`), or a
- * full name ending in `-a`, the masculine genitive and the feminine nominative alike. A full name
- * in another case (`Abdulla Aripovym`, `Gulnara Karimovoy`) is that person.
+ * ending is also how a relative's surname ends: `Mirziyoyeva`, and `Mirziyoyevu`, `Mirziyoyevoy`
+ * are her in other cases), or a full name ending in `-a`, the masculine genitive and the feminine
+ * nominative alike. A full name in another case (`Abdulla Aripovym`, `Gulnara Karimovoy`) is that
+ * person, and so is a surname alone in a case only a man's surname takes (`Putinym`, `Pashinyanom`,
+ * `Zelenskogo`).
  */
 function ambiguousPersonCase(folded: string): boolean {
-  return !folded.includes(' ') || folded.endsWith('a');
+  if (folded.includes(' ')) return folded.endsWith('a');
+  return !MASCULINE_SURNAME_CASE.test(folded);
+}
+
+/** Endings only a man's surname takes in Russian: instrumental `-ym`/`-om`, and `-ogo`/`-omu` of `-sky` names. */
+const MASCULINE_SURNAME_CASE = /(?:ym|om|[oe]go|[oe]mu)$/u;
+
+/** True when two words of at most five letters differ in exactly one letter (a substitution, not a drop or a swap). */
+function isOneLetterChanged(a: string, b: string): boolean {
+  if (a.length !== b.length || a.length > 5) return false;
+  let differ = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) differ++;
+  return differ === 1;
 }
 
 /** Kinds of entity whose posts precede their holders' names (`the Mazhilis Yerlan Koshanov`, `Ak Zhol Azat Peruashev`). */

@@ -183,4 +183,62 @@ describe('document context on the built-in gazetteer', () => {
     const result = normalizeText('The EAES commission met in Bishkek on Friday.', index);
     expect(result.changes.map((c) => [c.from, c.to, c.entity])).toEqual([['EAES', 'Eurasian Economic Union', 'org-eaeu']]);
   });
+
+  it('reads a surname alone in a case only a man\'s surname takes (`Putinym`, `Pashinyanom`), but not `-u`, a woman\'s case too', () => {
+    const result = normalizeText('Tokayev spoke with Putinym and Pashinyanom by phone. Reporters then asked Mirziyoyevu.', index);
+    expect(result.text).toBe('Tokayev spoke with Putin and Pashinyan by phone. Reporters then asked Mirziyoyevu.');
+    expect(result.changes.map((c) => [c.from, c.to, c.rule])).toEqual([
+      ['Putinym', 'Putin', 'morphology'],
+      ['Pashinyanom', 'Pashinyan', 'morphology'],
+    ]);
+  });
+
+  it('leaves a surname\'s case form after an unread given name in the same case to a human (`Sadyrom Žaparovym`)', () => {
+    const result = normalizeText('The minister met Sadyrom Žaparovym in Bishkek.', index);
+    expect(result.changes).toEqual([]);
+    expect(result.suggestions.map((s) => [s.from, s.to, s.evidence.held])).toEqual([['Žaparovym', 'Japarov', 'part of a longer unknown name']]);
+  });
+
+  it('reads another romanization of a listed surname that ends like one (`Tokajew`, `Dżaparow`)', () => {
+    const result = normalizeText('President Tokajew met Dżaparow in Astana.', index);
+    expect(result.text).toBe('President Tokayev met Japarov in Astana.');
+  });
+
+  it('keeps a region named the English way after its city (`Khabarovsk Territory`, `Omsk region`)', () => {
+    const text = 'Governors of Khabarovsk Territory and the Omsk region asked for gas.';
+    const result = normalizeText(text, index);
+    expect(result.text).toBe(text);
+    expect(result.changes).toEqual([]);
+  });
+
+  it('only suggests a listed plain spelling of a small place (`Kuryk`, `Alay`) unless the place itself is named elsewhere', () => {
+    const result = normalizeText('Ferries from Kuryk and Aktau carry grain. Dordoi beat Alay in Osh.', index);
+    expect(result.changes).toEqual([]);
+    expect(result.suggestions.map((s) => [s.from, s.to, s.evidence.held])).toEqual([
+      ['Kuryk', 'Quryq', 'another spelling of a small place not named elsewhere in the document'],
+      ['Alay', 'Alai', 'another spelling of a small place not named elsewhere in the document'],
+    ]);
+    // A garble read through a generated foreign romanization is fixed all the same.
+    expect(normalizeText('Roads from Dushanbe to Chorog are closed.', index).changes.map((c) => [c.from, c.to])).toEqual([['Chorog', 'Khorugh']]);
+  });
+
+  it('leaves a skeleton shared by names spelled far apart to a human (`Bishkk` is no Biysk)', () => {
+    const result = normalizeText('Flights from Bishkk resumed.', index);
+    expect(result.changes).toEqual([]);
+    expect(result.suggestions.map((s) => [s.from, s.to, s.evidence.note])).toEqual([['Bishkk', 'Biysk', 'short skeleton, letters far apart']]);
+  });
+
+  it('reads no demonym in a name with a letter dropped or in a Russian genitive (`Karakalpakstn`, `Germanii`)', () => {
+    const result = normalizeText('Prices grew in Surkhandarya and Karakalpakstn, and exports to Germanii fell.', index);
+    expect(result.text).toBe('Prices grew in Surkhandarya and Karakalpakstan, and exports to Germany fell.');
+  });
+
+  it('reads no short name with one letter changed as another without support (`Kagul` is no Kabul), nor a mid-sized country far away (`Belavia`)', () => {
+    const result = normalizeText('Voters in Kagul backed the mayor. Belavia resumed flights from Minsk.', index);
+    expect(result.changes).toEqual([]);
+    expect(result.suggestions.map((s) => [s.from, s.to, s.evidence.held])).toEqual([
+      ['Kagul', 'Kabul', 'a short name with one letter changed, not named elsewhere in the document'],
+      ['Belavia', 'Bolivia', 'small country outside the region not named elsewhere in the document'],
+    ]);
+  });
 });
