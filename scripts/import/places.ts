@@ -15,6 +15,15 @@ export const CENTRAL_ASIA = ['UZ', 'KG', 'TJ', 'KZ', 'TM'] as const;
 /** Neighbours with WOF data (regions, districts, notable localities). */
 export const WOF_NEIGHBOURS = ['AF', 'IR', 'PK'] as const;
 
+/**
+ * Countries whose first-level regions come from GeoNames (no WOF data): Russia, and the other
+ * former Soviet states whose regions Russian-language news names in Russian forms
+ * (`Kharkovskoy oblasti`, `Syunikskaya oblast`). Not Azerbaijan and Moldova: their first-level
+ * units are some seventy districts named like their towns, whose foreign spellings read as other
+ * words (`Sousa`, a Portuguese surname, is a French spelling of Shusha).
+ */
+export const ADMIN1_COUNTRIES: ReadonlySet<string> = new Set(['RU', 'UA', 'BY', 'GE', 'AM']);
+
 /** Languages a place's own names are written in, ranked first when names collide. */
 export const NATIVE_LANGS: Readonly<Record<string, readonly string[]>> = {
   UZ: ['uz'], KG: ['ky', 'ru'], KZ: ['kk', 'ru'], TJ: ['tg'], TM: ['tk'], AF: ['ps', 'fa'], IR: ['fa'], PK: [],
@@ -284,7 +293,7 @@ export function buildPlaces(src: PlaceSources): { entries: GazetteerEntry[]; wof
     }
   }
 
-  // 2. GeoNames-only places of the focus countries and regions (RU admin1 units, Xinjiang).
+  // 2. GeoNames-only places of the focus countries and regions (admin1 units of `ADMIN1_COUNTRIES`, Xinjiang).
   const admin1Entry = new Map<string, string>();
   for (const draft of drafts.values()) {
     if (draft.kind === 'region' && draft.ids.geonames) {
@@ -292,11 +301,23 @@ export function buildPlaces(src: PlaceSources): { entries: GazetteerEntry[]; wof
       if (admin1) admin1Entry.set(admin1.code, draft.id);
     }
   }
+  // A first-level unit that is a city (`Kiev` for Kyiv City, `Baku`, `Shaki`) is the city: as a
+  // region of the same name it would only be a second entry for it (and make `Kiev` a canonical
+  // name). A unit whose English name has a designator (`Kharkiv Oblast`) is a region.
+  const cityNames = new Set(src.cities15000.filter((p) => ADMIN1_COUNTRIES.has(p.country)).flatMap((p) => [p.name, p.asciiName].map((name) => `${p.country}|${name.toLowerCase()}`)));
+  const REGION_WORD = /(?:^| )(?:Oblast|Region|Province|District|County|Rayon|Republic|Territory|Krai|Unit|Autonomous)(?: |$)/u;
+  const isCityUnit = (country: string, english: string) =>
+    !REGION_WORD.test(english) && cityNames.has(`${country}|${english.replace(/ (?:City|Sahari|Municipality)$/u, '').toLowerCase()}`);
   for (const admin1 of src.admin1) {
     const [country] = admin1.code.split('.');
-    if (!(country === 'RU' || admin1.code === 'CN.13')) continue;
+    if (!(ADMIN1_COUNTRIES.has(country!) || admin1.code === 'CN.13')) continue;
     const gnId = admin1.id;
     const extras = regionExtras(gnId, country!, undefined);
+    if (src.overrides.skip.includes(`geonames:${gnId}`)) continue;
+    if (country !== 'RU' && isCityUnit(country!, extras.english ?? localizedEnglish(src.localized.get(admin1.code)) ?? admin1.name)) {
+      count('skipped admin1 city units');
+      continue;
+    }
     const id = `geonames:${gnId}`;
     const ids: Record<string, string> = { geonames: gnId };
     if (extras.iso) ids.iso = extras.iso;

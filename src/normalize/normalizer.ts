@@ -838,6 +838,18 @@ export class Normalizer {
     // name it was given; the English name of the place it is named after is not its name.
     if (cue === 'vessel') return 'the name of a ship or a building';
     if (cue === 'water' && !kindFits(cue, entry.kind)) return 'kind mismatch: water';
+    // `Dnepropetrovsk` alone is the city's former name, not its region's adjective: a region's
+    // adjective stem that is a listed name of a town of the same country names the region only
+    // before a designator (`Dnepropetrovsk region`).
+    if (
+      best.alias!.alias.scheme === 'ru-adjective' &&
+      entry.kind === 'region' &&
+      !span.surface.includes(' ') &&
+      !hasDesignator(beforeTwo, after) &&
+      this.index.lookupExact(foldKey(span.surface)).some((alias) => alias.alias.origin !== 'generated' && isPlaceKind(alias.entry.kind) && alias.entry.kind !== 'region' && alias.entry.country === entry.country)
+    ) {
+      return 'a name of a town, not its region\'s adjective';
+    }
     // `Kuryk`, `Alay`, `Kairakkum`: the variant lists of small places hold their English spellings
     // as often as errors, and their canonical names are often in a local Latin orthography
     // (`Quryq`, `Qayroqqum`). A plain-letter spelling of a small place read through a listed name

@@ -281,6 +281,30 @@ describe('buildPlaces', () => {
     expect(byId.get('wof:300')?.merged).toEqual(['wof:301', 'wof:402']);
   });
 
+  it('imports the first-level regions of Ukraine from GeoNames, with their Russian names, but no unit that is a city', () => {
+    const src = fixtureSources();
+    src.admin1 = [
+      ...src.admin1,
+      { code: 'UA.07', name: 'Kharkiv', asciiName: 'Kharkiv', id: '706482' },
+      { code: 'UA.12', name: 'Kyiv City', asciiName: 'Kyiv City', id: '703447' },
+      // Azerbaijan's first-level units are districts named like their towns: not imported.
+      { code: 'AZ.52', name: 'Shusha', asciiName: 'Shusha', id: '147163' },
+    ];
+    src.cities15000 = [...src.cities15000, { id: '703448', name: 'Kyiv', asciiName: 'Kyiv', alternateNames: [], featureCode: 'PPLC', country: 'UA', admin1: '12', admin2: '', population: 2_800_000 }];
+    src.iso3166Db = { ...src.iso3166Db, UA: { iso: 'UA', names: {}, regions: [{ name: 'Kharkivska oblast', names: { en: 'Kharkiv Oblast', ru: 'Харьковская область' }, iso: '63', reference: { geonames: 706482 } }] } };
+    const { entries, stats } = buildPlaces(src);
+    expect(entries.filter((e) => e.country !== 'UZ')).toEqual([{
+      id: 'geonames:706482', name: 'Kharkiv Oblast', kind: 'region', country: 'UA', parent: 'country:ua',
+      names: [
+        { text: 'Kharkiv Oblast', lang: 'en', script: 'Latn', type: 'preferred', source: 'iso3166-2-db' },
+        { text: 'Харьковская область', lang: 'ru', script: 'Cyrl', type: 'preferred', source: 'iso3166-2-db' },
+        { text: 'Kharkiv', lang: 'und', script: 'Latn', type: 'preferred', source: 'geonames' },
+      ],
+      prominence: 0, ids: { geonames: '706482' }, sources: ['geonames', 'iso-codes', 'iso3166-2-db'],
+    }]);
+    expect(stats['skipped admin1 city units']).toBe(1);
+  });
+
   it('applies hand overrides (canonical names, merges)', () => {
     const src = fixtureSources();
     src.overrides = { canonical: { 'wof:300': 'Termez City' }, merge: { 'geonames:1217476': 'wof:300' }, skip: ['wof:200'] };

@@ -241,4 +241,11 @@ describe('document context on the built-in gazetteer', () => {
       ['Belavia', 'Bolivia', 'small country outside the region not named elsewhere in the document'],
     ]);
   });
+
+  it('reads a Ukrainian region in its Russian case form, but a former city name alone is no region\'s adjective (`Dnepropetrovsk`)', () => {
+    const result = normalizeText('Shelling hit Kharkovskoy oblasti again. Trains from Dnepropetrovsk were late.', index);
+    expect(result.text).toBe('Shelling hit Kharkiv Oblast again. Trains from Dnepropetrovsk were late.');
+    expect(result.changes.map((c) => [c.from, c.to, c.entity, c.rule])).toEqual([['Kharkovskoy oblasti', 'Kharkiv Oblast', 'geonames:706482', 'morphology']]);
+    expect(result.suggestions.map((s) => [s.from, s.to, s.evidence.held])).toEqual([['Dnepropetrovsk', 'Dnipropetrovsk Oblast', "a name of a town, not its region's adjective"]]);
+  });
 });
