@@ -24,6 +24,14 @@ export const WOF_NEIGHBOURS = ['AF', 'IR', 'PK'] as const;
  */
 export const ADMIN1_COUNTRIES: ReadonlySet<string> = new Set(['RU', 'UA', 'BY', 'GE', 'AM']);
 
+/** Countries whose canonical names come from Russian-based transliteration (an apostrophe there is a soft sign). */
+const SOFT_SIGN_COUNTRIES: ReadonlySet<string> = new Set(['RU', 'UA', 'BY']);
+
+/** A name without the apostrophes that stand for a soft sign (`Kamen'-na-Obi` → `Kamen-na-Obi`). */
+export function dropSoftSigns(name: string): string {
+  return name.replace(/(?<=\p{L})['’ʹ](?=\p{L}|-|\s|$)/gu, '');
+}
+
 /** Languages a place's own names are written in, ranked first when names collide. */
 export const NATIVE_LANGS: Readonly<Record<string, readonly string[]>> = {
   UZ: ['uz'], KG: ['ky', 'ru'], KZ: ['kk', 'ru'], TJ: ['tg'], TM: ['tk'], AF: ['ps', 'fa'], IR: ['fa'], PK: [],
@@ -448,7 +456,11 @@ export function buildPlaces(src: PlaceSources): { entries: GazetteerEntry[]; wof
   // 5. Entries.
   const entries: GazetteerEntry[] = [];
   for (const draft of drafts.values()) {
-    const name = src.overrides.canonical[draft.id] ?? pickCanonical(draft.canonicalCandidates);
+    const override = src.overrides.canonical[draft.id];
+    const picked = override ?? pickCanonical(draft.canonicalCandidates);
+    // `Prokop'yevsk`, `Ust'-Kut`, `Ryl'sk`: the apostrophe of a Russian soft sign, which BGN-style
+    // transliteration writes and English news drops (`Prokopyevsk`, `Ust-Kut`, `Rylsk`).
+    const name = picked !== undefined && override === undefined && SOFT_SIGN_COUNTRIES.has(draft.country) ? dropSoftSigns(picked) : picked;
     const names = mergeNames(draft.names, NATIVE_LANGS[draft.country] ?? []);
     if (!name || names.length === 0) {
       count('skipped without a usable name');

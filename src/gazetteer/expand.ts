@@ -82,8 +82,9 @@ export function expandEntry(entry: GazetteerEntry, options: ExpandOptions = {}, 
       if (seen.has(key)) continue;
       seen.add(key);
       added++;
+      // A spelling of a former name (`Vernyy`, from `Верный`, Almaty's) is a former name too.
       aliases.push(withCommon({
-        text: spelling.text, entity: entry.id, origin: 'generated', type: 'variant', lang: `${primary}-Latn`, script: 'Latn',
+        text: spelling.text, entity: entry.id, origin: 'generated', type: name.type === 'historic' ? 'historic' : 'variant', lang: `${primary}-Latn`, script: 'Latn',
         scheme: spelling.scheme, from: spelling.from,
       }));
     }

@@ -72,7 +72,7 @@ export interface Alias {
   text: string;
   entity: string;
   origin: AliasOrigin;
-  /** The name type when `origin` is `name`; `generated` names are always variants. */
+  /** The name type when `origin` is `name`; `generated` names are variants, or `historic` when made from a former name. */
   type: NameType | 'canonical';
   lang: string;
   script: string;

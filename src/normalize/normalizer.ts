@@ -257,6 +257,12 @@ const FUZZY_SMALL_PLACE_PRIOR = 0.75;
 const OPENING_QUOTES = new Set([0x22, 0x27, 0x201c, 0x2018, 0xab, 0x201e, 0x201a]);
 const CLOSING_QUOTES = new Set([0x22, 0x27, 0x201d, 0x2019, 0xbb, 0x201c]);
 
+/** Endings of the Russian cases of a city's name that no English word or name of that length ends in often (`Tegerane`, `Bryusselem`). */
+const RUSSIAN_CITY_CASE = /(?:e|em|om|u)$/u;
+
+/** A canonical name that already ends in the word for its kind of region (`Krasnoyarsk Krai`). */
+const ENDS_IN_DESIGNATOR = / (?:Krai|Okrug|Territory|Republic|Region|Oblast|Province)$/u;
+
 /** English words for a region that follow its name (`Omsk region`, `Khabarovsk Territory`), folded. */
 const REGION_DESIGNATORS: ReadonlySet<string> = new Set(['region', 'territory', 'oblast', 'province', 'krai', 'district']);
 
@@ -321,6 +327,7 @@ const HOLDS = {
   // Exact readings of these stay suggestions (`Roma` → Rome; `Osh` next to a name): a world-wide
   // list of towns holds a near-spelling of almost any word (`Joseph` → Rzeszów, `Barkley` → Berkeley).
   outside: { text: 'place outside the region the gazetteer covers in depth', silent: 'inexact' },
+  outsideRussian: { text: 'Russian form of a place outside the region, in a text that names nothing of the former Soviet Union', silent: false },
   longerName: { text: 'part of a longer unknown name', silent: 'fuzzy' },
   untranslatedNoun: { text: 'adjective of an untranslated Russian noun', silent: false },
   untranslatedPhrase: { text: 'part of an untranslated Russian phrase', silent: false },
@@ -593,7 +600,8 @@ export class Normalizer {
         const hold = this.holdOf(candidate, span.surface, written);
         if (hold !== undefined) {
           candidate.hold = hold;
-          candidate.noAuto = true;
+          // The one hold the document can lift (see `decide`).
+          if (hold !== HOLDS.outsideRussian.text) candidate.noAuto = true;
         }
       }
     }
@@ -674,7 +682,15 @@ export class Normalizer {
       // A Russian name of a major world city (`Vashington`), not a case form (`Valery` is no form of Valera).
       const englishLike = alias.alias.origin === 'name' || ENGLISH_LIKE.has(alias.alias.scheme ?? '');
       const exactInFocusLanguage = exact && englishLike && candidate.rule !== 'morphology' && entry.kind === 'city' && FOCUS_LANGUAGES.has(alias.alias.lang.split('-')[0]!) && alias.prior >= 0.8;
-      if (!exactInFocusLanguage) return HOLDS.outside.text;
+      if (exactInFocusLanguage) return undefined;
+      // `Tegerane`, `Stambule`, `Bryusselem`: a Russian locative, dative or instrumental of a major
+      // world city, read as the city only in a text about the region (see `decide`), where Russian
+      // leaks through the translation. Shorter forms and other endings are words and names as
+      // often (`Palme`, `Aru`, `Khandani`).
+      if (exact && entry.kind === 'city' && alias.prior >= 0.9 && alias.alias.scheme === 'ru-case' && folded.length >= 7 && RUSSIAN_CITY_CASE.test(folded)) {
+        return HOLDS.outsideRussian.text;
+      }
+      return HOLDS.outside.text;
     }
     // `Hakan` → `Haqqani`, `Masoud` → `Massoud`: a given name or another person's surname as often as a garble.
     // A Slavic `-jev` (`Tokajev`) is the listed `-yev` in another romanization, not another name.
@@ -683,7 +699,10 @@ export class Normalizer {
     const slavicJev = candidate.how === 'skeleton' && (folded.endsWith('jev') || hasPostSovietNameShape(skeletonOfFolded(folded).toLowerCase()));
     if (alias.derived === 'surname' && !exact && !slavicJev) return 'a surname alone, spelled unlike any listed form';
     // `Uralsk` for Oral, `Khorezm` for Khiva: near another name of the entity is that name, not a misspelling.
-    if (!exact && alias.alias.origin === 'name' && !this.isVariantSpelling(alias, 'alias', true)) return HOLDS.otherName.text;
+    // So is a near-spelling of a romanization of such a name (`Verdi` is near `Verny`, made from
+    // `Верный`, Almaty's old name).
+    const otherNameAlias = alias.alias.origin === 'name' || (alias.alias.origin === 'generated' && candidate.how === 'fuzzy');
+    if (!exact && otherNameAlias && !this.isVariantSpelling(alias, 'alias', true)) return HOLDS.otherName.text;
     if (candidate.how === 'fuzzy' && firstLettersDiffer(folded, alias.folded)) return HOLDS.firstLetter.text;
     return undefined;
   }
@@ -761,7 +780,7 @@ export class Normalizer {
     if (!best.keep && best.alias?.entry.kind === 'region' && following !== undefined && after !== undefined && RUSSIAN_REGION_NOUNS.has(after) && isAdjectiveReading(best)) {
       end = following.end;
       const name = best.alias.replacement;
-      ranked[0] = best = { ...best, output: shortPlaceName(name) !== undefined ? name : `${name} Region`, detail: { ...best.detail, noun: following.text } };
+      ranked[0] = best = { ...best, output: shortPlaceName(name) !== undefined || ENDS_IN_DESIGNATOR.test(name) ? name : `${name} Region`, detail: { ...best.detail, noun: following.text } };
     }
     // The text already goes on with the rest of the name (`Radio Free Europe` + `/Radio Liberty`).
     const continues = best.output.startsWith(span.surface) && text.startsWith(best.output.slice(span.surface.length), span.end);
@@ -771,8 +790,14 @@ export class Normalizer {
     const margin = best.score - (runnerUp?.score ?? 0);
     // `Ferganskoy doline` (in the Fergana Valley): a Russian adjective before a Russian noun left
     // untranslated names what the noun names, not the place the adjective comes from.
+    // So does an acronym after it (`Zaporozhskaya AES`, the nuclear power plant).
     const untranslatedNoun =
-      end === span.end && after !== undefined && following!.text === after && (isAdjectiveReading(best) || best.rule === 'morphology') && isLatinText(after) && !this.english.has(after);
+      end === span.end &&
+      after !== undefined &&
+      (following!.text === after || isAcronym(following!.text)) &&
+      (isAdjectiveReading(best) || best.rule === 'morphology') &&
+      isLatinText(after) &&
+      !this.english.has(after);
     // `Ministerstvo vnutrennikh del Rossii`, `MChS Rossii`: a case form after an untranslated
     // Russian word is part of that phrase; fixing the name alone would leave half of it Russian.
     const untranslatedPhrase =
@@ -792,7 +817,10 @@ export class Normalizer {
           ? HOLDS.afterGivenName.text
           : this.heldInContext(best, text, span, before, beforeTwo, after, cue, longerName, context, phoned);
     if (held !== undefined && best.hold === undefined) ranked[0] = best = { ...best, hold: held };
-    const apply = !this.options.suggestOnly && !best.noAuto && held === undefined && best.score >= this.minConfidence && margin >= this.minMargin;
+    // A Russian case form of a world city (`v Tegerane`) in a text about the former Soviet Union is the city.
+    if (held === undefined && best.hold === HOLDS.outsideRussian.text && context.postSoviet) ranked[0] = best = { ...best, hold: undefined };
+    const softHeld = best.hold === HOLDS.outsideRussian.text;
+    const apply = !this.options.suggestOnly && !best.noAuto && !softHeld && held === undefined && best.score >= this.minConfidence && margin >= this.minMargin;
     return { decision: makeDecision(span, start, end !== span.end ? end : undefined, false, best, ranked, apply, runnerUp, undefined), contextFree: false };
   }
 
@@ -1026,6 +1054,7 @@ export class Normalizer {
       }
       if (headKnown) out.push(...this.morphology(surface, folded, flags));
     }
+    dropRegionsNamedLikeTheirCity(out);
     if (flags.glue && out.every((candidate) => candidate.base < 0.8)) out.push(...this.glued(surface, flags));
     if (flags.locative && /[eiu]$/u.test(folded)) {
       // `v Moskve`: after a romanized Russian locative preposition, a place becomes `in <place>`.
@@ -1044,7 +1073,7 @@ export class Normalizer {
     // Zhol), the fix is that name: the canonical would drop words the text has.
     const alias = hit.alias;
     const english = alias.keep || isEnglishLang(alias.alias.lang);
-    const longer = english && alias.derived === undefined && alias.alias.script === 'Latn' && alias.alias.origin !== 'generated' && alias.folded.split(' ').length > alias.replacement.split(' ').length;
+    const longer = english && alias.derived === undefined && alias.alias.script === 'Latn' && alias.alias.origin !== 'generated' && alias.folded.split(' ').length > foldKey(alias.replacement).split(' ').length;
     const output = longer ? alias.alias.text : alias.replacement;
     const candidate = rawCandidate(output, alias, how, rule, hit.cost, base, false, {});
     const reading = reromanizeSpanWords(surface);
@@ -1399,6 +1428,11 @@ function nominativePrefixes(words: readonly string[]): string[][] {
 function readsBetter(reading: ScoredCandidate, than: ScoredCandidate): boolean {
   if (than.hold === HOLDS.writtenOther.text && reading.hold === undefined && reading.how === 'exact') return true;
   if (reading.hold === HOLDS.writtenOther.text && than.hold === undefined && than.how === 'exact') return false;
+  // The same output read equally well by two entities (`Vologdaand`: the city, and the region
+  // whose English short name it is): a reading through another name of its entity does not stand
+  // for it when one through a spelling does (holds about the word itself, `Sergejev` as a
+  // surname, hold every reading alike and keep their order).
+  if (reading.score === than.score) return reading.hold === undefined && than.hold === HOLDS.otherName.text;
   return reading.score > than.score;
 }
 
@@ -1672,6 +1706,32 @@ function ambiguousPersonCase(folded: string): boolean {
 
 /** Endings only a man's surname takes in Russian: instrumental `-ym`/`-om`, and `-ogo`/`-omu` of `-sky` names. */
 const MASCULINE_SURNAME_CASE = /(?:ym|om|[oe]go|[oe]mu)$/u;
+
+/**
+ * `Kostrma`, `Kaliningrade`: a near-spelling or case form of a name that a city and its region
+ * share reads as the city, as English uses the bare name (the region is `Kostroma Oblast`, `the
+ * Kostroma region`). Drops, in place, the inexact readings of regions whose matched name is that
+ * of a city or town of the same country read the same way.
+ */
+function dropRegionsNamedLikeTheirCity(candidates: RawCandidate[]): void {
+  const cityOutputs = new Map<string, string>();
+  for (const candidate of candidates) {
+    const entry = candidate.alias?.entry;
+    // Only a city called so now: `Leningrad`, listed for Saint Petersburg, is the name of its region.
+    if (entry !== undefined && candidate.how !== 'exact' && (entry.kind === 'city' || entry.kind === 'town') && foldKey(candidate.output) === candidate.alias!.folded) {
+      cityOutputs.set(`${entry.country}|${candidate.alias!.folded}`, candidate.output);
+    }
+  }
+  if (cityOutputs.size === 0) return;
+  let kept = 0;
+  for (const candidate of candidates) {
+    const entry = candidate.alias?.entry;
+    // A region read as the bare name (`Batken`, its short name) writes what the city would: it stays.
+    const city = entry !== undefined && entry.kind === 'region' && candidate.how !== 'exact' ? cityOutputs.get(`${entry.country}|${candidate.alias!.folded}`) : undefined;
+    if (city === undefined || city === candidate.output) candidates[kept++] = candidate;
+  }
+  candidates.length = kept;
+}
 
 /** True when two words of at most five letters differ in exactly one letter (a substitution, not a drop or a swap). */
 function isOneLetterChanged(a: string, b: string): boolean {

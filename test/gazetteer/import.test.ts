@@ -11,7 +11,7 @@ import {
   cleanText, detectScript, isUsableName, languageTag, makeCuratedEnglishName, makeName, mergeNames, parseWofNameKey, pickCanonical, pipelineLang,
   stripDiacritics, tidyCanonical,
 } from '../../scripts/import/names.js';
-import { buildPlaces, buildWorldCities, districtName, isCityDistrict, isLiveWofRecord, localityCanonical, localityKind, wofNames, type PlaceSources } from '../../scripts/import/places.js';
+import { buildPlaces, buildWorldCities, districtName, dropSoftSigns, isCityDistrict, isLiveWofRecord, localityCanonical, localityKind, wofNames, type PlaceSources } from '../../scripts/import/places.js';
 import { buildParties, makeAbbreviation, splitOtherNames } from '../../scripts/import/parties.js';
 import { buildCountries } from '../../scripts/import/countries.js';
 import { csvRecords, parseAdminCodes, parseCsv, parseGeoNamesTable, parsePo, unzipMember, type WofRecord } from '../../scripts/import/sources.js';
@@ -303,6 +303,11 @@ describe('buildPlaces', () => {
       prominence: 0, ids: { geonames: '706482' }, sources: ['geonames', 'iso-codes', 'iso3166-2-db'],
     }]);
     expect(stats['skipped admin1 city units']).toBe(1);
+  });
+
+  it('drops the apostrophes of Russian soft signs from canonical names (`Prokop\'yevsk` → `Prokopyevsk`), nowhere else', () => {
+    expect(["Prokop'yevsk", "Ust'-Kut", "Ob'", "Kamen'-na-Obi", 'Ryl’sk', "Sovetskaya Gavan'"].map(dropSoftSigns)).toEqual(['Prokopyevsk', 'Ust-Kut', 'Ob', 'Kamen-na-Obi', 'Rylsk', 'Sovetskaya Gavan']);
+    expect(dropSoftSigns("'s-Hertogenbosch")).toBe("'s-Hertogenbosch");
   });
 
   it('applies hand overrides (canonical names, merges)', () => {

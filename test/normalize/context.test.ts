@@ -248,4 +248,47 @@ describe('document context on the built-in gazetteer', () => {
     expect(result.changes.map((c) => [c.from, c.to, c.entity, c.rule])).toEqual([['Kharkovskoy oblasti', 'Kharkiv Oblast', 'geonames:706482', 'morphology']]);
     expect(result.suggestions.map((s) => [s.from, s.to, s.evidence.held])).toEqual([['Dnepropetrovsk', 'Dnipropetrovsk Oblast', "a name of a town, not its region's adjective"]]);
   });
+
+  it('reads a region with its untranslated Russian noun of a territory (`Krasnoyarskogo kraya`), and a glued word after a name a city and its region share (`Vologdaand`)', () => {
+    const result = normalizeText('The governor of Krasnoyarskogo kraya resigned, and floods hit Vologdaand nearby towns.', index);
+    expect(result.text).toBe('The governor of Krasnoyarsk Krai resigned, and floods hit Vologda and nearby towns.');
+    expect(result.changes.map((c) => [c.from, c.to, c.rule])).toEqual([
+      ['Krasnoyarskogo kraya', 'Krasnoyarsk Krai', 'morphology'],
+      ['Vologdaand', 'Vologda and', 'glued'],
+    ]);
+  });
+
+  it('reads a near-spelling or case form of a name a city and its region share as the city (`Kostrma`, `Kaliningrade`)', () => {
+    const result = normalizeText('Flights to Kostrma resumed; ferries left Kaliningrade.', index);
+    expect(result.changes.map((c) => [c.from, c.to, c.rule])).toEqual([
+      ['Kostrma', 'Kostroma', 'fuzzy'],
+      ['Kaliningrade', 'Kaliningrad', 'morphology'],
+    ]);
+  });
+
+  it('reads no near-spelling of a romanization of another name of a city as the city (`Verdi` is near `Verny`, Almaty\'s old name)', () => {
+    const text = 'The opera by Verdi opened in Almaty.';
+    expect(normalizeText(text, index).text).toBe(text);
+  });
+
+  it('fixes a hyphenated name to the canonical one, not to a listed form of as many words (`Rostove-na-Donu`), and a soft sign is no apostrophe (`Rylska`)', () => {
+    const result = normalizeText('The court in Rostove-na-Donu sentenced him; rain fell in Rylska.', index);
+    expect(result.text).toBe('The court in Rostov-on-Don sentenced him; rain fell in Rylsk.');
+  });
+
+  it('reads a Russian case form of a major world city in a text about the region only (`Stambule`, `Bryusselem`)', () => {
+    const result = normalizeText('Flights from Almaty to Stambule and talks with Bryusselem resumed.', index);
+    expect(result.text).toBe('Flights from Almaty to Istanbul and talks with Brussels resumed.');
+    const elsewhere = normalizeText('Talks in Bryusselem resumed.', index);
+    expect(elsewhere.changes).toEqual([]);
+    expect(elsewhere.suggestions.map((s) => [s.from, s.to, s.evidence.held])).toEqual([
+      ['Bryusselem', 'Brussels', 'Russian form of a place outside the region, in a text that names nothing of the former Soviet Union'],
+    ]);
+  });
+
+  it('reads no region in a Russian adjective before an untranslated acronym (`Zaporozhskaya AES`, the nuclear plant)', () => {
+    const result = normalizeText('The IAEA inspected the Zaporozhskaya AES again.', index);
+    expect(result.changes).toEqual([]);
+    expect(result.suggestions.map((s) => [s.from, s.to, s.evidence.held])).toEqual([['Zaporozhskaya', 'Zaporizhzhia Oblast', 'adjective of an untranslated Russian noun']]);
+  });
 });
