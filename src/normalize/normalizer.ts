@@ -163,6 +163,8 @@ interface DocContext {
   /** Countries (ISO 3166-1 alpha-2) of the entities the document names plainly. */
   /** Countries of the entities found, with where each was found (a mention never supports itself). */
   countries: Map<string, number[]>;
+  /** The same, as a list in the order found: the loops over it run for every candidate and must not allocate. */
+  countryList: Array<{ country: string; starts: number[] }>;
   /** Tokens that pass 1 read as (part of) a known name: a neighbour there is no unknown name... */
   known: Set<number>;
   /** ...unless the name is a person's (`Volodymyr` next to `Zelensky` is his given name, not a town). */
@@ -331,6 +333,7 @@ const HOLDS = {
   longerName: { text: 'part of a longer unknown name', silent: 'fuzzy' },
   untranslatedNoun: { text: 'adjective of an untranslated Russian noun', silent: false },
   untranslatedPhrase: { text: 'part of an untranslated Russian phrase', silent: false },
+  untranslatedNative: { text: 'part of a phrase left in its own language', silent: false },
   writtenOther: { text: 'written as the name of another entity', silent: 'fuzzy' },
 } as const;
 /** When each hold is silent: always, or only for readings other than exact, or only fuzzy ones. */
@@ -389,6 +392,7 @@ export class Normalizer {
       latinCueSentences: new Set(),
       postSoviet: false,
       countries: new Map(),
+      countryList: [],
       known: new Set(),
       knownPeople: new Set(),
       applied: new Set(),
@@ -455,7 +459,13 @@ export class Normalizer {
       pushTo(context.childStartsByParent, entry.parent, start);
     }
     if (entry.country) {
-      pushTo(context.countries, entry.country, start);
+      const starts = context.countries.get(entry.country);
+      if (starts) starts.push(start);
+      else {
+        const list = [start];
+        context.countries.set(entry.country, list);
+        context.countryList.push({ country: entry.country, starts: list });
+      }
       if (POST_SOVIET.has(entry.country)) context.postSoviet = true;
     }
   }
@@ -467,7 +477,8 @@ export class Normalizer {
    */
   private foreignToDocument(context: DocContext, country: string, start: number): boolean {
     let placed = false;
-    for (const [other, starts] of context.countries) {
+    for (let i = 0; i < context.countryList.length; i++) {
+      const { country: other, starts } = context.countryList[i]!;
       if (!hasOtherThan(starts, start)) continue;
       if (other === country) return false;
       placed = true;
@@ -800,6 +811,20 @@ export class Normalizer {
       !this.english.has(after);
     // `Ministerstvo vnutrennikh del Rossii`, `MChS Rossii`: a case form after an untranslated
     // Russian word is part of that phrase; fixing the name alone would leave half of it Russian.
+    // `O'zbekiston havo yo'llari` (Uzbekistan Airways): a name in its own language before a word
+    // of that language left untranslated is part of that phrase.
+    const untranslatedNative =
+      best.how === 'exact' &&
+      best.alias !== undefined &&
+      !isEnglishLang(best.alias.alias.lang) &&
+      best.alias.alias.origin !== 'canonical' &&
+      end === span.end &&
+      after !== undefined &&
+      following!.text === after &&
+      after.length >= 3 &&
+      isLatinText(after) &&
+      !this.english.has(after) &&
+      !CONNECTORS.has(after);
     const untranslatedPhrase =
       best.rule === 'morphology' && before !== undefined && !locative && isUntranslatedWord(previous!.text, before) && !this.english.has(before) && !CONNECTORS.has(before);
     // `Sadyrom Žaparovym`: a surname's case form after a name the gazetteer did not read (here the
@@ -811,6 +836,8 @@ export class Normalizer {
       ? HOLDS.untranslatedNoun.text
       : untranslatedPhrase
         ? HOLDS.untranslatedPhrase.text
+        : untranslatedNative
+        ? HOLDS.untranslatedNative.text
         : beforeSurname && best.alias?.entry.kind !== 'person'
         ? HOLDS.beforeSurname.text
         : afterGivenName && best.alias?.entry.kind !== 'person'
@@ -1459,7 +1486,8 @@ function isEnglishContraction(word: string, english: ReadonlySet<string>): boole
  * region (`focus`). The same word again (`Romanow` twice) is no evidence for itself, fixed or not.
  */
 function inFocusElsewhere(context: DocContext, start: number, surface: string): boolean {
-  for (const [country, starts] of context.countries) {
+  for (let i = 0; i < context.countryList.length; i++) {
+    const { country, starts } = context.countryList[i]!;
     if (!FOCUS_COUNTRIES.has(country)) continue;
     for (const at of starts) if (at !== start && !isWordAt(context.text, surface, at)) return true;
   }
@@ -1468,7 +1496,7 @@ function inFocusElsewhere(context: DocContext, start: number, surface: string): 
 
 /** True when the list has a value other than `value`. */
 function hasOtherThan(values: readonly number[], value: number): boolean {
-  for (const other of values) if (other !== value) return true;
+  for (let i = 0; i < values.length; i++) if (values[i] !== value) return true;
   return false;
 }
 

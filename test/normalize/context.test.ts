@@ -130,8 +130,8 @@ describe('document context on the built-in gazetteer', () => {
     expect(result.text).toBe('In Lebap Region the cotton harvest ended.');
   });
 
-  it('only suggests a case form inside an untranslated Russian phrase (`MChS Rossii`, `ministerstvo vnutrennikh del Rossii`)', () => {
-    const text = 'Planes of the MChS Rossii and officers of the ministerstvo vnutrennikh del Rossii arrived in Moscow.';
+  it('only suggests a case form inside an untranslated Russian phrase (`FSIN Rossii`, `ministerstvo vnutrennikh del Rossii`), and reads a whole one it knows (`MChS Rossii`)', () => {
+    const text = 'Planes of the FSIN Rossii and officers of the ministerstvo vnutrennikh del Rossii arrived in Moscow.';
     const result = normalizeText(text, index);
     expect(result.text).toBe(text);
     expect(result.suggestions.map((s) => [s.from, s.to, s.evidence.held])).toEqual([
@@ -140,6 +140,13 @@ describe('document context on the built-in gazetteer', () => {
     ]);
     // Elsewhere the case form is the country.
     expect(normalizeText('Talks with Rossii ended in Moscow.', index).text).toBe('Talks with Russia ended in Moscow.');
+    expect(normalizeText('Planes of the MChS Rossii arrived.', index).text).toBe('Planes of the Ministry of Emergency Situations of Russia arrived.');
+  });
+
+  it('only suggests a name in its own language before a word of that language left untranslated (`O\'zbekiston havo yo\'llari`)', () => {
+    const result = normalizeText("Tickets of O'zbekiston havo yo'llari rose.", index);
+    expect(result.changes).toEqual([]);
+    expect(result.suggestions.map((s) => [s.from, s.to, s.evidence.held])).toEqual([["O'zbekiston", 'Uzbekistan', 'part of a phrase left in its own language']]);
   });
 
   it('splits `to` or `on` glued after a major place written exactly (`Dushanbeto`), not after other words (`Kairat`)', () => {
