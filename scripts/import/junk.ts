@@ -41,6 +41,8 @@ export interface JunkContext {
   genericWords?: ReadonlySet<string>;
   /** Hand list: entry id → names the sources mark preferred that are old spellings to normalize. */
   variantNames?: Readonly<Record<string, readonly string[]>>;
+  /** Names a source marks current that are the place's former names (`Alma-Ata`, `Pishpek`), by entry id. */
+  historicNames?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Folded canonical names of well-known entries (see `WELL_KNOWN_KINDS`), plus every entry of `curated`. */
@@ -94,12 +96,16 @@ export function cleanEntryNames(
 ): GazetteerEntry {
   const kept: EntryName[] = [];
   const variants = context.variantNames?.[entry.id];
+  const historic = context.historicNames?.[entry.id];
   for (const name of entry.names) {
     const reason = junkReason(name, entry, context);
     if (reason) counts[reason] = (counts[reason] ?? 0) + 1;
     // `Ashkhabad`, an English name of Ashgabat before 1992 that WOF still marks preferred, is a
     // variant: the normalizer rewrites it to the canonical name rather than keeping it.
     else if (variants?.includes(name.text)) kept.push({ ...name, type: 'variant' });
+    // `Alma-Ata` (`Алма-Ата`), Almaty's name until 1993, is a former name: the normalizer holds
+    // it (a text may be about the past, `the Alma-Ata Declaration`) and its spellings with it.
+    else if (historic?.includes(name.text)) kept.push({ ...name, type: 'historic' });
     else kept.push(name);
   }
   const added = englishNames.map(makeCuratedEnglishName).filter((name): name is EntryName => name !== undefined);

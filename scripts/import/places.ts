@@ -24,6 +24,9 @@ export const WOF_NEIGHBOURS = ['AF', 'IR', 'PK'] as const;
  */
 export const ADMIN1_COUNTRIES: ReadonlySet<string> = new Set(['RU', 'UA', 'BY', 'GE', 'AM']);
 
+/** A Russian adjective written as a district's name (`Merkenskiy`, `Kazalinskiy`, `Maktaaral'skiy`). */
+const RUSSIAN_ADJECTIVE_NAME = /sk(?:iy|ij|ii|y|oy|aya)$/u;
+
 /** Countries whose canonical names come from Russian-based transliteration (an apostrophe there is a soft sign). */
 const SOFT_SIGN_COUNTRIES: ReadonlySet<string> = new Set(['RU', 'UA', 'BY']);
 
@@ -113,6 +116,7 @@ export interface Overrides {
   dropNames?: Record<string, string[]>;
   /** Names the sources mark preferred that are old spellings, turned into variants (normalized). */
   variantNames?: Record<string, string[]>;
+  historicNames?: Record<string, string[]>;
   /** Lower-case generic words (`city` in other languages) that end junk names in non-Latin scripts. */
   genericWords?: string[];
 }
@@ -270,7 +274,10 @@ export function buildPlaces(src: PlaceSources): { entries: GazetteerEntry[]; wof
           names.push(makeName(admin2.name, 'und', 'variant', 'geonames'));
           sources.add('geonames');
         }
-        canonicalCandidates = [record.name, english];
+        // `Merkenskiy` (WOF's name for Kazakh districts is the Russian adjective): the English
+        // `Merke District` among the variants is the name English news uses.
+        const englishDistrict = RUSSIAN_ADJECTIVE_NAME.test(record.name) ? record.names.eng_x_variant?.find((text) => / District$/u.test(text)) : undefined;
+        canonicalCandidates = [englishDistrict, record.name, english];
       } else {
         canonicalCandidates = [localizedEnglish(localizedList), english, record.name, place?.name].map(localityCanonical);
       }

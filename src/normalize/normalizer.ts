@@ -259,6 +259,9 @@ const FUZZY_SMALL_PLACE_PRIOR = 0.75;
 const OPENING_QUOTES = new Set([0x22, 0x27, 0x201c, 0x2018, 0xab, 0x201e, 0x201a]);
 const CLOSING_QUOTES = new Set([0x22, 0x27, 0x201d, 0x2019, 0xbb, 0x201c]);
 
+/** Masculine nominative adjective endings, which surnames share (`Obolensky`, `Zelensky`). */
+const SURNAME_ADJECTIVE_ENDINGS: ReadonlySet<string> = new Set(['sky', 'skiy', 'skii', 'insky', 'inskiy', 'inskii']);
+
 /** Endings of the Russian cases of a city's name that no English word or name of that length ends in often (`Tegerane`, `Bryusselem`). */
 const RUSSIAN_CITY_CASE = /(?:e|em|om|u)$/u;
 
@@ -688,6 +691,11 @@ export class Normalizer {
     if (!exact && (alias.entry.kind === 'country' || alias.entry.kind === 'region') && isDemonym(folded, output)) return 'a demonym, not the place';
     // A correctly written name of something (`Washington`, a village called `Kairat`) is no misspelling of another name.
     if (!exact && written.size > 0 && !written.has(alias.entry.id)) return HOLDS.writtenOther.text;
+    // `Cali` is the Colombian city's name before it is a variant of unknown language listed for
+    // Derbent: a reading of a span that is exactly another entity's name in a known language, and
+    // no such name of this one, yields to that name.
+    const weakAlias = alias.alias.lang === 'und' || alias.alias.origin === 'generated';
+    if ((exact || candidate.how === 'skeleton') && weakAlias && this.namedProperlyOtherwise(surface, alias)) return HOLDS.writtenOther.text;
     const entry = alias.entry;
     if (!inFocus(entry)) {
       // A Russian name of a major world city (`Vashington`), not a case form (`Valery` is no form of Valera).
@@ -716,6 +724,20 @@ export class Normalizer {
     if (!exact && otherNameAlias && !this.isVariantSpelling(alias, 'alias', true)) return HOLDS.otherName.text;
     if (candidate.how === 'fuzzy' && firstLettersDiffer(folded, alias.folded)) return HOLDS.firstLetter.text;
     return undefined;
+  }
+
+  /**
+   * True when the span is exactly a listed name of another, unrelated entity at least as prominent,
+   * in a known language (not a variant of unknown language, not a former name), and no such name
+   * of the reading's entity.
+   */
+  private namedProperlyOtherwise(surface: string, reading: IndexedAlias): boolean {
+    const entry = reading.entry;
+    const proper = this.index.lookupExact(foldKey(surface)).filter((alias) => alias.alias.lang !== 'und' && alias.alias.origin !== 'generated' && alias.alias.type !== 'historic');
+    // The region of a city and the city of a region name the same place; a village called `Asgabat`
+    // does not outweigh Ashgabat's own variant.
+    const other = (alias: IndexedAlias) => alias.entry.id !== entry.id && alias.entry.id !== entry.parent && alias.entry.parent !== entry.id && alias.prior >= reading.prior;
+    return proper.some(other) && !proper.some((alias) => alias.entry.id === entry.id);
   }
 
   private decide(text: string, tokens: WordToken[], span: Span, sentence: number, context: DocContext): Outcome {
@@ -892,7 +914,10 @@ export class Normalizer {
     // `the cruiser Moskva`, `Hotel Ukraina`, `Moskva River`: a ship, a building or a river keeps the
     // name it was given; the English name of the place it is named after is not its name.
     if (cue === 'vessel') return 'the name of a ship or a building';
-    if (cue === 'water' && !kindFits(cue, entry.kind)) return 'kind mismatch: water';
+    // `Andijanskogo reservoir`, `Isfarinskogo district`: a Russian adjective of a town before the
+    // word for what is named after it is the town's name, whatever the word.
+    const namesAfterPlace = isAdjectiveReading(best) && best.detail.endingType === 'adjective' && isPlaceKind(entry.kind);
+    if (cue === 'water' && !kindFits(cue, entry.kind) && !namesAfterPlace) return 'kind mismatch: water';
     // `Dnepropetrovsk` alone is the city's former name, not its region's adjective: a region's
     // adjective stem that is a listed name of a town of the same country names the region only
     // before a designator (`Dnepropetrovsk region`).
@@ -905,30 +930,44 @@ export class Normalizer {
     ) {
       return 'a name of a town, not its region\'s adjective';
     }
-    // `Kuryk`, `Alay`, `Kairakkum`: the variant lists of small places hold their English spellings
-    // as often as errors, and their canonical names are often in a local Latin orthography
-    // (`Quryq`, `Qayroqqum`). A plain-letter spelling of a small place read through a listed name
-    // is only suggested, unless the document names the place itself elsewhere (one read through a
-    // generated foreign romanization, `Chorog` for Khorugh, is a garble all the same).
+    // `Kuryk`, `Alay`, `Kairakkum`, `Gurlen`, `Aralsk`: the name lists of small places hold their
+    // English spellings as often as errors, and their canonical names are often in a local Latin
+    // orthography (`Quryq`, `Qayroqqum`). Another plain-letter spelling of a small place is only
+    // suggested, unless the document names the place itself elsewhere (one read through a generated
+    // foreign romanization, `Chorog` for Khorugh, is a garble all the same).
     if (
-      (best.rule === 'variant' || best.rule === 'romanization') &&
+      (best.rule === 'variant' || best.rule === 'romanization' || best.rule === 'alias') &&
       (best.how === 'exact' || best.how === 'skeleton') &&
-      best.alias!.alias.origin === 'name' &&
+      !inForeignOrthography(best.alias!.alias) &&
       isPlaceKind(entry.kind) &&
       best.alias!.prior < FUZZY_SMALL_PLACE_PRIOR &&
       /^[A-Za-z' -]+$/u.test(span.surface) &&
+      // A spelling with another language's letter groups (`Tscholpon-Ata`) is a garble, not a variant.
+      reromanizeSpanWords(span.surface) === undefined &&
       // Only the place itself named elsewhere says which spelling the text uses; a neighbour (`Aktau` near `Kuryk`) does not.
       this.support(context, entry, span.start, span.surface) !== 'same'
     ) {
       return HOLDS.smallPlaceVariant.text;
     }
+    // `Baiterek` (a monument, a holding) → `Bayterek District`: a bare word read as a district
+    // becomes the district only where the text says district.
+    if (entry.kind === 'district' && / District$/u.test(best.output) && !hasDesignator(beforeTwo, after) && cue === undefined) return 'a district\'s name without the word district';
+    // `Niva` (the car) is a Tajik romanization of Niue's Cyrillic name: a generated spelling of a
+    // small country outside the region is read only where the document names that country too.
+    if (best.how === 'exact' && best.alias!.alias.origin === 'generated' && this.outsideSmallCountry(entry, context, span)) return HOLDS.outsideCountry.text;
     if (best.how === 'exact') return undefined;
+    // `Mirzoev` is a surname of its own, not a near-spelling of `Mirziyoyev`: one word read as a
+    // person only through a near-spelling is only suggested.
+    if (best.how === 'fuzzy' && entry.kind === 'person' && !span.surface.includes(' ')) return 'one word near a person\'s name';
     // `President Volodymyr`: the words around say this is another kind of name.
-    if (cue !== undefined && !kindFits(cue, entry.kind)) return `kind mismatch: ${cue}`;
+    if (cue !== undefined && !kindFits(cue, entry.kind) && !namesAfterPlace) return `kind mismatch: ${cue}`;
     // `Nagorno-Karabakh`: one half of a hyphenated name is not a name of its own.
     if (isHyphenated(text, span)) return 'part of a hyphenated name';
     const ending = typeof best.detail.ending === 'string' ? best.detail.ending.slice(1) : undefined;
     if (ending !== undefined && BARE_ADJECTIVE_ENDINGS.has(ending) && !hasDesignator(beforeTwo, after)) return 'town-like ending without a designator';
+    // `Obolensky`, `Vyazemsky`: a masculine `-sky` alone is a surname as often as the adjective of a
+    // town; only a region's (`Chuysky`) or one before a designator is read.
+    if (ending !== undefined && SURNAME_ADJECTIVE_ENDINGS.has(ending) && entry.kind !== 'region' && !hasDesignator(beforeTwo, after)) return 'a surname shape (-sky) without a designator';
     if (best.how === 'fuzzy' && best.alias!.prior < FUZZY_SMALL_PLACE_PRIOR && this.support(context, entry, span.start, span.surface) === undefined) return HOLDS.smallPlace.text;
     // `Kagul` is no typo of Kabul: in a name of five letters or fewer, one letter changed makes
     // another name as often as a typo (a letter dropped, doubled or swapped is read all the same).
@@ -938,16 +977,18 @@ export class Normalizer {
     // `Anora` (a film) is no garble of Andorra: a near-spelling of a small country outside the
     // region is read only where the document names that country elsewhere. A populous one is news
     // often enough to be read anyway (`Pakisan`).
-    if (
-      best.how === 'fuzzy' &&
+    if ((best.how === 'fuzzy' || best.how === 'skeleton') && this.outsideSmallCountry(entry, context, span)) return HOLDS.outsideCountry.text;
+    return undefined;
+  }
+
+  /** True for a country outside the region, of fewer than `MAJOR_COUNTRY_POPULATION` people, that the document names nowhere else. */
+  private outsideSmallCountry(entry: GazetteerEntry, context: DocContext, span: Span): boolean {
+    return (
       entry.kind === 'country' &&
       !FOCUS_COUNTRIES.has(entry.country ?? '') &&
       (entry.prominence ?? 0) < MAJOR_COUNTRY_POPULATION &&
       this.support(context, entry, span.start, span.surface) === undefined
-    ) {
-      return HOLDS.outsideCountry.text;
-    }
-    return undefined;
+    );
   }
 
   /** Context-free candidates for a span of text. */
@@ -1660,7 +1701,7 @@ function scoredCandidate(candidate: RawCandidate, output: string, score: number,
 }
 
 /** Words that introduce a name cited as written: `called X`, `known as X`, `in Uzbek as X`. */
-const CITING_WORDS = new Set(['called', 'named', 'spelled', 'spelt', 'dubbed']);
+const CITING_WORDS = new Set(['called', 'named', 'spelled', 'spelt', 'dubbed', 'written', 'spelling', 'renamed']);
 /** Subjects after which `called` is a telephone call (`he called Japarov`). */
 const CALLERS = new Set(['he', 'she', 'they', 'we', 'i', 'you', 'who']);
 const CITING_BEFORE_AS = new Set(['known', 'spelled', 'spelt', 'written', 'rendered', 'transliterated', 'romanized', 'romanised']);

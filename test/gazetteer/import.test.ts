@@ -310,6 +310,14 @@ describe('buildPlaces', () => {
     expect(dropSoftSigns("'s-Hertogenbosch")).toBe("'s-Hertogenbosch");
   });
 
+  it('names a district written as a Russian adjective by its English variant (`Merkenskiy` → `Merke District`)', () => {
+    const src = fixtureSources();
+    const [country, region] = src.wof.get('UZ')!;
+    src.wof.set('UZ', [country!, region!, { ...region!, id: 500, placetype: 'county', name: 'Merkenskiy', hierarchy: { country_id: 100, region_id: 200 }, concordances: {}, population: null, names: { eng_x_variant: ['Merke District'], rus_x_preferred: ['Меркенский район'] } }]);
+    const district = buildPlaces(src).entries.find((e) => e.id === 'wof:500');
+    expect(district?.name).toBe('Merke District');
+  });
+
   it('applies hand overrides (canonical names, merges)', () => {
     const src = fixtureSources();
     src.overrides = { canonical: { 'wof:300': 'Termez City' }, merge: { 'geonames:1217476': 'wof:300' }, skip: ['wof:200'] };
@@ -460,6 +468,15 @@ describe('junk names and English names (scripts/import/junk.ts)', () => {
     expect(cleaned.names.map((n) => [n.text, n.lang, n.type])).toEqual([
       ['Aşgabat', 'tk', 'preferred'],
       ['Ashkhabad', 'en', 'variant'],
+    ]);
+  });
+
+  it('turns the hand-listed former names a source marks current into historic names (`historicNames`)', () => {
+    const almaty = entry('wof:11', 'Almaty', 'city', [name('Алма-Ата', 'ru', 'preferred'), name('Алматы', 'kk', 'preferred')], 'KZ');
+    const cleaned = cleanEntryNames(almaty, { ...context, historicNames: { 'wof:11': ['Алма-Ата'] } });
+    expect(cleaned.names.map((n) => [n.text, n.lang, n.type])).toEqual([
+      ['Алматы', 'kk', 'preferred'],
+      ['Алма-Ата', 'ru', 'historic'],
     ]);
   });
 

@@ -298,4 +298,36 @@ describe('document context on the built-in gazetteer', () => {
     expect(result.changes).toEqual([]);
     expect(result.suggestions.map((s) => [s.from, s.to, s.evidence.held])).toEqual([['Zaporozhskaya', 'Zaporizhzhia Oblast', 'adjective of an untranslated Russian noun']]);
   });
+
+  it('reads a Russian district adjective in the genitive or prepositional before `district` as the place (`Isfarinskogo district`, `Kazalinskom district`)', () => {
+    const result = normalizeText('The court of Isfarinskogo district and masters from Chustskogo district met in Kazalinskom district.', index);
+    expect(result.text).toBe('The court of Isfara district and masters from Chust district met in Kazaly district.');
+  });
+
+  it('only suggests other plain spellings of small places, districts without the word district, one word near a person\'s name, `-sky` surnames, generated names of small far countries and a variant that is another place\'s name', () => {
+    const text = 'Farmers from Gurlen and Aralsk came to the Baiterek monument. Mirzoev and Obolensky bought a Niva in Cali.';
+    const result = normalizeText(text, index);
+    expect(result.text).toBe(text);
+    expect(result.suggestions.map((s) => [s.from, s.to, s.evidence.held])).toEqual([
+      ['Gurlen', 'Gurlan', 'another spelling of a small place not named elsewhere in the document'],
+      ['Aralsk', 'Aral', 'another spelling of a small place not named elsewhere in the document'],
+      ['Baiterek', 'Bayterek District', 'another spelling of a small place not named elsewhere in the document'],
+      ['Mirzoev', 'Mirziyoyev', "one word near a person's name"],
+      ['Obolensky', 'Obolon', 'a surname shape (-sky) without a designator'],
+      ['Niva', 'Niue', 'small country outside the region not named elsewhere in the document'],
+      ['Cali', 'Derbent', 'written as the name of another entity'],
+    ]);
+  });
+
+  it('cites a name after `written` or `spelling`, and holds a former name the sources still list (`Alma-Ata`)', () => {
+    expect(normalizeText('In Uzbek the country is written Oʻzbekiston.', index).suggestions.map((s) => [s.from, s.evidence.held])).toEqual([['Oʻzbekiston', 'cited as written']]);
+    const result = normalizeText('The Alma-Ata Declaration of 1978 set the goal.', index);
+    expect(result.changes).toEqual([]);
+    expect(result.suggestions.map((s) => [s.from, s.to, s.evidence.held])).toEqual([['Alma-Ata', 'Almaty', 'a former name']]);
+  });
+
+  it('reads a town\'s Russian adjective before what is named after it (`Andijanskogo reservoir`, `Kitabskogo district`), and a German spelling of a small place (`Tscholpon-Ata`)', () => {
+    expect(normalizeText('The road along the Andijanskogo reservoir and artists of Kitabskogo district.', index).text).toBe('The road along the Andijan reservoir and artists of Kitob district.');
+    expect(normalizeText('Tourists flew to Tscholpon-Ata in July.', index).text).toBe('Tourists flew to Cholpon-Ata in July.');
+  });
 });
