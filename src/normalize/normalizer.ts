@@ -952,6 +952,12 @@ export class Normalizer {
     // `Baiterek` (a monument, a holding) → `Bayterek District`: a bare word read as a district
     // becomes the district only where the text says district.
     if (entry.kind === 'district' && / District$/u.test(best.output) && !hasDesignator(beforeTwo, after) && cue === undefined) return 'a district\'s name without the word district';
+    // `Sibir` (an icebreaker, an airline, a hockey club): machine translation renders Сибирь as
+    // Siberia; the Russian name of a geographic region written out in English names something else.
+    // (Another language's spelling of it, `Syrdarja`, is a garble all the same.)
+    if (best.how === 'exact' && entry.kind === 'other' && best.alias!.alias.origin === 'generated' && best.alias!.alias.scheme !== 'ru-case' && !inForeignOrthography(best.alias!.alias) && !span.surface.includes(' ')) {
+      return 'the Russian name of a geographic region, as the name of something else';
+    }
     // `Niva` (the car) is a Tajik romanization of Niue's Cyrillic name: a generated spelling of a
     // small country outside the region is read only where the document names that country too.
     if (best.how === 'exact' && best.alias!.alias.origin === 'generated' && this.outsideSmallCountry(entry, context, span)) return HOLDS.outsideCountry.text;

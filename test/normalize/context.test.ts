@@ -330,4 +330,11 @@ describe('document context on the built-in gazetteer', () => {
     expect(normalizeText('The road along the Andijanskogo reservoir and artists of Kitabskogo district.', index).text).toBe('The road along the Andijan reservoir and artists of Kitob district.');
     expect(normalizeText('Tourists flew to Tscholpon-Ata in July.', index).text).toBe('Tourists flew to Cholpon-Ata in July.');
   });
+
+  it('reads no Russian name of a geographic region written out as Siberia (`the icebreakers Arktika and Sibir`), but another language\'s spelling of one is a garble (`Syrdarja`)', () => {
+    const result = normalizeText('Later the icebreakers Arktika and Sibir will escort tankers.', index);
+    expect(result.changes).toEqual([]);
+    expect(result.suggestions.map((s) => [s.from, s.to, s.evidence.held])).toEqual([['Sibir', 'Siberia', 'the Russian name of a geographic region, as the name of something else']]);
+    expect(normalizeText('The Syrdarja river fed the Aral Sea near Kyzylorda.', index).changes.map((c) => [c.from, c.to])).toEqual([['Syrdarja', 'Syr Darya']]);
+  });
 });
