@@ -332,7 +332,7 @@ const HOLDS = {
   // Exact readings of these stay suggestions (`Roma` → Rome; `Osh` next to a name): a world-wide
   // list of towns holds a near-spelling of almost any word (`Joseph` → Rzeszów, `Barkley` → Berkeley).
   outside: { text: 'place outside the region the gazetteer covers in depth', silent: 'inexact' },
-  outsideRussian: { text: 'Russian form of a place outside the region, in a text that names nothing of the former Soviet Union', silent: false },
+  outsideRussian: { text: 'Russian or pivot-language form of a place outside the region, in a text that names nothing of the former Soviet Union', silent: false },
   longerName: { text: 'part of a longer unknown name', silent: 'fuzzy' },
   untranslatedNoun: { text: 'adjective of an untranslated Russian noun', silent: false },
   untranslatedPhrase: { text: 'part of an untranslated Russian phrase', silent: false },
@@ -709,6 +709,8 @@ export class Normalizer {
       if (exact && entry.kind === 'city' && alias.prior >= 0.9 && alias.alias.scheme === 'ru-case' && folded.length >= 7 && RUSSIAN_CITY_CASE.test(folded)) {
         return HOLDS.outsideRussian.text;
       }
+      // So is one in a pivot language's letters (`Meszhed`, `Urumczi`: Polish `sz`, `cz`).
+      if (exact && entry.kind === 'city' && alias.prior >= 0.9 && reromanizeSpanWords(surface) !== undefined) return HOLDS.outsideRussian.text;
       return HOLDS.outside.text;
     }
     // `Hakan` → `Haqqani`, `Masoud` → `Massoud`: a given name or another person's surname as often as a garble.

@@ -289,7 +289,7 @@ describe('document context on the built-in gazetteer', () => {
     const elsewhere = normalizeText('Talks in Bryusselem resumed.', index);
     expect(elsewhere.changes).toEqual([]);
     expect(elsewhere.suggestions.map((s) => [s.from, s.to, s.evidence.held])).toEqual([
-      ['Bryusselem', 'Brussels', 'Russian form of a place outside the region, in a text that names nothing of the former Soviet Union'],
+      ['Bryusselem', 'Brussels', 'Russian or pivot-language form of a place outside the region, in a text that names nothing of the former Soviet Union'],
     ]);
   });
 
@@ -336,5 +336,12 @@ describe('document context on the built-in gazetteer', () => {
     expect(result.changes).toEqual([]);
     expect(result.suggestions.map((s) => [s.from, s.to, s.evidence.held])).toEqual([['Sibir', 'Siberia', 'the Russian name of a geographic region, as the name of something else']]);
     expect(normalizeText('The Syrdarja river fed the Aral Sea near Kyzylorda.', index).changes.map((c) => [c.from, c.to])).toEqual([['Syrdarja', 'Syr Darya']]);
+  });
+
+  it('reads a major world city in a pivot language\'s letters in a text about the region only (`Urumczi`, `Meszhed`)', () => {
+    expect(normalizeText('Trucks from Almaty reach Urumczi in two days, and pilgrims fly to Meszhed.', index).text).toBe('Trucks from Almaty reach Urumqi in two days, and pilgrims fly to Mashhad.');
+    expect(normalizeText('Pilgrims fly to Meszhed.', index).suggestions.map((s) => [s.from, s.to, s.evidence.held])).toEqual([
+      ['Meszhed', 'Mashhad', 'Russian or pivot-language form of a place outside the region, in a text that names nothing of the former Soviet Union'],
+    ]);
   });
 });
