@@ -116,6 +116,7 @@ export interface Overrides {
   dropNames?: Record<string, string[]>;
   /** Names the sources mark preferred that are old spellings, turned into variants (normalized). */
   variantNames?: Record<string, string[]>;
+  /** Names the sources mark current that are former names, turned into historic names (held). */
   historicNames?: Record<string, string[]>;
   /** Lower-case generic words (`city` in other languages) that end junk names in non-Latin scripts. */
   genericWords?: string[];
@@ -327,8 +328,8 @@ export function buildPlaces(src: PlaceSources): { entries: GazetteerEntry[]; wof
     const [country] = admin1.code.split('.');
     if (!(ADMIN1_COUNTRIES.has(country!) || admin1.code === 'CN.13')) continue;
     const gnId = admin1.id;
-    const extras = regionExtras(gnId, country!, undefined);
     if (src.overrides.skip.includes(`geonames:${gnId}`)) continue;
+    const extras = regionExtras(gnId, country!, undefined);
     if (country !== 'RU' && isCityUnit(country!, extras.english ?? localizedEnglish(src.localized.get(admin1.code)) ?? admin1.name)) {
       count('skipped admin1 city units');
       continue;

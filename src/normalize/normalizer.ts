@@ -704,13 +704,11 @@ export class Normalizer {
       if (exactInFocusLanguage) return undefined;
       // `Tegerane`, `Stambule`, `Bryusselem`: a Russian locative, dative or instrumental of a major
       // world city, read as the city only in a text about the region (see `decide`), where Russian
-      // leaks through the translation. Shorter forms and other endings are words and names as
+      // leaks through the translation; so is its name in a pivot language's letters (`Meszhed`,
+      // `Urumczi`: Polish `sz`, `cz`). Shorter case forms and other endings are words and names as
       // often (`Palme`, `Aru`, `Khandani`).
-      if (exact && entry.kind === 'city' && alias.prior >= 0.9 && alias.alias.scheme === 'ru-case' && folded.length >= 7 && RUSSIAN_CITY_CASE.test(folded)) {
-        return HOLDS.outsideRussian.text;
-      }
-      // So is one in a pivot language's letters (`Meszhed`, `Urumczi`: Polish `sz`, `cz`).
-      if (exact && entry.kind === 'city' && alias.prior >= 0.9 && reromanizeSpanWords(surface) !== undefined) return HOLDS.outsideRussian.text;
+      const russianCase = alias.alias.scheme === 'ru-case' && folded.length >= 7 && RUSSIAN_CITY_CASE.test(folded);
+      if (exact && entry.kind === 'city' && alias.prior >= 0.9 && (russianCase || reromanizeSpanWords(surface) !== undefined)) return HOLDS.outsideRussian.text;
       return HOLDS.outside.text;
     }
     // `Hakan` → `Haqqani`, `Masoud` → `Massoud`: a given name or another person's surname as often as a garble.
@@ -833,8 +831,6 @@ export class Normalizer {
       (isAdjectiveReading(best) || best.rule === 'morphology') &&
       isLatinText(after) &&
       !this.english.has(after);
-    // `Ministerstvo vnutrennikh del Rossii`, `MChS Rossii`: a case form after an untranslated
-    // Russian word is part of that phrase; fixing the name alone would leave half of it Russian.
     // `O'zbekiston havo yo'llari` (Uzbekistan Airways): a name in its own language before a word
     // of that language left untranslated is part of that phrase.
     const untranslatedNative =
@@ -849,6 +845,8 @@ export class Normalizer {
       isLatinText(after) &&
       !this.english.has(after) &&
       !CONNECTORS.has(after);
+    // `Ministerstvo vnutrennikh del Rossii`, `MChS Rossii`: a case form after an untranslated
+    // Russian word is part of that phrase; fixing the name alone would leave half of it Russian.
     const untranslatedPhrase =
       best.rule === 'morphology' && before !== undefined && !locative && isUntranslatedWord(previous!.text, before) && !this.english.has(before) && !CONNECTORS.has(before);
     // `Sadyrom Žaparovym`: a surname's case form after a name the gazetteer did not read (here the
@@ -914,7 +912,7 @@ export class Normalizer {
     if (cue === 'vessel') return 'the name of a ship or a building';
     // `Andijanskogo reservoir`, `Isfarinskogo district`: a Russian adjective of a town before the
     // word for what is named after it is the town's name, whatever the word.
-    const namesAfterPlace = isAdjectiveReading(best) && best.detail.endingType === 'adjective' && isPlaceKind(entry.kind);
+    const namesAfterPlace = best.detail.endingType === 'adjective' && isPlaceKind(entry.kind);
     if (cue === 'water' && !kindFits(cue, entry.kind) && !namesAfterPlace) return 'kind mismatch: water';
     // `Dnepropetrovsk` alone is the city's former name, not its region's adjective: a region's
     // adjective stem that is a listed name of a town of the same country names the region only
