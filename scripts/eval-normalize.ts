@@ -93,8 +93,17 @@ const emptyTally = (): Tally => ({ tp: 0, fp: 0, garbled: 0, fixed: 0, suggested
 function regionMatches(text: string, mention: Mention, edit: { start: number; end: number; to: string }): boolean {
   const u0 = Math.min(mention.start, edit.start);
   const u1 = Math.max(mention.end, edit.end);
-  const produced = text.slice(u0, edit.start) + edit.to + text.slice(edit.end, u1);
-  return mention.expected.some((expected) => produced === text.slice(u0, mention.start) + expected + text.slice(mention.end, u1));
+  const produced = anyDesignator(text.slice(u0, edit.start) + edit.to + text.slice(edit.end, u1));
+  return mention.expected.some((expected) => produced === anyDesignator(text.slice(u0, mention.start) + expected + text.slice(mention.end, u1)));
+}
+
+/**
+ * A designator after a name, in whichever language or word (`Karagandinskaya oblast` fixed to
+ * `Karaganda Region` where the annotation expects `Karaganda` before `oblast`): which word names
+ * the unit is style, not the name the scorer checks.
+ */
+function anyDesignator(region: string): string {
+  return region.replace(/ (?:oblast|region|province|velayat|viloyat|viloyati|kray|krai|territory)$/iu, ' <designator>');
 }
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;

@@ -113,7 +113,14 @@ export function isEnglishLang(lang: string): boolean {
   return lang === 'en' || lang.startsWith('en-');
 }
 
-function isKeepable(alias: Alias): boolean {
+/**
+ * Countries whose own names reach English through Russian in MT: a listed Latin name of theirs
+ * spelled with Russian `dzh` (`Dzhalal-Abad`, `Dzhizak`) is the Russian romanization, not the
+ * English name (`Jalal-Abad`), though a source marks it preferred.
+ */
+const RUSSIAN_ROMANIZED_COUNTRIES: ReadonlySet<string> = new Set(['KZ', 'KG', 'UZ', 'TJ', 'TM', 'AZ', 'GE', 'AM']);
+
+function isKeepable(alias: Alias, entry: GazetteerEntry): boolean {
   if (alias.origin === 'canonical') return true;
   // English administrative forms (`Surkhandarya Region`) are correct English.
   if (alias.origin === 'generated') return alias.scheme === 'en-admin';
@@ -125,8 +132,12 @@ function isKeepable(alias: Alias): boolean {
     case 'variant':
       return false;
     case 'abbreviation':
+      // An organization's own acronym in its language's Latin letters (`TDH`, `UKMK`) is how English
+      // news cites it too; one transliterated from Russian (`ODKB` for CSTO) is MT leaving it untranslated.
+      return alias.lang.split('-')[0] !== 'ru';
     case 'preferred':
     case 'official':
+      if (!english && alias.lang === 'und' && RUSSIAN_ROMANIZED_COUNTRIES.has(entry.country ?? '') && /dzh/iu.test(alias.text) && !/dzh/iu.test(entry.name)) return false;
       return english || alias.lang === 'und';
     default:
       return english;
@@ -241,7 +252,7 @@ export class NameIndex {
   }
 
   private addAlias(alias: Alias, entry: GazetteerEntry, prior: number, fuzzyMinPrior: number, derived?: DerivedKind): void {
-    const keep = isKeepable(alias);
+    const keep = isKeepable(alias, entry);
     // Other names of small places are never applied (nor looked up by skeleton): only their correct
     // English names matter, to leave them alone. Skipping the rest keeps the index small.
     if (prior < 0.5 && !keep && alias.text !== entry.name) return;

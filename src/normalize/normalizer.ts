@@ -171,6 +171,12 @@ interface DocContext {
   knownPeople: Set<number>;
   /** Where the mentions fixed in some pass start. */
   applied: Set<number>;
+  /**
+   * Starts of mentions read only by skeleton, stem or fuzzy match and not applied: they place
+   * the document but name no entity for another mention (`Kapan` and `Kajaran`, both near Kazan,
+   * must not vouch for each other).
+   */
+  inexact: Set<number>;
 }
 
 interface Decision {
@@ -399,6 +405,7 @@ export class Normalizer {
       known: new Set(),
       knownPeople: new Set(),
       applied: new Set(),
+      inexact: new Set(),
     };
     for (const token of tokens) {
       const word = token.text;
@@ -434,6 +441,7 @@ export class Normalizer {
           context.nameEntries.push(entry);
         }
         if (decision.apply) context.applied.add(decision.span.start);
+        else if (decision.best!.how !== 'exact') context.inexact.add(decision.span.start);
         // A suggestion is no known name: its neighbours may still be part of an unknown one.
         if (decision.keep || decision.apply) {
           for (let t = decision.span.first; t <= decision.span.last; t++) {
@@ -786,8 +794,10 @@ export class Normalizer {
     const scored = raw.map((candidate) => this.score(candidate, context, cue, longerName, span.start, span.surface));
     // Rank outputs: the best reading per output, in the order outputs first appear (a span has a handful).
     const ranked: ScoredCandidate[] = [];
+    // `the Poltavskaya and Kharkovskaya regions`: the designator after the second adjective is the first one's too.
+    const designatorAfter = after === 'and' ? coordinatedDesignator(text, tokens, span.last + 1) ?? after : after;
     for (const candidate of scored) {
-      const output = this.finalOutput(candidate, beforeTwo, after);
+      const output = this.finalOutput(candidate, beforeTwo, designatorAfter);
       const adjusted = output === candidate.output ? candidate : scoredCandidate(candidate, output, candidate.score, candidate.reasons, candidate.cue);
       const known = ranked.findIndex((other) => other.output === output);
       if (known < 0) ranked.push(adjusted);
@@ -830,7 +840,8 @@ export class Normalizer {
       (following!.text === after || isAcronym(following!.text)) &&
       (isAdjectiveReading(best) || best.rule === 'morphology') &&
       isLatinText(after) &&
-      !this.english.has(after);
+      !this.english.has(after) &&
+      !DESIGNATOR_WORDS.has(after);
     // `O'zbekiston havo yo'llari` (Uzbekistan Airways): a name in its own language before a word
     // of that language left untranslated is part of that phrase.
     const untranslatedNative =
@@ -844,6 +855,7 @@ export class Normalizer {
       after.length >= 3 &&
       isLatinText(after) &&
       !this.english.has(after) &&
+      !DESIGNATOR_WORDS.has(after) &&
       !CONNECTORS.has(after);
     // `Ministerstvo vnutrennikh del Rossii`, `MChS Rossii`: a case form after an untranslated
     // Russian word is part of that phrase; fixing the name alone would leave half of it Russian.
@@ -889,6 +901,8 @@ export class Normalizer {
     if (OPENING_QUOTES.has(text.charCodeAt(span.start - 1)) && CLOSING_QUOTES.has(text.charCodeAt(span.end))) return 'quoted as written';
     // `known in Uzbek as Qo'qon`, `called Ozbekiston`: a name cited in another language.
     if (citesName(before, beforeTwo, phoned)) return 'cited as written';
+    // `the Battle of Kiev`, `chicken Kiev`: a historic event or a dish keeps the spelling of its name.
+    if (best.how === 'exact' && (before === 'chicken' || (beforeTwo !== undefined && HISTORIC_EVENT.test(beforeTwo)))) return 'part of the name of a historic event';
     const entry = best.alias?.entry;
     if (entry === undefined || context.hints.has(entry.id)) return undefined;
     const inLongerName = partOfLongerName(longerName, entry);
@@ -1003,7 +1017,7 @@ export class Normalizer {
     for (const alias of exact) {
       if (alias.keep || alias.replacement === surface) {
         // Only an apostrophe apart (`Ob` and `Ob'`): the same name, both correct.
-        const differs = alias.alias.text.replace(APOSTROPHE_MARKS, '').toLowerCase() !== surface.replace(APOSTROPHE_MARKS, '').toLowerCase();
+        const differs = asWritten(alias.alias.text) !== asWritten(surface);
         if (differs && alias.alias.script === 'Latn' && alias.prior >= 0.6 && !alias.common) {
           // Same letters once diacritics are read (`Dušanbe` for `Dushanbe`): another romanization.
           out.push(rawCandidate(alias.replacement, alias, 'exact', 'romanization', 0, 0.98, false, { folded }));
@@ -1265,8 +1279,10 @@ export class Normalizer {
       for (const candidate of inner) {
         out.push({ ...candidate, output: `${prefix} ${candidate.output}`, rule: 'glued', base: candidate.base - 0.03, keep: false, detail: { ...candidate.detail, glued: prefix, innerRule: candidate.rule } });
       }
-      if (inner.length === 0 && /^[\p{L}\p{M}]+$/u.test(rest)) {
-        // `theTurkmen`: a function word glued to a capitalized word is a plain split.
+      const brandLike = this.english.has(rest.toLowerCase()) && this.index.lookupExact(foldKey(rest)).length === 0;
+      if (inner.length === 0 && /^[\p{L}\p{M}]+$/u.test(rest) && !brandLike) {
+        // `theTurkmen`: a function word glued to a capitalized word is a plain split; one glued to
+        // an English word that names nothing is as often a brand's camel case (`inDrive`).
         out.push(rawCandidate(`${prefix} ${rest}`, undefined, 'exact', 'glued', 0, 0.9, false, { glued: prefix }));
       }
     }
@@ -1469,7 +1485,7 @@ function evidenceOf(best: ScoredCandidate, runnerUp: ScoredCandidate | undefined
 /** True when one of `starts` is another mention than the one at `start`, and not written as `surface` unless fixed. */
 function namedElsewhere(context: DocContext, starts: readonly number[] | undefined, start: number, surface: string): boolean {
   if (starts === undefined) return false;
-  for (const at of starts) if (at !== start && (context.applied.has(at) || !isWordAt(context.text, surface, at))) return true;
+  for (const at of starts) if (at !== start && (context.applied.has(at) || (!context.inexact.has(at) && !isWordAt(context.text, surface, at)))) return true;
   return false;
 }
 
@@ -1705,6 +1721,8 @@ function scoredCandidate(candidate: RawCandidate, output: string, score: number,
 
 /** Words that introduce a name cited as written: `called X`, `known as X`, `in Uzbek as X`. */
 const CITING_WORDS = new Set(['called', 'named', 'spelled', 'spelt', 'dubbed', 'written', 'spelling', 'renamed']);
+/** The words before a place in the name of a historic event (`battle of`, `siege of`). */
+const HISTORIC_EVENT = /^(?:battle|battles|siege|treaty|sack|peace|pogrom|congress|council|fall|capture|liberation) (?:of|for)$/u;
 /** Subjects after which `called` is a telephone call (`he called Japarov`). */
 const CALLERS = new Set(['he', 'she', 'they', 'we', 'i', 'you', 'who']);
 const CITING_BEFORE_AS = new Set(['known', 'spelled', 'spelt', 'written', 'rendered', 'transliterated', 'romanized', 'romanised']);
@@ -1717,6 +1735,16 @@ function citesName(before: string | undefined, beforeTwo: string | undefined, ph
   return CITING_BEFORE_AS.has(word) || ENGLISH_PROPER_WORDS.has(word);
 }
 
+/** The plural designator two words after `and` at token `and` (`and Kharkovskaya regions`), or undefined. */
+function coordinatedDesignator(text: string, tokens: WordToken[], and: number): string | undefined {
+  const name = tokens[and + 1];
+  const designator = tokens[and + 2];
+  if (name === undefined || designator === undefined || !isCapitalized(name.text)) return undefined;
+  if (!isPlainGap(text, tokens[and]!.end, name.start) || !isPlainGap(text, name.end, designator.start)) return undefined;
+  const word = designator.text.toLowerCase();
+  return word.endsWith('s') && DESIGNATOR_WORDS.has(word) ? word : undefined;
+}
+
 /** True when a designator comes with the name: `Akmolinsk region`, `the region of Surkhardarinsk`. */
 function hasDesignator(beforeTwo: string | undefined, after: string | undefined): boolean {
   return (after !== undefined && DESIGNATOR_WORDS.has(after)) || (beforeTwo !== undefined && /^(?:\S+ )?(?:region|province|oblast) of$/u.test(beforeTwo));
@@ -1724,6 +1752,15 @@ function hasDesignator(beforeTwo: string | undefined, after: string | undefined)
 
 /** Apostrophe-like marks (a soft sign is romanized as one: `Ob'`). */
 const APOSTROPHE_MARKS = /['’ʹʼ`]/gu;
+
+/**
+ * A name as its letters are written, for telling another spelling from the same one: apostrophes
+ * and case aside, and Romanian `ș`/`ț` (comma below) the same letters as `ş`/`ţ` (cedilla), which
+ * sources use interchangeably (`Bălți`, listed as `Bălţi`).
+ */
+function asWritten(name: string): string {
+  return name.replace(APOSTROPHE_MARKS, '').toLowerCase().replace(/\u0219/gu, '\u015f').replace(/\u021b/gu, '\u0163');
+}
 
 const DEMONYM_ENDINGS = ['ians', 'ans', 'ian', 'ese', 'ish', 'an', 'ic', 'i', 'n', 'k', 's'];
 

@@ -344,4 +344,44 @@ describe('document context on the built-in gazetteer', () => {
       ['Meszhed', 'Mashhad', 'Russian or pivot-language form of a place outside the region, in a text that names nothing of the former Soviet Union'],
     ]);
   });
+
+  it('fixes a Russian `dzh` spelling of a Central Asian place though a source marks it preferred (`Dzhalal-Abad`)', () => {
+    const result = normalizeText('Voters in Dzhalal-Abad went to the polls.', index);
+    expect(result.changes.map((c) => [c.from, c.to, c.rule])).toEqual([['Dzhalal-Abad', 'Jalal-Abad', 'alias']]);
+  });
+
+  it('keeps an organization\'s own acronym in its language\'s Latin letters (`TDH`), not one transliterated from Russian (`ODKB`)', () => {
+    expect(normalizeText('The state news agency TDH reported the opening.', index).changes).toEqual([]);
+    expect(normalizeText('Ministers of the ODKB met in Minsk.', index).changes.map((c) => [c.from, c.to])).toEqual([['ODKB', 'Collective Security Treaty Organization']]);
+  });
+
+  it('splits a function word glued to a name but not one glued to an English word that names nothing (`inDrive`)', () => {
+    const result = normalizeText('Yandex Go competes with inDrive, and theTurkmen side agreed.', index);
+    expect(result.changes.map((c) => [c.from, c.to])).toEqual([['theTurkmen', 'the Turkmen']]);
+  });
+
+  it('reads Romanian `ț` and `ş` with comma or cedilla as the same letters (`Bălți`, listed as `Bălţi`)', () => {
+    const result = normalizeText('Farmers from Bălți met officials in Dušanbe.', index);
+    expect(result.changes.map((c) => [c.from, c.to])).toEqual([['Dušanbe', 'Dushanbe']]);
+  });
+
+  it('keeps the spelling of a place in the name of a historic event (`the Battle of Kiev`, `chicken Kiev`)', () => {
+    const result = normalizeText('Photos of the Battle of Kiev hung in a café serving chicken Kiev in Kiev.', index);
+    expect(result.changes.map((c) => [c.from, c.to, c.start])).toEqual([['Kiev', 'Kyiv', 68]]);
+    expect(result.suggestions.map((s) => [s.from, s.evidence.held])).toEqual([
+      ['Kiev', 'part of the name of a historic event'],
+      ['Kiev', 'part of the name of a historic event'],
+    ]);
+  });
+
+  it('reads the plural designator after `and` for both adjectives (`the Poltavskaya and Kharkovskaya oblasts`)', () => {
+    expect(normalizeText('Wheat from the Poltavskaya and Kharkovskaya oblasts goes by rail.', index).text).toBe('Wheat from the Poltava and Kharkiv oblasts goes by rail.');
+  });
+
+  it('lets no inexact reading vouch for another one (`Kapan` and `Kajaran`, Armenian towns, are both near Kazan)', () => {
+    // Each read the other as Kazan named elsewhere, and both were applied.
+    const result = normalizeText('The minister opened a school in Kapan and met the management of the copper combine in Kajaran, the largest taxpayer.', index);
+    expect(result.changes).toEqual([]);
+    expect(result.suggestions.map((s) => [s.from, s.to])).toEqual([['Kapan', 'Kazan']]);
+  });
 });
