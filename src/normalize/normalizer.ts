@@ -291,6 +291,8 @@ const NAME_JOINERS = new Set([0x20, 0xa0, ...HYPHENS]);
 
 /** `isVariantSpelling` results per index (a normalizer is made per document; the index lives on). */
 const sameNameCaches = new WeakMap<NameIndex, WeakMap<IndexedAlias, boolean>>();
+/** Per index: other correct English spellings of words of entity names (see `Normalizer.englishSpellings`). */
+const spellingCaches = new WeakMap<NameIndex, Map<string, readonly string[]>>();
 
 /** Lengths of the Latin-script cue words by first letter (ASCII): bit n set for a cue of n letters. */
 const CUE_LENGTHS_BY_INITIAL = new Uint32Array(128);
@@ -371,6 +373,8 @@ export class Normalizer {
   private readonly rawCache: Map<string, SpanReading>;
   /** Whether an alias spells the same name as its replacement (a property of the alias alone). */
   private readonly sameNameCache: WeakMap<IndexedAlias, boolean>;
+  /** Other correct English spellings of a word of an entity's name (see `englishSpellings`). */
+  private readonly spellingCache: Map<string, readonly string[]>;
 
   constructor(
     private readonly index: NameIndex,
@@ -381,6 +385,7 @@ export class Normalizer {
     this.floor = options.suggestionFloor ?? NORMALIZE_DEFAULTS.suggestionFloor;
     this.rawCache = index.spanCache as Map<string, SpanReading>;
     this.sameNameCache = (sameNameCaches.get(index) ?? sameNameCaches.set(index, new WeakMap()).get(index))!;
+    this.spellingCache = (spellingCaches.get(index) ?? spellingCaches.set(index, new Map()).get(index))!;
     this.maxWords = Math.min(options.maxSpanWords ?? NORMALIZE_DEFAULTS.maxSpanWords, Math.max(index.maxWords, 2));
   }
 
@@ -619,6 +624,9 @@ export class Normalizer {
           .map((alias) => alias.entry.id),
       );
       for (const candidate of candidates) {
+        if (!candidate.keep && candidate.alias !== undefined && candidate.alias.entry.kind === 'person' && candidate.output === candidate.alias.replacement) {
+          candidate.output = this.closestEnglishSpelling(candidate.alias, span.surface);
+        }
         const hold = this.holdOf(candidate, span.surface, written);
         if (hold !== undefined) {
           candidate.hold = hold;
@@ -644,6 +652,58 @@ export class Normalizer {
     if (this.rawCache.size > 200_000) this.rawCache.clear();
     this.rawCache.set(key, reading);
     return reading;
+  }
+
+  /**
+   * The replacement of a person's alias, each word spelled as the correct English form closest
+   * to the span's word, when the person has several (`Berdimukhammedov` → `Berdymukhamedov`, not
+   * `Berdimuhamedow`): English news spells the people of the region many ways, and a fix corrects
+   * the error, leaving the choice between correct spellings as written. (Places and institutions
+   * have one standard English name, their canonical one.) Only spellings of the same skeleton
+   * that the index keeps as written count, so the output is left alone when normalized again.
+   */
+  private closestEnglishSpelling(alias: IndexedAlias, surface: string): string {
+    const replacement = alias.replacement;
+    const targetWords = replacement.split(' ');
+    const surfaceWords = foldKey(surface).split(' ');
+    if (surfaceWords.length !== targetWords.length) return replacement;
+    let output: string[] | undefined;
+    for (let i = 0; i < targetWords.length; i++) {
+      const target = targetWords[i]!;
+      const spellings = this.englishSpellings(alias.entry, target);
+      if (spellings.length === 0) continue;
+      const written = surfaceWords[i]!;
+      let best = target;
+      let bestCost = weightedDistance(written, foldKey(target), 4);
+      for (const spelling of spellings) {
+        const cost = weightedDistance(written, foldKey(spelling), 4);
+        if (cost < bestCost) {
+          best = spelling;
+          bestCost = cost;
+        }
+      }
+      if (best !== target) (output ??= [...targetWords])[i] = best;
+    }
+    return output === undefined ? replacement : output.join(' ');
+  }
+
+  /** Other correct English spellings of one word of an entity's name (the same skeleton, kept as written by the index). */
+  private englishSpellings(entry: GazetteerEntry, word: string): readonly string[] {
+    const key = `${entry.id}\u0000${word}`;
+    let spellings = this.spellingCache.get(key);
+    if (spellings !== undefined) return spellings;
+    const skeleton = skeletonOfFolded(foldKey(word));
+    const found = new Set<string>();
+    for (const name of entry.names) {
+      if (name.script !== 'Latn') continue;
+      for (const part of name.text.split(' ')) {
+        if (part === word || found.has(part) || skeletonOfFolded(foldKey(part)) !== skeleton) continue;
+        if (this.index.lookupExact(foldKey(part)).some((other) => other.keep && other.entry.id === entry.id)) found.add(part);
+      }
+    }
+    spellings = [...found];
+    this.spellingCache.set(key, spellings);
+    return spellings;
   }
 
   /**
@@ -870,7 +930,9 @@ export class Normalizer {
     else if (untranslatedNoun) held = HOLDS.untranslatedNoun.text;
     else if (untranslatedPhrase) held = HOLDS.untranslatedPhrase.text;
     else if (untranslatedNative) held = HOLDS.untranslatedNative.text;
-    else if (beforeSurname && best.alias?.entry.kind !== 'person') held = HOLDS.beforeSurname.text;
+    // `Vlagyimir Putyin`: a place read as a common given name (Vladimir) before an unknown name is
+    // that given name garbled with its surname; fixing it alone would make a new reading of the pair.
+    else if ((beforeSurname || (nameFollows && commonGivenNames().has(best.output))) && best.alias?.entry.kind !== 'person') held = HOLDS.beforeSurname.text;
     else if (afterGivenName && best.alias?.entry.kind !== 'person') held = HOLDS.afterGivenName.text;
     else held = this.heldInContext(best, text, span, before, beforeTwo, after, cue, longerName, context, phoned);
     if (held !== undefined && best.hold === undefined) ranked[0] = best = { ...best, hold: held };

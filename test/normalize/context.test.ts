@@ -384,4 +384,18 @@ describe('document context on the built-in gazetteer', () => {
     expect(result.changes).toEqual([]);
     expect(result.suggestions.map((s) => [s.from, s.to])).toEqual([['Kapan', 'Kazan']]);
   });
+
+  it('fixes a person\'s name to the correct English spelling closest to the one written (`Berdimukhammedov` → `Berdymukhamedov`), a place to its canonical name', () => {
+    const result = normalizeText('President Serdar Berdimukhammedov met farmers; Szerdar Berdimuhamedov spoke in Zaporozhye.', index);
+    expect(result.changes.map((c) => [c.from, c.to])).toEqual([
+      ['Berdimukhammedov', 'Berdymukhamedov'],
+      ['Szerdar Berdimuhamedov', 'Serdar Berdimuhamedov'],
+      ['Zaporozhye', 'Zaporizhzhia'],
+    ]);
+  });
+
+  it('holds a place read as a common given name before an unknown name (`Vlagyimir Putyin`; fixed alone, the pair read anew when normalized again)', () => {
+    const result = normalizeText('Russian President Vlagyimir Putyin received the Hungarian Prime Minister in the Kremlin.', index);
+    expect(result.changes).toEqual([]);
+  });
 });
