@@ -260,6 +260,8 @@ const MAJOR_COUNTRY_POPULATION = 30_000_000;
 
 /** Below this prior (a town of about 70,000 people) a fuzzy match is applied only with support from the document. */
 const FUZZY_SMALL_PLACE_PRIOR = 0.75;
+/** Letters from which a one-word organization name is coined, no ordinary word (`Gazprom`, `Kazatomprom`; `Daryo` is one). */
+const ORGANIZATION_COINED_LETTERS = 7;
 
 /** Quotation marks that open and close a cited word. */
 const OPENING_QUOTES = new Set([0x22, 0x27, 0x201c, 0x2018, 0xab, 0x201e, 0x201a]);
@@ -720,6 +722,11 @@ export class Normalizer {
       const glued = String(candidate.detail.glued);
       const after = !candidate.output.startsWith(`${glued} `);
       if (after && HOLD_GLUED_SUFFIXES.has(glued) && (NAME_ENDING_SUFFIXES.has(glued) || !gluedToEnglishName(candidate))) return HOLDS.gluedNameEnding.text;
+      // `toErzurum`, `inAntwerp`: split before a name written as listed, the fix is the space
+      // alone, whatever the name (the holds below weigh rewriting it), unless the name is an
+      // English word too (`inReading` may be a brand's camel case).
+      const rest = surface.slice(glued.length);
+      if (!after && candidate.output === `${glued} ${rest}` && !this.english.has(rest.toLowerCase())) return undefined;
     }
     const alias = candidate.alias;
     const exact = candidate.how === 'exact' && candidate.rule !== 'glued';
@@ -1017,7 +1024,18 @@ export class Normalizer {
       // A spelling with another language's letter groups (`Tscholpon-Ata`) is a garble, not a variant.
       reromanizeSpanWords(span.surface) === undefined &&
       // Only the place itself named elsewhere says which spelling the text uses; a neighbour (`Aktau` near `Kuryk`) does not.
-      this.support(context, entry, span.start, span.surface) !== 'same'
+      this.support(context, entry, span.start, span.surface) !== 'same' &&
+      // `Dzhalal-Abad region`: a district reading that the designator favours, where the city of the
+      // same name reads the span the same way, unheld.
+      !span.reading!.candidates.some(
+        (other) =>
+          other.alias !== undefined &&
+          other.alias.replacement === best.alias!.replacement &&
+          isPlaceKind(other.alias.entry.kind) &&
+          other.alias.prior >= FUZZY_SMALL_PLACE_PRIOR &&
+          other.hold === undefined &&
+          !other.noAuto,
+      )
     ) {
       return HOLDS.smallPlaceVariant.text;
     }
@@ -1193,8 +1211,9 @@ export class Normalizer {
           // A plain typo (`Uzbekitsan`) can look worse through the skeleton than letter by letter.
           const cost = Math.min(hit.cost, weightedDistance(folded.replace(/[^a-z ]/g, ''), hit.alias.folded.replace(/[^a-z ]/g, ''), hit.cost));
           const candidate = this.fromHit({ alias: hit.alias, cost }, 'fuzzy', 'fuzzy', 0.88 - 0.15 * cost, surface);
-          // One-word names of organizations are often ordinary words elsewhere (`Daryo` is "river"): suggest only.
-          if (words.length === 1 && !isPlaceKind(hit.alias.entry.kind) && hit.alias.entry.kind !== 'person') candidate.noAuto = true;
+          // Short one-word names of organizations are often ordinary words elsewhere (`Daryo` is
+          // "river"): suggest only. A long one is a coined name (`Kazatomprom`), no word's near-spelling.
+          if (words.length === 1 && !isPlaceKind(hit.alias.entry.kind) && hit.alias.entry.kind !== 'person' && hit.alias.folded.length < ORGANIZATION_COINED_LETTERS) candidate.noAuto = true;
           out.push(candidate);
         }
       }
@@ -1865,13 +1884,14 @@ function partOfLongerName(longerName: LongerName, entry: GazetteerEntry): boolea
 /**
  * True when a case form of a person's name may be another person's name: a surname alone (a case
  * ending is also how a relative's surname ends: `Mirziyoyeva`, and `Mirziyoyevu`, `Mirziyoyevoy`
- * are her in other cases), or a full name ending in `-a`, the masculine genitive and the feminine
- * nominative alike. A full name in another case (`Abdulla Aripovym`, `Gulnara Karimovoy`) is that
- * person, and so is a surname alone in a case only a man's surname takes (`Putinym`, `Pashinyanom`,
- * `Zelenskogo`).
+ * are her in other cases), or a full name ending in `-a` after a given name in `-a`, the masculine
+ * genitive and the feminine nominative alike (`Abdulla Aripova`; women's given names end in `-a`,
+ * most men's do not, so `Kassym-Jomart Tokayeva` is his genitive). A full name in another case
+ * (`Abdulla Aripovym`, `Gulnara Karimovoy`) is that person, and so is a surname alone in a case
+ * only a man's surname takes (`Putinym`, `Pashinyanom`, `Zelenskogo`).
  */
 function ambiguousPersonCase(folded: string): boolean {
-  if (folded.includes(' ')) return folded.endsWith('a');
+  if (folded.includes(' ')) return folded.endsWith('a') && /a /u.test(folded);
   return !MASCULINE_SURNAME_CASE.test(folded);
 }
 

@@ -398,4 +398,30 @@ describe('document context on the built-in gazetteer', () => {
     const result = normalizeText('Russian President Vlagyimir Putyin received the Hungarian Prime Minister in the Kremlin.', index);
     expect(result.changes).toEqual([]);
   });
+
+  it('fixes a place that a district of the same name, favoured by `region`, reads as a small place\'s spelling (`Dzhalal-Abad region`)', () => {
+    expect(normalizeText('The vote took place in the district in Dzhalal-Abad region.', index).text).toBe('The vote took place in the district in Jalal-Abad region.');
+  });
+
+  it('splits a function word glued before a name written as listed, wherever the place is (`toErzurum`), not before an English word (`inReading`)', () => {
+    const result = normalizeText('Trucks go toErzurum and ships to Rotterdam and inAntwerp; we met inReading.', index);
+    expect(result.changes.map((c) => [c.from, c.to])).toEqual([
+      ['toErzurum', 'to Erzurum'],
+      ['inAntwerp', 'in Antwerp'],
+    ]);
+    expect(result.suggestions.map((s) => [s.from, s.to])).toEqual([['inReading', 'in Reading']]);
+  });
+
+  it('fixes a near-spelling of a long coined organization name (`Kazatomrpom`, `Gazpron`), not of a short one that is a word (`Daryo`)', () => {
+    const result = normalizeText('Kazatomrpom and Gazpron reported record output.', index);
+    expect(result.changes.map((c) => [c.from, c.to])).toEqual([
+      ['Kazatomrpom', 'Kazatomprom'],
+      ['Gazpron', 'Gazprom'],
+    ]);
+  });
+
+  it('reads a full name in `-a` after a man\'s given name as his genitive (`Kassym-Jomart Tokayeva`)', () => {
+    const result = normalizeText('By the decree of Kassym-Jomart Tokayeva the akim was appointed.', index);
+    expect(result.changes.map((c) => [c.from, c.to])).toEqual([['Tokayeva', 'Tokayev']]);
+  });
 });
