@@ -26,6 +26,13 @@ import { isCommonEnglish } from '../../src/normalize/rules.js';
 
 /** World cities (outside the focus countries) are kept from this population up; see gazetteers/README.md. */
 export const WORLD_CITY_MIN_POPULATION = 100_000;
+/**
+ * The former Soviet countries that neither WhoseOnFirst nor the cities500 extract covers: their
+ * towns are kept from this population up (all of cities15000), as news of the region names them
+ * (`Kapan`, `Shusha`, `Mozyr`).
+ */
+export const POST_SOVIET_WORLD = new Set(['UA', 'BY', 'MD', 'AZ', 'AM', 'GE']);
+export const POST_SOVIET_CITY_MIN_POPULATION = 15_000;
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -74,8 +81,11 @@ function main(): void {
   const countryIds = new Set(countries.map((c) => c.id));
 
   const focusCountries = new Set<string>([...CENTRAL_ASIA, ...WOF_NEIGHBOURS, 'RU']);
-  const world = buildWorldCities(cities15000, localized, WORLD_CITY_MIN_POPULATION,
-    (p) => focusCountries.has(p.country) || (p.country === 'CN' && p.admin1 === '13'));
+  const world = [
+    ...buildWorldCities(cities15000, localized, WORLD_CITY_MIN_POPULATION,
+      (p) => focusCountries.has(p.country) || POST_SOVIET_WORLD.has(p.country) || (p.country === 'CN' && p.admin1 === '13')),
+    ...buildWorldCities(cities15000, localized, POST_SOVIET_CITY_MIN_POPULATION, (p) => !POST_SOVIET_WORLD.has(p.country)),
+  ];
 
   const { parties, wikidata } = readPartyFacts(sources);
   const partyEntries = buildParties(parties, wikidata);

@@ -260,6 +260,8 @@ const MAJOR_COUNTRY_POPULATION = 30_000_000;
 
 /** Below this prior (a town of about 70,000 people) a fuzzy match is applied only with support from the document. */
 const FUZZY_SMALL_PLACE_PRIOR = 0.75;
+/** Russian instrumental endings of masculine and neuter names only. */
+const MASCULINE_INSTRUMENTAL: ReadonlySet<string> = new Set(['om', 'em', 'ym']);
 /** Letters from which a one-word organization name is coined, no ordinary word (`Gazprom`, `Kazatomprom`; `Daryo` is one). */
 const ORGANIZATION_COINED_LETTERS = 7;
 
@@ -1301,6 +1303,9 @@ export class Normalizer {
         if (hit.alias.prior < 0.5) continue;
         if (type === 'adjective' && !isPlaceKind(kind)) continue;
         if (flags.locative && !isPlaceKind(kind)) continue;
+        // `-om`, `-em`, `-ym` are instrumentals of names that end in a consonant (`Pashinyanom`); a
+        // name in `-a` takes `-oy`/`-ey` (`Alstom` is no form of Alushta).
+        if (type === 'case' && MASCULINE_INSTRUMENTAL.has(ending) && hit.alias.folded.endsWith('a')) continue;
         const base = (type === 'adjective' ? 0.9 : 0.86) - 0.14 * hit.cost;
         const candidate = rawCandidate(hit.alias.replacement, hit.alias, 'stem', 'morphology', hit.cost, flags.locative ? base + 0.05 : base, false, {
           ending: `-${ending}`,
