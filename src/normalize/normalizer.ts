@@ -260,6 +260,17 @@ const MAJOR_COUNTRY_POPULATION = 30_000_000;
 
 /** Below this prior (a town of about 70,000 people) a fuzzy match is applied only with support from the document. */
 const FUZZY_SMALL_PLACE_PRIOR = 0.75;
+/** An entity's English acronym (`OSCE`), if the gazetteer lists one. */
+function englishAcronym(entry: GazetteerEntry): string | undefined {
+  return entry.names.find((name) => name.type === 'abbreviation' && name.script === 'Latn' && isEnglishLang(name.lang) && isAcronym(name.text))?.text;
+}
+
+/** A name written surname first, in the order of the name: the first word moved to the end. */
+function turnedName(surface: string): string {
+  const space = surface.indexOf(' ');
+  return `${surface.slice(space + 1)} ${surface.slice(0, space)}`;
+}
+
 /** Russian instrumental endings of masculine and neuter names only. */
 const MASCULINE_INSTRUMENTAL: ReadonlySet<string> = new Set(['om', 'em', 'ym']);
 /** Letters from which a one-word organization name is coined, no ordinary word (`Gazprom`, `Kazatomprom`; `Daryo` is one). */
@@ -628,8 +639,13 @@ export class Normalizer {
           .map((alias) => alias.entry.id),
       );
       for (const candidate of candidates) {
-        if (!candidate.keep && candidate.alias !== undefined && candidate.alias.entry.kind === 'person' && candidate.output === candidate.alias.replacement) {
-          candidate.output = this.closestEnglishSpelling(candidate.alias, span.surface);
+        // `ODKB`, `OBSE`: a Russian acronym becomes the English one (CSTO, OSCE), not the name written out.
+        const acronym = !candidate.keep && candidate.alias !== undefined && candidate.output === candidate.alias.replacement && isAcronym(span.surface) ? englishAcronym(candidate.alias.entry) : undefined;
+        if (acronym !== undefined) candidate.output = acronym;
+        else if (!candidate.keep && candidate.alias !== undefined && candidate.alias.entry.kind === 'person' && candidate.output === candidate.alias.replacement) {
+          // Surname first (`Berdimuhamedov Serdar`): the words compared in the order of the name.
+          const written = candidate.detail.reordered === undefined ? span.surface : turnedName(span.surface);
+          candidate.output = this.closestEnglishSpelling(candidate.alias, written);
         }
         const hold = this.holdOf(candidate, span.surface, written);
         if (hold !== undefined) {
@@ -928,8 +944,17 @@ export class Normalizer {
       !CONNECTORS.has(after);
     // `Ministerstvo vnutrennikh del Rossii`, `MChS Rossii`: a case form after an untranslated
     // Russian word is part of that phrase; fixing the name alone would leave half of it Russian.
+    // So is a country's or region's case form after a capitalized word that is neither English nor
+    // a name (`the Minzdrav Uzbekistana`, the Ministry of Health of Uzbekistan).
+    const untranslatedHead =
+      before !== undefined &&
+      isCapitalized(previous!.text) &&
+      (best.alias?.entry.kind === 'country' || best.alias?.entry.kind === 'region') &&
+      !this.english.has(before) &&
+      !commonGivenNames().has(previous!.text) &&
+      this.index.lookupExact(foldKey(previous!.text)).length === 0;
     const untranslatedPhrase =
-      best.rule === 'morphology' && before !== undefined && !locative && isUntranslatedWord(previous!.text, before) && !this.english.has(before) && !CONNECTORS.has(before);
+      best.rule === 'morphology' && before !== undefined && !locative && (isUntranslatedWord(previous!.text, before) || untranslatedHead) && !this.english.has(before) && !CONNECTORS.has(before);
     // `Sadyrom Žaparovym`: a surname's case form after a name the gazetteer did not read (here the
     // given name in the same case) is part of that longer name; fixing the surname alone leaves it half done.
     const surnameInLongerName = longerName !== undefined && best.rule === 'morphology' && best.alias?.entry.kind === 'person' && !span.surface.includes(' ') && namePrecedes;
@@ -1053,6 +1078,9 @@ export class Normalizer {
     // `Niva` (the car) is a Tajik romanization of Niue's Cyrillic name: a generated spelling of a
     // small country outside the region is read only where the document names that country too.
     if (best.how === 'exact' && best.alias!.alias.origin === 'generated' && this.outsideSmallCountry(entry, context, span)) return HOLDS.outsideCountry.text;
+    // `Gur-e-Amir`, `Shah-i-Zinda`: a name joined to a lower-case particle by a hyphen is part of a
+    // longer name, though it reads exactly (`Gur` is a Persian name of Ghor).
+    if (best.how === 'exact' && isHyphenated(text, span) && joinsParticle(text, span)) return 'part of a hyphenated name';
     if (best.how === 'exact') return undefined;
     // `Mirzoev` is a surname of its own, not a near-spelling of `Mirziyoyev`: one word read as a
     // person only through a near-spelling is only suggested.
@@ -1135,6 +1163,9 @@ export class Normalizer {
       if (flags.guarded && alias.alias.origin === 'generated' && !isPlaceKind(alias.entry.kind)) continue;
       const rule = ruleOfAlias(alias);
       const target = foldKey(alias.replacement);
+      // `Ata-Jurt Kyrgyzstan`, a romanization of the party's longer Kyrgyz name: a fix to `Ata-Zhurt`
+      // would drop a country's name the text has.
+      if (this.dropsCountryName(folded, target)) continue;
       // The span is part of the name (`Hairatan` for Sharak Hairatan, `Yamalo-Nenets`): a short form, no error.
       if (containsWords(target, folded)) continue;
       // The name is part of the span (`Bishkek-Osh` for Bishkek): fixing it would drop words.
@@ -1165,6 +1196,10 @@ export class Normalizer {
 
     const latin = isLatinText(surface);
     const words = folded.split(' ');
+    // `Mirziyoyev Shavkat`, `Tokayev Kassym-Jomart`: a person's name surname first, as Russian
+    // official style writes it; read before the run of names below takes its words one by one.
+    const reordered = words.length > 1 ? this.surnameFirst(surface) : undefined;
+    if (reordered !== undefined) return [reordered];
     // A run of names (`Uzbekistan Kazakhstan`): when its first word is already a correct name and
     // the whole is no alias, the run is several names, not one garbled one; each is read alone.
     // A given name that a town also bears (`Serdar Berdymuhamedow`) may still start one name, and
@@ -1233,6 +1268,27 @@ export class Normalizer {
       }
     }
     return out;
+  }
+
+  /** True when a word of the span that is a country's English name is missing from the replacement. */
+  private dropsCountryName(folded: string, replacement: string): boolean {
+    const kept = replacement.split(' ');
+    return folded.split(' ').some((word) => !kept.includes(word) && this.index.lookupExact(word).some((alias) => alias.keep && alias.entry.kind === 'country'));
+  }
+
+  /**
+   * A person's name written surname first (two or three capitalized words, the first moved to the
+   * end is a listed name of a person, exactly or through its skeleton), as the canonical name.
+   */
+  private surnameFirst(surface: string): RawCandidate | undefined {
+    const parts = surface.split(' ');
+    if (parts.length < 2 || parts.length > 3 || !parts.every((part) => isCapitalized(part))) return undefined;
+    const turned = foldKey(turnedName(surface));
+    const person = (alias: IndexedAlias) => alias.entry.kind === 'person' && alias.prior >= 0.5 && alias.folded.split(' ').length === turned.split(' ').length;
+    const exact = this.index.lookupExact(turned).find(person);
+    if (exact) return rawCandidate(exact.entry.name, exact, 'exact', 'variant', 0, 0.95, false, { reordered: 'surname first' });
+    const near = this.index.lookupSkeleton(turned).find((hit) => person(hit.alias));
+    return near ? rawCandidate(near.alias.entry.name, near.alias, 'skeleton', 'romanization', 0, 0.93, false, { reordered: 'surname first' }) : undefined;
   }
 
   private fromHit(hit: IndexHit, how: How, rule: Rule, base: number, surface: string): RawCandidate {
@@ -1662,6 +1718,16 @@ function isHyphenated(text: string, span: Span): boolean {
     (HYPHENS.has(text.charCodeAt(span.start - 1)) && LETTER.test(text.charAt(span.start - 2)))
   );
 }
+
+/** True when the word across the hyphen after or before a span starts in lower case (`Gur-e-Amir`). */
+function joinsParticle(text: string, span: Span): boolean {
+  if (HYPHENS.has(text.charCodeAt(span.end)) && LOWER_CASE.test(text.charAt(span.end + 1))) return true;
+  if (!HYPHENS.has(text.charCodeAt(span.start - 1))) return false;
+  const wordBefore = /\p{L}+$/u.exec(text.slice(Math.max(0, span.start - 30), span.start - 1))?.[0];
+  return wordBefore !== undefined && LOWER_CASE.test(wordBefore.charAt(0));
+}
+
+const LOWER_CASE = /\p{Ll}/u;
 
 /** True when `text` has the word(s) `surface` at `at`, not followed by another letter. */
 function isWordAt(text: string, surface: string, at: number): boolean {

@@ -183,12 +183,13 @@ describe('document context on the built-in gazetteer', () => {
 
   it('knows the EU and the UN by their Russian names (`Evropeyskogo Soyuza`, `OON`)', () => {
     const result = normalizeText('Uzbek officials met envoys of the Evropeyskogo Soyuza and of the OON in Tashkent.', index);
-    expect(result.text).toBe('Uzbek officials met envoys of the European Union and of the United Nations in Tashkent.');
+    // An acronym becomes the English acronym.
+    expect(result.text).toBe('Uzbek officials met envoys of the European Union and of the UN in Tashkent.');
   });
 
   it('reads a Russian acronym transliterated by a standard (`EAES`, GOST), unlike one in a foreign orthography', () => {
     const result = normalizeText('The EAES commission met in Bishkek on Friday.', index);
-    expect(result.changes.map((c) => [c.from, c.to, c.entity])).toEqual([['EAES', 'Eurasian Economic Union', 'org-eaeu']]);
+    expect(result.changes.map((c) => [c.from, c.to, c.entity])).toEqual([['EAES', 'EAEU', 'org-eaeu']]);
   });
 
   it('reads a surname alone in a case only a man\'s surname takes (`Putinym`, `Pashinyanom`), but not `-u`, a woman\'s case too', () => {
@@ -352,7 +353,7 @@ describe('document context on the built-in gazetteer', () => {
 
   it('keeps an organization\'s own acronym in its language\'s Latin letters (`TDH`), not one transliterated from Russian (`ODKB`)', () => {
     expect(normalizeText('The state news agency TDH reported the opening.', index).changes).toEqual([]);
-    expect(normalizeText('Ministers of the ODKB met in Minsk.', index).changes.map((c) => [c.from, c.to])).toEqual([['ODKB', 'Collective Security Treaty Organization']]);
+    expect(normalizeText('Ministers of the ODKB met in Minsk.', index).changes.map((c) => [c.from, c.to])).toEqual([['ODKB', 'CSTO']]);
   });
 
   it('splits a function word glued to a name but not one glued to an English word that names nothing (`inDrive`)', () => {
@@ -434,5 +435,38 @@ describe('document context on the built-in gazetteer', () => {
     const result = normalizeText('Alstom built the trains, the minister said after talks with Pashinyanom in Yerevan.', index);
     expect(result.changes.map((c) => [c.from, c.to])).toEqual([['Pashinyanom', 'Pashinyan']]);
     expect(result.suggestions).toEqual([]);
+  });
+
+  it('reads a person\'s name written surname first in the order of the name (`Mirziyoyev Shavkat`), and a run of places stays as written', () => {
+    const result = normalizeText('The decree was signed by Mirziyoyev Shavkat after talks with Berdimuhamedov Serdar; Kazakhstan Uzbekistan trade grew.', index);
+    expect(result.changes.map((c) => [c.from, c.to, c.rule, c.evidence.reordered])).toEqual([
+      ['Mirziyoyev Shavkat', 'Shavkat Mirziyoyev', 'variant', 'surname first'],
+      ['Berdimuhamedov Serdar', 'Serdar Berdimuhamedov', 'variant', 'surname first'],
+    ]);
+  });
+
+  it('replaces a Russian acronym with the English acronym (`OBSE` → OSCE, `ODKB` → CSTO)', () => {
+    const result = normalizeText('Observers of the OBSE and ministers of the ODKB met.', index);
+    expect(result.changes.map((c) => [c.from, c.to])).toEqual([
+      ['OBSE', 'OSCE'],
+      ['ODKB', 'CSTO'],
+    ]);
+  });
+
+  it('only suggests a country\'s case form after a capitalized word left in Russian (`the Minzdrav Uzbekistana`)', () => {
+    const result = normalizeText('The Minzdrav Uzbekistana opened a hospital, and exports of Kazakhstana grew.', index);
+    expect(result.changes.map((c) => [c.from, c.to])).toEqual([['Kazakhstana', 'Kazakhstan']]);
+    expect(result.suggestions.map((s) => [s.from, s.evidence.held])).toEqual([['Uzbekistana', 'part of an untranslated Russian phrase']]);
+  });
+
+  it('holds an exact reading joined to a lower-case particle by a hyphen (`Gur-e-Amir`)', () => {
+    const result = normalizeText('Guests visit the mausoleum Gur-e-Amir in Samarkand.', index);
+    expect(result.changes).toEqual([]);
+    expect(result.suggestions.map((s) => [s.from, s.to, s.evidence.held])).toEqual([['Gur', 'Ghowr', 'part of a hyphenated name']]);
+  });
+
+  it('drops no country\'s name the text has (`Ata-Jurt Kyrgyzstan` is no `Ata-Zhurt`), and reads the town Zarafshan in its case form', () => {
+    expect(normalizeText('Parties such as Ata-Jurt Kyrgyzstan and Mekenchil won most seats.', index).changes).toEqual([]);
+    expect(normalizeText('The plant in the city Zarafshane will process ores.', index).changes.map((c) => [c.from, c.to])).toEqual([['Zarafshane', 'Zarafshan']]);
   });
 });
