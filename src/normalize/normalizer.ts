@@ -628,7 +628,7 @@ export class Normalizer {
     const key = flags === '' ? span.surface : `${span.surface}\u0000${flags}`;
     let reading = this.rawCache.get(key);
     if (reading) return reading;
-    const candidates = this.retrieve(span.surface, { locative, guarded, glue: true });
+    let candidates = this.retrieve(span.surface, { locative, guarded, glue: true });
     if (candidates.some((candidate) => !candidate.keep)) {
       // A variant of unknown language of a place outside the region (`Astane`, listed for an Iranian
       // town) is too noisy to prove the span a correct name (it is the locative of Astana).
@@ -644,8 +644,8 @@ export class Normalizer {
         if (acronym !== undefined) candidate.output = acronym;
         else if (!candidate.keep && candidate.alias !== undefined && candidate.alias.entry.kind === 'person' && candidate.output === candidate.alias.replacement) {
           // Surname first (`Berdimuhamedov Serdar`): the words compared in the order of the name.
-          const written = candidate.detail.reordered === undefined ? span.surface : turnedName(span.surface);
-          candidate.output = this.closestEnglishSpelling(candidate.alias, written);
+          const inNameOrder = candidate.detail.reordered === undefined ? span.surface : turnedName(span.surface);
+          candidate.output = this.closestEnglishSpelling(candidate.alias, inNameOrder);
         }
         const hold = this.holdOf(candidate, span.surface, written);
         if (hold !== undefined) {
@@ -653,6 +653,13 @@ export class Normalizer {
           // The one hold the document can lift (see `decide`).
           if (hold !== HOLDS.outsideRussian.text) candidate.noAuto = true;
         }
+      }
+      // `Kazakstan`, a listed spelling of Kazakhstan and the skeleton of the TV channel Qazaqstan:
+      // a reading held because the span is written as a country's name yields to the country's.
+      // (Only a country's: the held readings of other names still keep their spans suggestions.)
+      const country = (candidate: RawCandidate) => candidate.alias !== undefined && candidate.alias.entry.kind === 'country' && written.has(candidate.alias.entry.id);
+      if (candidates.some((candidate) => !candidate.keep && candidate.hold === undefined && candidate.how === 'exact' && country(candidate))) {
+        candidates = candidates.filter((candidate) => candidate.hold !== HOLDS.writtenOther.text);
       }
     }
     reading = { candidates: [] };
@@ -1052,6 +1059,8 @@ export class Normalizer {
       reromanizeSpanWords(span.surface) === undefined &&
       // Only the place itself named elsewhere says which spelling the text uses; a neighbour (`Aktau` near `Kuryk`) does not.
       this.support(context, entry, span.start, span.surface) !== 'same' &&
+      // A letter doubled in the listed English name (`Guzzar`) is a typo, not another spelling.
+      !isLetterDoubled(foldKey(span.surface), foldKey(best.output)) &&
       // `Dzhalal-Abad region`: a district reading that the designator favours, where the city of the
       // same name reads the span the same way, unheld.
       !span.reading!.candidates.some(
@@ -2001,6 +2010,15 @@ function isOneLetterChanged(a: string, b: string): boolean {
   let differ = 0;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) differ++;
   return differ === 1;
+}
+
+/** True when `typed` is `name` with one of its letters doubled (`guzzar` for `guzar`): a typo, no spelling. */
+function isLetterDoubled(typed: string, name: string): boolean {
+  if (typed.length !== name.length + 1) return false;
+  for (let i = 1; i < typed.length; i++) {
+    if (typed[i] === typed[i - 1] && typed.slice(0, i) + typed.slice(i + 1) === name) return true;
+  }
+  return false;
 }
 
 /** Kinds of entity whose posts precede their holders' names (`the Mazhilis Yerlan Koshanov`, `Ak Zhol Azat Peruashev`). */

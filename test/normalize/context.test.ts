@@ -469,4 +469,14 @@ describe('document context on the built-in gazetteer', () => {
     expect(normalizeText('Parties such as Ata-Jurt Kyrgyzstan and Mekenchil won most seats.', index).changes).toEqual([]);
     expect(normalizeText('The plant in the city Zarafshane will process ores.', index).changes.map((c) => [c.from, c.to])).toEqual([['Zarafshane', 'Zarafshan']]);
   });
+
+  it('reads a listed spelling of a country as the country, not a skeleton match held as that spelling (`Kazakstan` is no TV channel Qazaqstan)', () => {
+    expect(normalizeText('Trade with Kazakstan grew.', index).changes.map((c) => [c.from, c.to, c.entity])).toEqual([['Kazakstan', 'Kazakhstan', 'country:kz']]);
+  });
+
+  it('fixes a small place\'s name with a letter doubled (`Guzzar`), a typo, not another spelling (`Kuryk`)', () => {
+    const result = normalizeText('Farmers in Guzzar met traders from Kuryk.', index);
+    expect(result.changes.map((c) => [c.from, c.to])).toEqual([['Guzzar', 'Guzar']]);
+    expect(result.suggestions.map((s) => [s.from, s.to])).toEqual([['Kuryk', 'Quryq']]);
+  });
 });
