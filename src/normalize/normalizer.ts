@@ -1290,6 +1290,11 @@ export class Normalizer {
    * end is a listed name of a person, exactly or through its skeleton), as the canonical name.
    */
   private surnameFirst(surface: string): RawCandidate | undefined {
+    // The first word must be a person's name (a listed surname) before anything is built.
+    const first = surface.slice(0, surface.indexOf(' '));
+    const firstFolded = foldKey(first);
+    const isPerson = (alias: IndexedAlias) => alias.entry.kind === 'person';
+    if (!this.index.lookupExact(firstFolded).some(isPerson) && !this.index.lookupSkeleton(firstFolded).some((hit) => isPerson(hit.alias))) return undefined;
     const parts = surface.split(' ');
     if (parts.length < 2 || parts.length > 3 || !parts.every((part) => isCapitalized(part))) return undefined;
     const turned = foldKey(turnedName(surface));
