@@ -2117,14 +2117,16 @@ function demonymLike(alias: IndexedAlias, folded: string): boolean {
 
 /** Each word of a multi-word fuzzy match must be within its own budget (`Central Asian` is not `Central Ostan`). */
 function wordsWithinBudget(folded: string, aliasFolded: string): boolean {
-  const a = folded.split(' ');
-  const b = aliasFolded.split(' ');
-  return a.every((word, i) => {
-    const skeleton = skeletonOfFolded(word);
-    const other = skeletonOfFolded(b[i] ?? '');
+  const a = folded.split(' ').map(skeletonOfFolded);
+  const b = aliasFolded.split(' ').map(skeletonOfFolded);
+  // A word spelled as in the name anchors the others: one edit is allowed in a short word beside it
+  // (`Zhogorku Kensh`), where a short word alone allows none.
+  const anchored = a.some((skeleton, i) => skeleton === b[i]);
+  return a.every((skeleton, i) => {
+    const other = b[i] ?? '';
     if (skeleton === other) return true;
     const cost = Math.min(weightedDistance(skeleton, other, 2), swapCost(skeleton, other));
-    return cost <= maxFuzzyCost(skeleton.length);
+    return cost <= Math.max(maxFuzzyCost(skeleton.length), anchored ? 1 : 0);
   });
 }
 

@@ -479,4 +479,8 @@ describe('document context on the built-in gazetteer', () => {
     expect(result.changes.map((c) => [c.from, c.to])).toEqual([['Guzzar', 'Guzar']]);
     expect(result.suggestions.map((s) => [s.from, s.to])).toEqual([['Kuryk', 'Quryq']]);
   });
+
+  it('allows one edit in a short word of a name beside a word spelled as in the name (`Zhogorku Kensh`)', () => {
+    expect(normalizeText('Deputies of the Zhogorku Kensh voted.', index).text).toBe('Deputies of the Zhogorku Kenesh voted.');
+  });
 });
