@@ -51,7 +51,7 @@ export interface NameIndexOptions {
 }
 
 /** Generic words that follow a place name in its English canonical name (`Akmola Region`). */
-export const DESIGNATORS = ['Region', 'Province', 'Oblast', 'District', 'Viloyati', 'Velayat', 'Autonomous Republic'];
+export const DESIGNATORS = ['Region', 'Province', 'Oblast', 'District', 'Viloyati', 'Velayat', 'Krai', 'Autonomous Republic'];
 const DESIGNATOR_RE = new RegExp(` (?:${DESIGNATORS.join('|')})$`, 'u');
 
 /** The canonical name without a trailing designator (`Akmola Region` → `Akmola`), or undefined. */
@@ -120,11 +120,19 @@ export function isEnglishLang(lang: string): boolean {
  */
 const RUSSIAN_ROMANIZED_COUNTRIES: ReadonlySet<string> = new Set(['KZ', 'KG', 'UZ', 'TJ', 'TM', 'AZ', 'GE', 'AM']);
 
+/** A Russian adjective in `-sk-` (`Suzakskiy`, `Demokraticheskaya`), in BGN/PCGN or scholarly letters. */
+const RUSSIAN_SK_ADJECTIVE = /sk(?:iy|ij|aya|aja|oye|oe|oje)$/u;
+
 function isKeepable(alias: Alias, entry: GazetteerEntry): boolean {
   if (alias.origin === 'canonical') return true;
   // English administrative forms (`Surkhandarya Region`) are correct English.
   if (alias.origin === 'generated') return alias.scheme === 'en-admin';
   if (alias.script !== 'Latn') return false;
+  // `Suzakskiy`, `Krasnoyarskiy`, `Demokraticheskaya Partiya Rossii`: a name that opens with a
+  // Russian adjective the English name does not have is Russian, though a source marks it English
+  // or preferred (district and party names, mostly).
+  const firstWord = (name: string) => name.slice(0, name.search(/[\s-]|$/u)).toLowerCase();
+  if (RUSSIAN_SK_ADJECTIVE.test(firstWord(alias.text)) && !RUSSIAN_SK_ADJECTIVE.test(firstWord(entry.name))) return false;
   const english = isEnglishLang(alias.lang);
   switch (alias.type) {
     case 'misspelling':

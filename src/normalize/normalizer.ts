@@ -968,6 +968,11 @@ export class Normalizer {
     // The first reason that holds, in this order.
     let held: string | undefined;
     if (surnameInLongerName) held = HOLDS.longerName.text;
+    // A name turned round (`Mirziyoyev Shavkat`) between other names may be two of them
+    // (`Biškek-Žaparov Sadyr Zhaparov`); turning it would give its neighbours new ones.
+    else if (best.detail.reordered !== undefined && ((previousIsName && !this.english.has(before ?? '')) || (nameFollows && !this.english.has(after ?? '')) || isHyphenated(text, span))) {
+      held = HOLDS.longerName.text;
+    }
     else if (untranslatedNoun) held = HOLDS.untranslatedNoun.text;
     else if (untranslatedPhrase) held = HOLDS.untranslatedPhrase.text;
     else if (untranslatedNative) held = HOLDS.untranslatedNative.text;
@@ -1737,7 +1742,7 @@ function isHyphenated(text: string, span: Span): boolean {
 function joinsParticle(text: string, span: Span): boolean {
   if (HYPHENS.has(text.charCodeAt(span.end)) && LOWER_CASE.test(text.charAt(span.end + 1))) return true;
   if (!HYPHENS.has(text.charCodeAt(span.start - 1))) return false;
-  const wordBefore = /\p{L}+$/u.exec(text.slice(Math.max(0, span.start - 30), span.start - 1))?.[0];
+  const wordBefore = /[\p{L}\p{M}'’ʼ`]+$/u.exec(text.slice(Math.max(0, span.start - 30), span.start - 1))?.[0];
   return wordBefore !== undefined && LOWER_CASE.test(wordBefore.charAt(0));
 }
 

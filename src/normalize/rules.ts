@@ -76,7 +76,7 @@ export const KIND_CUES: Record<string, { before: ReadonlySet<string>; after: Rea
 );
 
 /** Words that say a place name already carries its designator (`Akmola region`). */
-export const DESIGNATOR_WORDS: ReadonlySet<string> = new Set(['region', 'province', 'oblast', 'viloyat', 'velayat', 'district', 'regions', 'provinces', 'oblasts', 'districts']);
+export const DESIGNATOR_WORDS: ReadonlySet<string> = new Set(['region', 'province', 'oblast', 'viloyat', 'velayat', 'district', 'regions', 'provinces', 'oblasts', 'districts', 'krai', 'kray']);
 
 /** Words that place a sentence in a Latin-script country. */
 export const LATIN_SCRIPT_CUES: ReadonlySet<string> = new Set(rules.latinScriptCues.words);

@@ -483,4 +483,9 @@ describe('document context on the built-in gazetteer', () => {
   it('allows one edit in a short word of a name beside a word spelled as in the name (`Zhogorku Kensh`)', () => {
     expect(normalizeText('Deputies of the Zhogorku Kensh voted.', index).text).toBe('Deputies of the Zhogorku Kenesh voted.');
   });
+
+  it('reads a Russian adjective that a source lists as an English name as Russian (`Krasnoyarskiy krai`, a party\'s Russian name)', () => {
+    const result = normalizeText('The Legislative Assembly of the Krasnoyarskiy krai met. The Kommunisticheskaya Partiya Sovetskogo Soyuza was banned in 1991.', index);
+    expect(result.text).toBe('The Legislative Assembly of the Krasnoyarsk krai met. The Communist Party of the Soviet Union was banned in 1991.');
+  });
 });
