@@ -1009,6 +1009,16 @@ export class Normalizer {
     if (OPENING_QUOTES.has(text.charCodeAt(span.start - 1)) && CLOSING_QUOTES.has(text.charCodeAt(span.end))) return 'quoted as written';
     // `known in Uzbek as Qo'qon`, `called Ozbekiston`: a name cited in another language.
     if (citesName(before, beforeTwo, phoned)) return 'cited as written';
+    // `was known as the Kiev Conservatory`.
+    if (beforeTwo === 'as the' && CITING_BEFORE_AS.has(context.tokens[span.first - 3]?.text.toLowerCase() ?? '')) return 'cited as written';
+    // `Kaisar Kyzylorda` (a football club), `Ordabasy Shymkent`: a name before a city of another
+    // country than the place it reads as is a club's or a firm's, named with its city.
+    if (after !== undefined && best.rule !== 'glued' && best.alias !== undefined && isPlaceKind(best.alias.entry.kind) && this.cityOfAnotherCountry(after, best.alias.entry.country)) {
+      return 'before a city of another country (a club or a firm named with its city)';
+    }
+    // `the special economic zone Alabuga in Yelabuga`: what is in a place is not that place.
+    const inPlace = after === 'in' ? context.tokens[span.last + 2] : undefined;
+    if (inPlace !== undefined && text.startsWith(best.output, inPlace.start) && !LETTER.test(text.charAt(inPlace.start + best.output.length))) return 'followed by `in` and the place it reads as';
     // `the Battle of Kiev`, `chicken Kiev`: a historic event or a dish keeps the spelling of its name.
     if (best.how === 'exact' && (before === 'chicken' || (beforeTwo !== undefined && HISTORIC_EVENT.test(beforeTwo)))) return 'part of the name of a historic event';
     const entry = best.alias?.entry;
@@ -1284,6 +1294,11 @@ export class Normalizer {
     return out;
   }
 
+  /** True when `word` (lower case) is the English name of a major city outside `country`. */
+  private cityOfAnotherCountry(word: string, country: string | undefined): boolean {
+    return this.index.lookupExact(word).some((alias) => alias.keep && alias.entry.kind === 'city' && alias.prior >= FUZZY_SMALL_PLACE_PRIOR && alias.entry.country !== country);
+  }
+
   /** True when a word of the span that is a country's English name is missing from the replacement. */
   private dropsCountryName(folded: string, replacement: string): boolean {
     const kept = replacement.split(' ');
@@ -1381,6 +1396,8 @@ export class Normalizer {
         // `-om`, `-em`, `-ym` are instrumentals of names that end in a consonant (`Pashinyanom`); a
         // name in `-a` takes `-oy`/`-ey` (`Alstom` is no form of Alushta).
         if (type === 'case' && MASCULINE_INSTRUMENTAL.has(ending) && hit.alias.folded.endsWith('a')) continue;
+        // A name in `-iya` keeps its `i` in every case (`Belgii`, `Belgiyu`): `Belgee` is no form of Belgiya.
+        if (type === 'case' && /i[yj]?a$/u.test(hit.alias.folded) && !stemWord.endsWith('i')) continue;
         const base = (type === 'adjective' ? 0.9 : 0.86) - 0.14 * hit.cost;
         const candidate = rawCandidate(hit.alias.replacement, hit.alias, 'stem', 'morphology', hit.cost, flags.locative ? base + 0.05 : base, false, {
           ending: `-${ending}`,

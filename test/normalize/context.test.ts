@@ -488,4 +488,22 @@ describe('document context on the built-in gazetteer', () => {
     const result = normalizeText('The Legislative Assembly of the Krasnoyarskiy krai met. The Kommunisticheskaya Partiya Sovetskogo Soyuza was banned in 1991.', index);
     expect(result.text).toBe('The Legislative Assembly of the Krasnoyarsk krai met. The Communist Party of the Soviet Union was banned in 1991.');
   });
+
+  it('reads no case form of a name in `-iya` without its `i` (`Belgee` is a car maker, `Belgii` Belgium)', () => {
+    const result = normalizeText('The enterprise Belgee assembles cars; talks in Rossii ended.', index);
+    expect(result.changes.map((c) => [c.from, c.to])).toEqual([['Rossii', 'Russia']]);
+  });
+
+  it('holds a name cited after `known as the`, one followed by `in` and the place it reads as, and one before a city of another country', () => {
+    const result = normalizeText(
+      'It was known as the Kiev Conservatory. The economic zone Alabuga in Yelabuga grew. Ordabasy beat Kaisar Kyzylorda. The Zhetysu region was formed.',
+      index,
+    );
+    expect(result.changes).toEqual([]);
+    expect(result.suggestions.map((s) => [s.from, s.to, s.evidence.held])).toEqual([
+      ['Kiev', 'Kyiv', 'cited as written'],
+      ['Alabuga', 'Yelabuga', 'followed by `in` and the place it reads as'],
+      ['Kaisar', 'Qaysar', 'before a city of another country (a club or a firm named with its city)'],
+    ]);
+  });
 });
