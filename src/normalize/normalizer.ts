@@ -1020,7 +1020,7 @@ export class Normalizer {
     const inPlace = after === 'in' ? context.tokens[span.last + 2] : undefined;
     if (inPlace !== undefined && text.startsWith(best.output, inPlace.start) && !LETTER.test(text.charAt(inPlace.start + best.output.length))) return 'followed by `in` and the place it reads as';
     // `the Battle of Kiev`, `chicken Kiev`: a historic event or a dish keeps the spelling of its name.
-    if (best.how === 'exact' && (before === 'chicken' || (beforeTwo !== undefined && HISTORIC_EVENT.test(beforeTwo)))) return 'part of the name of a historic event';
+    if (best.how === 'exact' && (before === 'chicken' || (beforeTwo !== undefined && HISTORIC_EVENT.test(beforeTwo)))) return 'part of the name of a historic event or a dish';
     const entry = best.alias?.entry;
     if (entry === undefined || context.hints.has(entry.id)) return undefined;
     const inLongerName = partOfLongerName(longerName, entry);

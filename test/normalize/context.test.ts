@@ -370,8 +370,8 @@ describe('document context on the built-in gazetteer', () => {
     const result = normalizeText('Photos of the Battle of Kiev hung in a café serving chicken Kiev in Kiev.', index);
     expect(result.changes.map((c) => [c.from, c.to, c.start])).toEqual([['Kiev', 'Kyiv', 68]]);
     expect(result.suggestions.map((s) => [s.from, s.evidence.held])).toEqual([
-      ['Kiev', 'part of the name of a historic event'],
-      ['Kiev', 'part of the name of a historic event'],
+      ['Kiev', 'part of the name of a historic event or a dish'],
+      ['Kiev', 'part of the name of a historic event or a dish'],
     ]);
   });
 
