@@ -260,6 +260,9 @@ const MAJOR_COUNTRY_POPULATION = 30_000_000;
 
 /** Below this prior (a town of about 70,000 people) a fuzzy match is applied only with support from the document. */
 const FUZZY_SMALL_PLACE_PRIOR = 0.75;
+/** A word of two or more capitalized parts run together (`NizhnyNovgorod`), letters only. */
+const CAMEL_CASE = /^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+$/u;
+
 /** An entity's English acronym (`OSCE`), if the gazetteer lists one. */
 function englishAcronym(entry: GazetteerEntry): string | undefined {
   return entry.names.find((name) => name.type === 'abbreviation' && name.script === 'Latn' && isEnglishLang(name.lang) && isAcronym(name.text))?.text;
@@ -1282,6 +1285,11 @@ export class Normalizer {
     }
     dropRegionsNamedLikeTheirCity(out);
     if (flags.glue && out.every((candidate) => candidate.base < 0.8)) out.push(...this.glued(surface, flags));
+    // `NizhnyNovgorod`, `MazariSharif`: the words of a listed name glued together, each capitalized.
+    if (flags.glue && out.length === 0) {
+      const camel = this.camelCaseName(surface);
+      if (camel) out.push(camel);
+    }
     if (flags.locative && /[eiu]$/u.test(folded)) {
       // `v Moskve`: after a romanized Russian locative preposition, a place becomes `in <place>`.
       for (const candidate of out) {
@@ -1292,6 +1300,22 @@ export class Normalizer {
       }
     }
     return out;
+  }
+
+  /**
+   * A one-word span in camel case (`NizhnyNovgorod`) whose words, apart, are a listed name of a
+   * place or an organization: the name with its spaces back. Brands in camel case name nothing
+   * listed (`PetroKazakhstan`) or are listed as written (`KazMunayGas`, read before this).
+   */
+  private camelCaseName(surface: string): RawCandidate | undefined {
+    if (!CAMEL_CASE.test(surface)) return undefined;
+    const apart = foldKey(surface.replace(/(\p{Ll})(?=\p{Lu})/gu, '$1 '));
+    let alias: IndexedAlias | undefined;
+    for (const known of this.index.lookupExact(apart)) {
+      if (known.prior >= 0.75 && known.entry.kind !== 'person' && (alias === undefined || known.prior > alias.prior)) alias = known;
+    }
+    // The canonical name, as for any other spelling of it (`Mazar-i-Sharif`, `Asia-Plus`).
+    return alias ? rawCandidate(alias.replacement, alias, 'exact', 'glued', 0, 0.92, false, { glued: 'words' }) : undefined;
   }
 
   /** True when `word` (lower case) is the English name of a major city outside `country`. */

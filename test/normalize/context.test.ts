@@ -506,4 +506,12 @@ describe('document context on the built-in gazetteer', () => {
       ['Kaisar', 'Qaysar', 'before a city of another country (a club or a firm named with its city)'],
     ]);
   });
+
+  it('puts the spaces back into a listed name glued in camel case (`NizhnyNovgorod`), not into a brand that names nothing listed (`PetroKazakhstan`)', () => {
+    const result = normalizeText('Flights from NizhnyNovgorod to MazariSharif resumed; PetroKazakhstan and KazMunayGas reported.', index);
+    expect(result.changes.map((c) => [c.from, c.to, c.rule])).toEqual([
+      ['NizhnyNovgorod', 'Nizhny Novgorod', 'glued'],
+      ['MazariSharif', 'Mazar-i-Sharif', 'glued'],
+    ]);
+  });
 });
