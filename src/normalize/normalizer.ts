@@ -260,6 +260,9 @@ const MAJOR_COUNTRY_POPULATION = 30_000_000;
 
 /** Below this prior (a town of about 70,000 people) a fuzzy match is applied only with support from the document. */
 const FUZZY_SMALL_PLACE_PRIOR = 0.75;
+/** Kinds of populated place (as opposed to administrative units). */
+const TOWN_KINDS: ReadonlySet<string> = new Set(['city', 'town', 'village']);
+
 /** A word of two or more capitalized parts run together (`NizhnyNovgorod`), letters only. */
 const CAMEL_CASE = /^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+$/u;
 
@@ -908,7 +911,12 @@ export class Normalizer {
         candidate.output !== best.output &&
         (candidate.alias === undefined || candidate.alias.entry.id !== best.alias?.entry.id) &&
         candidate.hold === undefined &&
-        !(candidate.alias !== undefined && shortPlaceName(candidate.output) === best.output),
+        !(candidate.alias !== undefined && shortPlaceName(candidate.output) === best.output) &&
+        // Nor a district inside the best place or a unit around it (`Kostnay`: the region Kostanay
+        // and its district Qostanay): either spells the same place-name, the better read wins. A city
+        // stays a runner-up (`Kundus`: English means the city Kunduz more often than its province).
+        !(candidate.alias !== undefined && best.alias !== undefined && isPlaceKind(best.alias.entry.kind) && !TOWN_KINDS.has(candidate.alias.entry.kind) &&
+          (candidate.alias.entry.parent === best.alias.entry.id || best.alias.entry.parent === candidate.alias.entry.id)),
     );
     // Scores depend on the document's context: a later pass decides again.
     if (best.score < this.floor && !best.keep) return { decision: undefined, contextFree: false };

@@ -514,4 +514,10 @@ describe('document context on the built-in gazetteer', () => {
       ['MazariSharif', 'Mazar-i-Sharif', 'glued'],
     ]);
   });
+
+  it('weighs no district of a region as the region\'s rival (`Kostnay` is Kostanay, its district Qostanay no runner-up), but a city stays one (`Turksitan`)', () => {
+    const result = normalizeText('Drought hit the Kostnay region. Pilgrims went to Turksitan.', index);
+    expect(result.changes.map((c) => [c.from, c.to])).toEqual([['Kostnay', 'Kostanay']]);
+    expect(result.suggestions.map((s) => [s.from, s.to])).toEqual([['Turksitan', 'Turkistan']]);
+  });
 });
