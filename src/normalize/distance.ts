@@ -2,8 +2,8 @@
  * Weighted edit distance on romanization skeletons (optimal string alignment: insertions,
  * deletions, substitutions and adjacent transpositions). Substitutions that romanizations and
  * pivot languages produce are cheap (vowel for vowel, `g`/`h`, `s`/`z`, `J`/`i`); other edits
- * cost 1. Skeletons already fold the common digraph variants to one letter, so a romanization
- * difference costs 0 to 0.5 here while a typo costs about 1.
+ * cost 1, but two adjacent letters swapped 0.8. Skeletons already fold the common digraph variants
+ * to one letter, so a romanization difference costs 0 to 0.5 here while a typo costs about 1.
  */
 
 const VOWELS = new Set(['a', 'e', 'i', 'o', 'u']);
@@ -37,6 +37,9 @@ export function indelCost(ch: string): number {
 /** Rows and char codes reused between calls (the distance runs in hot loops; no allocation per call). */
 let buffers: Float64Array[] = [new Float64Array(64), new Float64Array(64), new Float64Array(64)];
 let codesA = new Uint16Array(64);
+/** Two adjacent letters swapped (`Novosibrisk`): the commonest typo, cheaper than another edit. */
+const TRANSPOSITION = 0.8;
+
 let codesB = new Uint16Array(64);
 let indelB = new Float64Array(64);
 
@@ -80,7 +83,7 @@ export function weightedDistance(a: string, b: string, max = Infinity): number {
       const cb = codesB[j - 1]!;
       const substitution = ca === cb ? 0 : ca < 128 && cb < 128 ? SUBSTITUTION[(ca << 7) | cb]! : 1;
       let best = Math.min(prev[j]! + indelA, cur[j - 1]! + indelB[j - 1]!, prev[j - 1]! + substitution);
-      if (i > 1 && j > 1 && ca === codesB[j - 2] && codesA[i - 2] === cb && ca !== cb) best = Math.min(best, prev2[j - 2]! + 1);
+      if (i > 1 && j > 1 && ca === codesB[j - 2] && codesA[i - 2] === cb && ca !== cb) best = Math.min(best, prev2[j - 2]! + TRANSPOSITION);
       cur[j] = best;
       if (best < rowMin) rowMin = best;
     }

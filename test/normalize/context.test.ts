@@ -520,4 +520,12 @@ describe('document context on the built-in gazetteer', () => {
     expect(result.changes.map((c) => [c.from, c.to])).toEqual([['Kostnay', 'Kostanay']]);
     expect(result.suggestions.map((s) => [s.from, s.to])).toEqual([['Turksitan', 'Turkistan']]);
   });
+
+  it('charges two adjacent letters swapped less than another edit (`Novosibrisk`, `Uzbeksitan`)', () => {
+    const result = normalizeText('Flights to Novosibrisk resumed, and the Uzbeksitan team flew home.', index);
+    expect(result.changes.map((c) => [c.from, c.to])).toEqual([
+      ['Novosibrisk', 'Novosibirsk'],
+      ['Uzbeksitan', 'Uzbekistan'],
+    ]);
+  });
 });

@@ -80,7 +80,8 @@ describe('folding and the romanization skeleton', () => {
 describe('weighted distance', () => {
   it('charges romanization-like edits less than other edits', () => {
     expect(weightedDistance('termez', 'termes')).toBeLessThan(weightedDistance('termez', 'termek'));
-    expect(weightedDistance('uzbekistan', 'uzbekitsan')).toBe(1);
+    // Two adjacent letters swapped, the commonest typo, cost less than another edit.
+    expect(weightedDistance('uzbekistan', 'uzbekitsan')).toBe(0.8);
     expect(swapCost('asbagat', 'asgabat')).toBe(1.2);
     expect(swapCost('asbagat', 'asgabak')).toBe(Infinity);
   });
