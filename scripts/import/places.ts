@@ -5,6 +5,7 @@
  * already has (`gn:id` concordance) only contribute names and population.
  */
 import type { EntityKind, EntryName, GazetteerEntry } from '../../src/gazetteer/types.js';
+import { transliterate } from '../../src/gazetteer/romanize/index.js';
 import {
   cleanText, makeName, mergeNames, parseWofNameKey, pickCanonical, pipelineLang,
 } from './names.js';
@@ -492,7 +493,11 @@ export function buildWorldCities(cities: GeoNamesPlace[], localized: Map<string,
     // Sections of cities (PPLX: boroughs, Moscow districts) are not cities in their own right.
     if (place.population < minPopulation || exclude(place) || place.featureCode === 'PPLX' || DEAD_FEATURE_CODES.has(place.featureCode)) continue;
     const localizedList = localized.get(place.id);
-    const name = pickCanonical([localizedEnglish(localizedList), place.name]);
+    // Belarus's towns are written in English news from their Russian names (`Mozyr`, `Molodechno`),
+    // where GeoNames has the BGN romanization of the Belarusian ones (`Mazyr`, `Maladzyechna`).
+    const russian = place.country === 'BY' ? localizedList?.find(([locale]) => locale === 'ru')?.[1] : undefined;
+    const fromRussian = russian === undefined ? undefined : transliterate(russian, 'ru-simplified', 'ru');
+    const name = pickCanonical([fromRussian, localizedEnglish(localizedList), place.name]);
     const names = mergeNames([...geoNamesNames(place), ...localizedNames(localizedList)], NATIVE_LANGS[place.country] ?? []);
     if (!name || names.length === 0) continue;
     entries.push({

@@ -528,4 +528,8 @@ describe('document context on the built-in gazetteer', () => {
       ['Uzbeksitan', 'Uzbekistan'],
     ]);
   });
+
+  it('keeps the English press names of Belarus\'s towns, made from their Russian names (`Mozyr`, `Molodechno`)', () => {
+    expect(normalizeText('Workers in Mozyr, Molodechno and Polotsk met.', index).changes).toEqual([]);
+  });
 });
