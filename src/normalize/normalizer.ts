@@ -277,6 +277,17 @@ function turnedName(surface: string): string {
   return `${surface.slice(space + 1)} ${surface.slice(0, space)}`;
 }
 
+/** Russian adjective endings of the masculine (and neuter) only: `-skiy`, `-sky`, `-skogo`, `-skom` (not `-skoy`). */
+const MASCULINE_ADJECTIVE = /sk(?:iy|ii|ij|y|ogo|om)$/u;
+
+/**
+ * True for a generated masculine adjective of an oblast (`Novosibirskiy`): `oblast` is feminine,
+ * so that form goes with another noun (a district, a university) and names no oblast.
+ */
+function namesNoOblast(alias: IndexedAlias, folded: string): boolean {
+  return alias.alias.scheme === 'ru-adjective' && MASCULINE_ADJECTIVE.test(folded) && alias.entry.name.endsWith(' Oblast');
+}
+
 /** Russian instrumental endings of masculine and neuter names only. */
 const MASCULINE_INSTRUMENTAL: ReadonlySet<string> = new Set(['om', 'em', 'ym']);
 /** Letters from which a one-word organization name is coined, no ordinary word (`Gazprom`, `Kazatomprom`; `Daryo` is one). */
@@ -641,7 +652,7 @@ export class Normalizer {
       const written = new Set(
         this.index
           .lookupExact(foldKey(span.surface))
-          .filter((alias) => inFocus(alias.entry) || alias.keep || alias.alias.type !== 'variant' || alias.alias.lang !== 'und')
+          .filter((alias) => (inFocus(alias.entry) || alias.keep || alias.alias.type !== 'variant' || alias.alias.lang !== 'und') && !namesNoOblast(alias, alias.folded))
           .map((alias) => alias.entry.id),
       );
       for (const candidate of candidates) {
@@ -1022,9 +1033,10 @@ export class Normalizer {
     if (citesName(before, beforeTwo, phoned)) return 'cited as written';
     // `was known as the Kiev Conservatory`.
     if (beforeTwo === 'as the' && CITING_BEFORE_AS.has(context.tokens[span.first - 3]?.text.toLowerCase() ?? '')) return 'cited as written';
-    // `Kaisar Kyzylorda` (a football club), `Ordabasy Shymkent`: a name before a city of another
+    // `Kaisar Kyzylorda` (a football club), `Kaisar from Kyzylorda`: a name before a city of another
     // country than the place it reads as is a club's or a firm's, named with its city.
-    if (after !== undefined && best.rule !== 'glued' && best.alias !== undefined && isPlaceKind(best.alias.entry.kind) && this.cityOfAnotherCountry(after, best.alias.entry.country)) {
+    const cityAfter = after === 'from' ? context.tokens[span.last + 2]?.text.toLowerCase() : after;
+    if (cityAfter !== undefined && best.rule !== 'glued' && best.alias !== undefined && isPlaceKind(best.alias.entry.kind) && this.cityOfAnotherCountry(cityAfter, best.alias.entry.country)) {
       return 'before a city of another country (a club or a firm named with its city)';
     }
     // `the special economic zone Alabuga in Yelabuga`: what is in a place is not that place.
@@ -1190,6 +1202,7 @@ export class Normalizer {
         strongKeep = true;
         continue;
       }
+      if (namesNoOblast(alias, folded)) continue;
       // Small places' variant lists are noisy (`Kyrgyz` is listed for a village): not a reason to rewrite.
       if (alias.prior < 0.6) continue;
       // A demonym-like truncation of the name (`Uzbek` for Uzbekistan) is an adjective, not the name.
@@ -1428,6 +1441,9 @@ export class Normalizer {
         // `-om`, `-em`, `-ym` are instrumentals of names that end in a consonant (`Pashinyanom`); a
         // name in `-a` takes `-oy`/`-ey` (`Alstom` is no form of Alushta).
         if (type === 'case' && MASCULINE_INSTRUMENTAL.has(ending) && hit.alias.folded.endsWith('a')) continue;
+        // `Novosibirskiy State University`: `oblast` is feminine, so a masculine adjective names no
+        // oblast (it goes with a district, a territory, a university...); the city's reading stays.
+        if (type === 'adjective' && MASCULINE_ADJECTIVE.test(ending) && hit.alias.entry.name.endsWith(' Oblast')) continue;
         // A name in `-iya` keeps its `i` in every case (`Belgii`, `Belgiyu`): `Belgee` is no form of Belgiya.
         if (type === 'case' && /i[yj]?a$/u.test(hit.alias.folded) && !stemWord.endsWith('i')) continue;
         const base = (type === 'adjective' ? 0.9 : 0.86) - 0.14 * hit.cost;

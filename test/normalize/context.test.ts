@@ -532,4 +532,14 @@ describe('document context on the built-in gazetteer', () => {
   it('keeps the English press names of Belarus\'s towns, made from their Russian names (`Mozyr`, `Molodechno`)', () => {
     expect(normalizeText('Workers in Mozyr, Molodechno and Polotsk met.', index).changes).toEqual([]);
   });
+
+  it('reads no oblast in a masculine Russian adjective (`Novosibirskiy State University`), and holds a club named `from` its city (`Kaisar from Kyzylorda`)', () => {
+    const result = normalizeText('The Novosibirskiy State University opened a course. Aktobe defeated Kaisar from Kyzylorda.', index);
+    expect(result.changes).toEqual([]);
+    expect(result.suggestions.map((s) => [s.from, s.to])).toEqual([
+      ['Novosibirskiy', 'Novosibirsk'],
+      ['Kaisar', 'Qaysar'],
+    ]);
+    expect(normalizeText('The governor of Novosibirskaya oblast spoke.', index).changes.map((c) => [c.from, c.to])).toEqual([['Novosibirskaya oblast', 'Novosibirsk Oblast']]);
+  });
 });
