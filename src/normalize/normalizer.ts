@@ -1052,8 +1052,11 @@ export class Normalizer {
     // region read exactly (`Surhandarya Governor`) is still the place.
     const smallPlace = isPlaceKind(entry.kind) && best.alias!.prior < FUZZY_SMALL_PLACE_PRIOR;
     if (inLongerName && (smallPlace || best.how !== 'exact') && entry.kind !== 'person' && (entry.kind !== 'country' || best.how === 'fuzzy')) return HOLDS.longerName.text;
-    // `Abai region`: a town's name before `region` names the region, even when it is read exactly.
-    if (cue === 'region' && (entry.kind === 'city' || entry.kind === 'town' || entry.kind === 'village')) return 'kind mismatch: region';
+    // `Abai region`: a town's name before `region` names the region, even when it is read exactly,
+    // unless the region bears the town's name (`the Kharkov Regional Administration`): then the
+    // town's name is the region's too.
+    const regionsNamesake = cue === 'region' && (entry.kind === 'city' || entry.kind === 'town') && this.regionNamedAfter(best.output, entry.country);
+    if (cue === 'region' && (entry.kind === 'city' || entry.kind === 'town' || entry.kind === 'village') && !regionsNamesake) return 'kind mismatch: region';
     // `Romanow` (a Canadian surname) is Romanov in Polish romanization only in a text about the
     // region: other romanizations than the English ones need another mention that places it there.
     // Next to another capitalized word (`Danny Romanow`), it is a person's name even there.
@@ -1133,7 +1136,7 @@ export class Normalizer {
     // person only through a near-spelling is only suggested.
     if (best.how === 'fuzzy' && entry.kind === 'person' && !span.surface.includes(' ')) return 'one word near a person\'s name';
     // `President Volodymyr`: the words around say this is another kind of name.
-    if (cue !== undefined && !kindFits(cue, entry.kind) && !namesAfterPlace) return `kind mismatch: ${cue}`;
+    if (cue !== undefined && !kindFits(cue, entry.kind) && !namesAfterPlace && !regionsNamesake) return `kind mismatch: ${cue}`;
     // `Nagorno-Karabakh`: one half of a hyphenated name is not a name of its own.
     if (isHyphenated(text, span)) return 'part of a hyphenated name';
     const ending = typeof best.detail.ending === 'string' ? best.detail.ending.slice(1) : undefined;
@@ -1337,6 +1340,14 @@ export class Normalizer {
     }
     // The canonical name, as for any other spelling of it (`Mazar-i-Sharif`, `Asia-Plus`).
     return alias ? rawCandidate(alias.replacement, alias, 'exact', 'glued', 0, 0.92, false, { glued: 'words' }) : undefined;
+  }
+
+  /** True when a region of `country` is named `<name> Oblast` or `<name> Region`. */
+  private regionNamedAfter(name: string, country: string | undefined): boolean {
+    const folded = foldKey(name);
+    return [`${folded} oblast`, `${folded} region`].some((regionName) =>
+      this.index.lookupExact(regionName).some((alias) => alias.entry.kind === 'region' && alias.entry.country === country),
+    );
   }
 
   /** True when `word` (lower case) is the English name of a major city outside `country`. */

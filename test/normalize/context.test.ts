@@ -542,4 +542,8 @@ describe('document context on the built-in gazetteer', () => {
     ]);
     expect(normalizeText('The governor of Novosibirskaya oblast spoke.', index).changes.map((c) => [c.from, c.to])).toEqual([['Novosibirskaya oblast', 'Novosibirsk Oblast']]);
   });
+
+  it('reads a city before `regional` as its region\'s namesake (`the Kharkov Regional Military Administration`)', () => {
+    expect(normalizeText('The Kharkov Regional Military Administration reports shelling.', index).text).toBe('The Kharkiv Regional Military Administration reports shelling.');
+  });
 });
