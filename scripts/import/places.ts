@@ -497,7 +497,9 @@ export function buildWorldCities(cities: GeoNamesPlace[], localized: Map<string,
     // where GeoNames has the BGN romanization of the Belarusian ones (`Mazyr`, `Maladzyechna`).
     const russian = place.country === 'BY' ? localizedList?.find(([locale]) => locale === 'ru')?.[1] : undefined;
     const fromRussian = russian === undefined ? undefined : transliterate(russian, 'ru-simplified', 'ru');
-    const name = pickCanonical([fromRussian, localizedEnglish(localizedList), place.name]);
+    const picked = pickCanonical([fromRussian, localizedEnglish(localizedList), place.name]);
+    // `Chornomors'k`: a soft sign's apostrophe, which English news drops (see `dropSoftSigns`).
+    const name = picked !== undefined && SOFT_SIGN_COUNTRIES.has(place.country) ? dropSoftSigns(picked) : picked;
     const names = mergeNames([...geoNamesNames(place), ...localizedNames(localizedList)], NATIVE_LANGS[place.country] ?? []);
     if (!name || names.length === 0) continue;
     entries.push({

@@ -260,6 +260,9 @@ const MAJOR_COUNTRY_POPULATION = 30_000_000;
 
 /** Below this prior (a town of about 70,000 people) a fuzzy match is applied only with support from the document. */
 const FUZZY_SMALL_PLACE_PRIOR = 0.75;
+/** A word shaped like a Russian `-sky` surname (`Tchaikovsky`, `Obolensky`). */
+const SKY_SURNAME = /\p{Ll}sk(?:y|iy|ii|ij)$/u;
+
 /** Kinds of populated place (as opposed to administrative units). */
 const TOWN_KINDS: ReadonlySet<string> = new Set(['city', 'town', 'village']);
 
@@ -898,6 +901,10 @@ export class Normalizer {
     // `Aysen Nikolaev`: after a given name, a word shaped like a surname is the surname, whatever
     // place it also names (a capitalized English word opening the sentence is no given name).
     const afterGivenName = previousIsName && !(previousOpensSentence && this.english.has(previous!.text.toLowerCase())) && hasSurnameShape(span.surface);
+    // `Sergio Gor`: after a common given name, a place's name is the surname, whatever its shape.
+    const placeAfterGivenName = previousIsName && commonGivenNames().has(previous!.text);
+    // `Nikolaev Aysen`: a surname-shaped word before a given name is a name written surname first.
+    const beforeGivenName = nameFollows && hasSurnameShape(span.surface) && commonGivenNames().has(following!.text);
     // Cue words around the span (`region of`, `President`): one reading for all candidates.
     const cue = kindCue(before, after);
     const scored = raw.map((candidate) => this.score(candidate, context, cue, longerName, span.start, span.surface));
@@ -974,11 +981,11 @@ export class Normalizer {
     // `Ministerstvo vnutrennikh del Rossii`, `MChS Rossii`: a case form after an untranslated
     // Russian word is part of that phrase; fixing the name alone would leave half of it Russian.
     // So is a country's or region's case form after a capitalized word that is neither English nor
-    // a name (`the Minzdrav Uzbekistana`, the Ministry of Health of Uzbekistan).
+    // a name (`the Minzdrav Uzbekistana`, the Ministry of Health of Uzbekistan; `Sila Sibiri`).
     const untranslatedHead =
       before !== undefined &&
       isCapitalized(previous!.text) &&
-      (best.alias?.entry.kind === 'country' || best.alias?.entry.kind === 'region') &&
+      (best.alias?.entry.kind === 'country' || best.alias?.entry.kind === 'region' || best.alias?.entry.kind === 'other') &&
       !this.english.has(before) &&
       !commonGivenNames().has(previous!.text) &&
       this.index.lookupExact(foldKey(previous!.text)).length === 0;
@@ -1001,7 +1008,8 @@ export class Normalizer {
     // `Vlagyimir Putyin`: a place read as a common given name (Vladimir) before an unknown name is
     // that given name garbled with its surname; fixing it alone would make a new reading of the pair.
     else if ((beforeSurname || (nameFollows && commonGivenNames().has(best.output))) && best.alias?.entry.kind !== 'person') held = HOLDS.beforeSurname.text;
-    else if (afterGivenName && best.alias?.entry.kind !== 'person') held = HOLDS.afterGivenName.text;
+    else if ((afterGivenName || beforeGivenName) && best.alias?.entry.kind !== 'person') held = HOLDS.afterGivenName.text;
+    else if (placeAfterGivenName && best.alias !== undefined && isPlaceKind(best.alias.entry.kind)) held = HOLDS.afterGivenName.text;
     else held = this.heldInContext(best, text, span, before, beforeTwo, after, cue, longerName, context, phoned);
     if (held !== undefined && best.hold === undefined) ranked[0] = best = { ...best, hold: held };
     // A Russian case form of a world city (`v Tegerane`) in a text about the former Soviet Union is the city.
@@ -1131,6 +1139,11 @@ export class Normalizer {
     // `Gur-e-Amir`, `Shah-i-Zinda`: a name joined to a lower-case particle by a hyphen is part of a
     // longer name, though it reads exactly (`Gur` is a Persian name of Ghor).
     if (best.how === 'exact' && isHyphenated(text, span) && joinsParticle(text, span)) return 'part of a hyphenated name';
+    // `works by Tchaikovsky`: another spelling of a town named like a `-sky` surname is the surname
+    // as often (the composer, not the town Chaykovsky), unless a designator says place.
+    if ((best.how === 'exact' || best.how === 'skeleton') && !span.surface.includes(' ') && SKY_SURNAME.test(span.surface) && entry.kind !== 'region' && !hasDesignator(beforeTwo, after)) {
+      return 'a surname shape (-sky) without a designator';
+    }
     if (best.how === 'exact') return undefined;
     // `Mirzoev` is a surname of its own, not a near-spelling of `Mirziyoyev`: one word read as a
     // person only through a near-spelling is only suggested.
@@ -1291,7 +1304,8 @@ export class Normalizer {
         }
         out.push(candidate);
       }
-      if (!out.some((candidate) => candidate.how === 'skeleton') && letters >= 5) {
+      // `toOmsk` is `to Omsk` (see `glued`), no near-spelling of Tomsk.
+      if (!out.some((candidate) => candidate.how === 'skeleton') && letters >= 5 && gluedPrefix(surface) === undefined) {
         for (const hit of this.index.lookupFuzzy(folded)) {
           if (!fits(hit.alias) || (flags.guarded && !isPlaceKind(hit.alias.entry.kind)) || demonymLike(hit.alias, folded)) continue;
           if (hit.alias.folded.split(' ').length !== words.length) continue;

@@ -546,4 +546,19 @@ describe('document context on the built-in gazetteer', () => {
   it('reads a city before `regional` as its region\'s namesake (`the Kharkov Regional Military Administration`)', () => {
     expect(normalizeText('The Kharkov Regional Military Administration reports shelling.', index).text).toBe('The Kharkiv Regional Military Administration reports shelling.');
   });
+
+  it('splits a function word glued before a name rather than read a near-spelling (`toOmsk`), and reads no place beside a given name (`Sergio Gor`, `Nikolaev Aysen`)', () => {
+    const result = normalizeText('The delegation flew toOmsk. Marco Rubio and Sergio Gor met. The head of Sakha, Nikolaev Aysen, spoke.', index);
+    expect(result.changes.map((c) => [c.from, c.to])).toEqual([['toOmsk', 'to Omsk']]);
+  });
+
+  it('holds a `-sky` surname read as a town (`works by Tchaikovsky`), a former name (`Königsberg`), and a place after an untranslated word (`Sila Sibiri`)', () => {
+    const result = normalizeText('Works by Tchaikovsky were played. Historians of Königsberg met. The Sila Sibiri pipeline runs to China.', index);
+    expect(result.changes).toEqual([]);
+    expect(result.suggestions.map((s) => [s.from, s.evidence.held])).toEqual([
+      ['Tchaikovsky', 'a surname shape (-sky) without a designator'],
+      ['Königsberg', 'a former name'],
+      ['Sibiri', 'part of an untranslated Russian phrase'],
+    ]);
+  });
 });
