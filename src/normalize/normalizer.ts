@@ -1380,18 +1380,18 @@ export class Normalizer {
    * end is a listed name of a person, exactly or through its skeleton), as the canonical name.
    */
   private surnameFirst(surface: string): RawCandidate | undefined {
-    // The first word must be a person's name (a listed surname) before anything is built.
-    const first = surface.slice(0, surface.indexOf(' '));
-    const firstFolded = foldKey(first);
-    const isPerson = (alias: IndexedAlias) => alias.entry.kind === 'person';
-    if (!this.index.lookupExact(firstFolded).some(isPerson) && !this.index.lookupSkeleton(firstFolded).some((hit) => isPerson(hit.alias))) return undefined;
     const parts = surface.split(' ');
     if (parts.length < 2 || parts.length > 3 || !parts.every((part) => isCapitalized(part))) return undefined;
+    // The first word must read as a person's name (a listed surname) before the name is turned.
+    const first = foldKey(parts[0]!);
+    const isPerson = (alias: IndexedAlias) => alias.entry.kind === 'person';
+    if (!this.index.lookupExact(first).some(isPerson) && !this.index.lookupSkeleton(first).some((hit) => isPerson(hit.alias))) return undefined;
     const turned = foldKey(turnedName(surface));
-    const person = (alias: IndexedAlias) => alias.entry.kind === 'person' && alias.prior >= 0.5 && alias.folded.split(' ').length === turned.split(' ').length;
-    const exact = this.index.lookupExact(turned).find(person);
+    const wordCount = turned.split(' ').length;
+    const fits = (alias: IndexedAlias) => isPerson(alias) && alias.prior >= 0.5 && alias.folded.split(' ').length === wordCount;
+    const exact = this.index.lookupExact(turned).find(fits);
     if (exact) return rawCandidate(exact.entry.name, exact, 'exact', 'variant', 0, 0.95, false, { reordered: 'surname first' });
-    const near = this.index.lookupSkeleton(turned).find((hit) => person(hit.alias));
+    const near = this.index.lookupSkeleton(turned).find((hit) => fits(hit.alias));
     return near ? rawCandidate(near.alias.entry.name, near.alias, 'skeleton', 'romanization', 0, 0.93, false, { reordered: 'surname first' }) : undefined;
   }
 
