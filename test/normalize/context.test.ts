@@ -561,4 +561,8 @@ describe('document context on the built-in gazetteer', () => {
       ['Sibiri', 'part of an untranslated Russian phrase'],
     ]);
   });
+
+  it('keeps English press spellings blind annotators kept in three sets each (`Yunusabad`, `Sumgayit`, `Chüy`)', () => {
+    expect(normalizeText('Residents of Yunusabad district, workers from Sumgayit and farmers of the Chüy region met.', index).changes).toEqual([]);
+  });
 });
