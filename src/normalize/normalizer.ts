@@ -21,6 +21,7 @@ import {
   GLUED_SUFFIXES,
   KIND_CUES,
   LATIN_SCRIPT_CUES,
+  LOCAL_LOCATIVE_SUFFIXES,
   LOCATIVE_PREPOSITIONS,
   NAME_ENDING_SUFFIXES,
   RUSSIAN_REGION_NOUNS,
@@ -265,6 +266,17 @@ const SKY_SURNAME = /\p{Ll}sk(?:y|iy|ii|ij)$/u;
 
 /** Kinds of populated place (as opposed to administrative units). */
 const TOWN_KINDS: ReadonlySet<string> = new Set(['city', 'town', 'village']);
+
+/**
+ * A word split off the end of a name, as English writes it after the name: a function word as
+ * written, a river's, a lake's, a region's or a district's kind capitalized as part of the name
+ * (`Ishimriver` → `Ishim River`); `city` stays lower case (`Shymkent city`).
+ */
+function gluedWordAfter(word: string): string {
+  return NAME_KIND_WORDS.has(word.toLowerCase()) ? word.charAt(0).toUpperCase() + word.slice(1).toLowerCase() : word;
+}
+
+const NAME_KIND_WORDS: ReadonlySet<string> = new Set(['river', 'lake', 'region', 'district']);
 
 /** A word of two or more capitalized parts run together (`NizhnyNovgorod`), letters only. */
 const CAMEL_CASE = /^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+$/u;
@@ -1108,8 +1120,10 @@ export class Normalizer {
       reromanizeSpanWords(span.surface) === undefined &&
       // Only the place itself named elsewhere says which spelling the text uses; a neighbour (`Aktau` near `Kuryk`) does not.
       this.support(context, entry, span.start, span.surface) !== 'same' &&
-      // A letter doubled in the listed English name (`Guzzar`) is a typo, not another spelling.
+      // A letter doubled in the listed English name (`Guzzar`) is a typo, not another spelling; so
+      // are two words run together in camel case (`CholponAta`).
       !isLetterDoubled(foldKey(span.surface), foldKey(best.output)) &&
+      !CAMEL_CASE.test(span.surface) &&
       // `Dzhalal-Abad region`: a district reading that the designator favours, where the city of the
       // same name reads the span the same way, unheld.
       !span.reading!.candidates.some(
@@ -1328,6 +1342,12 @@ export class Normalizer {
       const camel = this.camelCaseName(surface);
       if (camel) out.push(camel);
     }
+    // `Astanada`, `Bishkekte`: a major place of the region with a Turkic locative suffix (a
+    // near-spelling of something else, `Bishkekte` of Bishkek, is no rival).
+    if (flags.glue && out.every((candidate) => candidate.how === 'fuzzy')) {
+      const local = this.localLocative(surface);
+      if (local) out.push(local);
+    }
     if (flags.locative && /[eiu]$/u.test(folded)) {
       // `v Moskve`: after a romanized Russian locative preposition, a place becomes `in <place>`.
       for (const candidate of out) {
@@ -1354,6 +1374,26 @@ export class Normalizer {
     }
     // The canonical name, as for any other spelling of it (`Mazar-i-Sharif`, `Asia-Plus`).
     return alias ? rawCandidate(alias.replacement, alias, 'exact', 'glued', 0, 0.92, false, { glued: 'words' }) : undefined;
+  }
+
+  /**
+   * A one-word span that is a major place of the region written as a listed name (`Astana`, `Bakı`)
+   * with a locative suffix of Kazakh, Kyrgyz, Uzbek, Turkmen or Azerbaijani (`Astanada`,
+   * `Bishkekte`, `Bakıda`): the place. Only major places (a prior of 0.9 or more) and stems of
+   * four letters or more, so that no English word (`Canada`, `Uganda`) reads as one.
+   */
+  private localLocative(surface: string): RawCandidate | undefined {
+    if (surface.includes(' ') || !isCapitalized(surface)) return undefined;
+    const lower = surface.toLowerCase();
+    for (const suffix of LOCAL_LOCATIVE_SUFFIXES) {
+      if (!lower.endsWith(suffix) || lower.length - suffix.length < 4) continue;
+      const stem = surface.slice(0, surface.length - suffix.length);
+      const alias = this.index
+        .lookupExact(foldKey(stem))
+        .find((known) => known.prior >= 0.9 && isPlaceKind(known.entry.kind) && inFocus(known.entry) && known.alias.text === stem);
+      if (alias) return rawCandidate(alias.replacement, alias, 'exact', 'morphology', 0, 0.9, false, { ending: `-${suffix}`, endingType: 'locative' });
+    }
+    return undefined;
   }
 
   /** True when a region of `country` is named `<name> Oblast` or `<name> Region`. */
@@ -1514,7 +1554,7 @@ export class Normalizer {
           if (inner.extendsLeft) continue;
           out.push({
             ...inner,
-            output: `${inner.output} ${surface.slice(surface.length - suffix.length)}`,
+            output: `${inner.output} ${gluedWordAfter(surface.slice(surface.length - suffix.length))}`,
             rule: 'glued',
             base: inner.base - 0.03,
             keep: false,

@@ -64,6 +64,8 @@ export const FOCUS_LANGUAGES: ReadonlySet<string> = new Set(rules.focus.language
 export const LOCATIVE_PREPOSITIONS: ReadonlySet<string> = new Set(rules.morphology.locativePrepositions);
 /** Nouns for a region left untranslated after a Russian adjective (`oblasti`, `velayate`). */
 export const RUSSIAN_REGION_NOUNS: ReadonlySet<string> = new Set(rules.morphology.regionNouns);
+/** Locative suffixes of the region's Turkic languages (`Astanada`, `Bishkekte`), longest first. */
+export const LOCAL_LOCATIVE_SUFFIXES: readonly string[] = [...rules.morphology.localLocatives].sort((a, b) => b.length - a.length);
 
 /** Cue words per entity kind, before and after a name. */
 export const KIND_CUES: Record<string, { before: ReadonlySet<string>; after: ReadonlySet<string> }> = Object.fromEntries(

@@ -565,4 +565,15 @@ describe('document context on the built-in gazetteer', () => {
   it('keeps English press spellings blind annotators kept in three sets each (`Yunusabad`, `Sumgayit`, `Chüy`)', () => {
     expect(normalizeText('Residents of Yunusabad district, workers from Sumgayit and farmers of the Chüy region met.', index).changes).toEqual([]);
   });
+
+  it('reads a major place with a Turkic locative suffix (`Astanada`, `Bishkekte`, `Bakıda`), not an English word (`Canada`), and splits a kind glued after a name (`Shymkentcity`) or a camel-case small place (`CholponAta`)', () => {
+    const result = normalizeText('Prices in Astanada, Bishkekte and Bakıda rose, as in Canada. The Shymkentcity akim visited CholponAta.', index);
+    expect(result.changes.map((c) => [c.from, c.to, c.rule])).toEqual([
+      ['Astanada', 'Astana', 'morphology'],
+      ['Bishkekte', 'Bishkek', 'morphology'],
+      ['Bakıda', 'Baku', 'morphology'],
+      ['Shymkentcity', 'Shymkent city', 'glued'],
+      ['CholponAta', 'Cholpon-Ata', 'alias'],
+    ]);
+  });
 });
