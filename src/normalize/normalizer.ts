@@ -670,14 +670,17 @@ export class Normalizer {
           .filter((alias) => (inFocus(alias.entry) || alias.keep || alias.alias.type !== 'variant' || alias.alias.lang !== 'und') && !namesNoOblast(alias, alias.folded))
           .map((alias) => alias.entry.id),
       );
+      const spanIsAcronym = isAcronym(span.surface);
       for (const candidate of candidates) {
-        // `ODKB`, `OBSE`: a Russian acronym becomes the English one (CSTO, OSCE), not the name written out.
-        const acronym = !candidate.keep && candidate.alias !== undefined && candidate.output === candidate.alias.replacement && isAcronym(span.surface) ? englishAcronym(candidate.alias.entry) : undefined;
-        if (acronym !== undefined) candidate.output = acronym;
-        else if (!candidate.keep && candidate.alias !== undefined && candidate.alias.entry.kind === 'person' && candidate.output === candidate.alias.replacement) {
-          // Surname first (`Berdimuhamedov Serdar`): the words compared in the order of the name.
-          const inNameOrder = candidate.detail.reordered === undefined ? span.surface : turnedName(span.surface);
-          candidate.output = this.closestEnglishSpelling(candidate.alias, inNameOrder);
+        if (!candidate.keep && candidate.alias !== undefined && candidate.output === candidate.alias.replacement) {
+          // `ODKB`, `OBSE`: a Russian acronym becomes the English one (CSTO, OSCE), not the name written out.
+          const acronym = spanIsAcronym ? englishAcronym(candidate.alias.entry) : undefined;
+          if (acronym !== undefined) candidate.output = acronym;
+          else if (candidate.alias.entry.kind === 'person') {
+            // Surname first (`Berdimuhamedov Serdar`): the words compared in the order of the name.
+            const inNameOrder = candidate.detail.reordered === undefined ? span.surface : turnedName(span.surface);
+            candidate.output = this.closestEnglishSpelling(candidate.alias, inNameOrder);
+          }
         }
         const hold = this.holdOf(candidate, span.surface, written);
         if (hold !== undefined) {
