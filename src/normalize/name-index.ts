@@ -181,6 +181,8 @@ export class NameIndex {
    * this index (the normalizer owns the values; bounded, cleared when full).
    */
   readonly spanCache = new Map<string, unknown>();
+  /** One `EntryView` per entry, made on first use (see `entry`). */
+  private readonly entryViews = new Map<string, GazetteerEntry>();
   /** Skeletons of the words of multi-word aliases in the fuzzy index (a multi-word span needs one). */
   /** Words of the multi-word fuzzy keys, each with its place (see `wordAt`). */
   private readonly fuzzyWords = new Set<string>();
@@ -219,7 +221,7 @@ export class NameIndex {
     for (const alias of gazetteer.aliases) {
       // English text carries Latin and (untranslated) Cyrillic names; other scripts are not looked up.
       if (alias.script !== 'Latn' && alias.script !== 'Cyrl') continue;
-      const entry = gazetteer.get(alias.entity);
+      const entry = this.entry(alias.entity);
       if (!entry) continue;
       const prior = priors.get(entry.id) ?? 0.5;
       this.addAlias(alias, entry, prior, fuzzyMinPrior);
@@ -232,7 +234,8 @@ export class NameIndex {
         }
       }
     }
-    for (const entry of gazetteer.entries) {
+    for (const source of gazetteer.entries) {
+      const entry = this.entry(source.id)!;
       const prior = priors.get(entry.id) ?? 0.5;
       const short = shortPlaceName(entry.name);
       if (short) {
@@ -257,6 +260,18 @@ export class NameIndex {
     this.fuzzy.freeze();
     this.fuzzyStems.freeze();
     this.buildMs = performance.now() - started;
+  }
+
+  /**
+   * The entry of an id (merged ids resolve), as every indexed alias holds it: an `EntryView`,
+   * the same object on every call.
+   */
+  entry(id: string): GazetteerEntry | undefined {
+    const source = this.gazetteer.get(id);
+    if (source === undefined) return undefined;
+    let view = this.entryViews.get(source.id);
+    if (view === undefined) this.entryViews.set(source.id, (view = new EntryView(source)));
+    return view;
   }
 
   private addAlias(alias: Alias, entry: GazetteerEntry, prior: number, fuzzyMinPrior: number, derived?: DerivedKind): void {
@@ -491,7 +506,6 @@ export class NameIndex {
   }
 
   private restore(stored: StoredNameIndex): void {
-    const gazetteer = this.gazetteer;
     const { strings, entryIds } = stored;
     // Aliases are made on first use: loading allocates nothing per alias.
     const made = new Array<IndexedAlias | undefined>(stored.count);
@@ -499,7 +513,7 @@ export class NameIndex {
       let indexed = made[i];
       if (indexed) return indexed;
       const flags = stored.flags[i]!;
-      const stub = new StoredAlias(gazetteer, stored, i, entryIds[stored.entry[i]!]!, strings[stored.folded[i]!]!, strings[stored.skeleton[i]!]!, stored.prior[i]!, (flags & IS_COMMON) !== 0, (flags & IS_KEEP) !== 0, strings[stored.replacement[i]!]!);
+      const stub = new StoredAlias(this, stored, i, entryIds[stored.entry[i]!]!, strings[stored.folded[i]!]!, strings[stored.skeleton[i]!]!, stored.prior[i]!, (flags & IS_COMMON) !== 0, (flags & IS_KEEP) !== 0, strings[stored.replacement[i]!]!);
       const derivedCode = flags >> DERIVED_SHIFT;
       if (derivedCode > 0) stub.derived = DERIVED_KINDS[derivedCode]!;
       return (made[i] = indexed = stub);
@@ -752,7 +766,7 @@ class StoredAlias implements IndexedAlias {
   derived?: DerivedKind;
 
   constructor(
-    private readonly gazetteer: Gazetteer,
+    private readonly index: NameIndex,
     private readonly stored: StoredNameIndex,
     private readonly row: number,
     private readonly entryId: string,
@@ -787,9 +801,52 @@ class StoredAlias implements IndexedAlias {
 
   get entry(): GazetteerEntry {
     if (this.decodedEntry) return this.decodedEntry;
-    const entry = this.gazetteer.get(this.entryId);
+    const entry = this.index.entry(this.entryId);
     if (!entry) throw new Error(`normalizer index: entry '${this.entryId}' is not in the gazetteer`);
     return (this.decodedEntry = entry);
+  }
+}
+
+/**
+ * An entry as the index hands it out: every field of `GazetteerEntry` present (undefined when the
+ * entry lacks it), in one order, so that all entries share one hidden class. Entries decoded from
+ * the gazetteer carry the keys their source has, in dozens of combinations; the normalizer's code
+ * that reads `entry.kind` and `entry.country` across them met a new combination every so often
+ * on a first pass over a corpus, and the JIT threw away and recompiled its largest functions each
+ * time (`--trace-deopt`: 122 deoptimizations and 5 s of compiling on the benchmark's text). The
+ * names are read from the source entry, lazily, as it decodes them.
+ */
+class EntryView implements GazetteerEntry {
+  readonly #source: GazetteerEntry;
+  id: string;
+  name: string;
+  kind: GazetteerEntry['kind'];
+  country: string | undefined;
+  parent: string | undefined;
+  context: string[] | undefined;
+  prominence: number | undefined;
+  ids: GazetteerEntry['ids'];
+  sources: string[] | undefined;
+  note: string | undefined;
+  merged: string[] | undefined;
+
+  constructor(source: GazetteerEntry) {
+    this.#source = source;
+    this.id = source.id;
+    this.name = source.name;
+    this.kind = source.kind;
+    this.country = source.country;
+    this.parent = source.parent;
+    this.context = source.context;
+    this.prominence = source.prominence;
+    this.ids = source.ids;
+    this.sources = source.sources;
+    this.note = source.note;
+    this.merged = source.merged;
+  }
+
+  get names(): GazetteerEntry['names'] {
+    return this.#source.names;
   }
 }
 

@@ -512,7 +512,7 @@ export class Normalizer {
   }
 
   private anchorId(context: DocContext, id: string, start: number): void {
-    const entry = this.index.gazetteer.get(id);
+    const entry = this.index.entry(id);
     if (entry) this.anchor(context, entry, start);
   }
 

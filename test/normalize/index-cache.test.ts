@@ -7,6 +7,7 @@ import { deserializeFromCache, unpack, type PackedStrings } from '../../src/gaze
 import type { Gazetteer } from '../../src/gazetteer/index.js';
 import { loadNameIndex, nameIndexCacheFile } from '../../src/normalize/index-cache.js';
 import { NameIndex } from '../../src/normalize/name-index.js';
+import { foldKey } from '../../src/normalize/fold.js';
 import { normalizeText } from '../../src/normalize/normalizer.js';
 import { commonEnglishWords, useStoredCommonEnglishWords } from '../../src/normalize/rules.js';
 import { fixtureGazetteer } from './fixtures.js';
@@ -42,6 +43,25 @@ describe('normalizer index cache', () => {
     expect(normalizeText(TEXT, restored)).toEqual(expected);
     expect(normalizeText(TEXT, twice)).toEqual(expected);
     expect(restored.stats()).toEqual(built.stats());
+  });
+
+  it('hands out every entry in one shape, the same object each time, built or restored', () => {
+    const gazetteer = fixtureGazetteer();
+    const built = new NameIndex(gazetteer);
+    const restored = new NameIndex(gazetteer, {}, deserialize(serialize(built.store())));
+    // The fixture's entries carry different sets of keys (a country has no parent, a person no prominence).
+    const sourceKeys = new Set(gazetteer.entries.map((entry) => Object.keys(entry).join(',')));
+    expect(sourceKeys.size).toBeGreaterThan(1);
+    const shape = 'id,name,kind,country,parent,context,prominence,ids,sources,note,merged';
+    for (const index of [built, restored]) {
+      for (const source of gazetteer.entries) {
+        const entry = index.entry(source.id)!;
+        expect(Object.keys(entry).join(',')).toBe(shape);
+        expect(index.entry(source.id)).toBe(entry);
+        expect({ ...entry, names: entry.names }).toEqual(source);
+        for (const alias of index.lookupExact(foldKey(source.name))) if (alias.entry.id === source.id) expect(alias.entry).toBe(entry);
+      }
+    }
   });
 
   it('builds and writes the index once, then reads it from the cache directory', () => {
