@@ -123,6 +123,9 @@ const RUSSIAN_ROMANIZED_COUNTRIES: ReadonlySet<string> = new Set(['KZ', 'KG', 'U
 /** A Russian adjective in `-sk-` (`Suzakskiy`, `Demokraticheskaya`), in BGN/PCGN or scholarly letters. */
 const RUSSIAN_SK_ADJECTIVE = /sk(?:iy|ij|aya|aja|oye|oe|oje)$/u;
 
+/** A Ukrainian adjective before the word for its unit (`Kharkivska oblast`, `Bilhorod-Dnistrovskyi raion`). */
+const UKRAINIAN_ADJECTIVE_UNIT = /^[\p{L}'’-]+(?:sk|zk|tsk)(?:a|yi|yy|ij) (?:oblast|raion|rayon|hromada)$/iu;
+
 function isKeepable(alias: Alias, entry: GazetteerEntry): boolean {
   if (alias.origin === 'canonical') return true;
   // English administrative forms (`Surkhandarya Region`) are correct English.
@@ -133,6 +136,9 @@ function isKeepable(alias: Alias, entry: GazetteerEntry): boolean {
   // or preferred (district and party names, mostly).
   const firstWord = (name: string) => name.slice(0, name.search(/[\s-]|$/u)).toLowerCase();
   if (RUSSIAN_SK_ADJECTIVE.test(firstWord(alias.text)) && !RUSSIAN_SK_ADJECTIVE.test(firstWord(entry.name))) return false;
+  // `Kharkivska oblast`, `Odeska oblast`: the Ukrainian adjective form, romanized, is no more
+  // English than the Russian one (`Kharkovskaya oblast`), though GeoNames lists it preferred.
+  if (UKRAINIAN_ADJECTIVE_UNIT.test(alias.text) && !UKRAINIAN_ADJECTIVE_UNIT.test(entry.name)) return false;
   const english = isEnglishLang(alias.lang);
   switch (alias.type) {
     case 'misspelling':

@@ -1326,6 +1326,9 @@ export class Normalizer {
         for (const hit of this.index.lookupFuzzy(folded)) {
           if (!fits(hit.alias) || (flags.guarded && !isPlaceKind(hit.alias.entry.kind)) || demonymLike(hit.alias, folded)) continue;
           if (hit.alias.folded.split(' ').length !== words.length) continue;
+          // `Slovan` is one letter from `Slowak`, Turkmen for Slovakia: a typo of the name of a place
+          // outside the region in one of the region's languages is two accidents, not one.
+          if (foreignNameOutsideRegion(hit.alias)) continue;
           if (words.length > 1 && !wordsWithinBudget(folded, hit.alias.folded)) continue;
           // A plain typo (`Uzbekitsan`) can look worse through the skeleton than letter by letter.
           const cost = Math.min(hit.cost, weightedDistance(folded.replace(/[^a-z ]/g, ''), hit.alias.folded.replace(/[^a-z ]/g, ''), hit.cost));
@@ -1499,6 +1502,16 @@ export class Normalizer {
         for (const alias of this.index.lookupExact([...prefix, stemWord].join(' '))) {
           // A short stem reads only as the English name itself: `Gori` is no case form of `Gʻoʻr`, the Uzbek name of Ghor.
           if (!short || (alias.prior >= SHORT_STEM_MIN_PRIOR && isPlaceKind(alias.entry.kind) && (alias.alias.origin === 'canonical' || isEnglishLang(alias.alias.lang)))) hits.push({ alias, cost: 0 });
+        }
+      }
+      // `Kharkivska oblast`: a Ukrainian adjective names the oblast named after its city. Russian
+      // adjectives of regions are listed aliases of the regions; the Ukrainian ones are not.
+      if (type === 'adjective' && UKRAINIAN_ADJECTIVE_ENDINGS.has(ending)) {
+        for (const hit of [...hits]) {
+          if (hit.alias.entry.kind !== 'city' && hit.alias.entry.kind !== 'town') continue;
+          for (const region of this.index.lookupExact(`${foldKey(hit.alias.replacement)} oblast`)) {
+            if (region.entry.kind === 'region' && region.entry.country === hit.alias.entry.country && region.keep) hits.push({ alias: region, cost: hit.cost });
+          }
         }
       }
       for (const hit of hits) {
@@ -2186,6 +2199,15 @@ function gluedToEnglishName(candidate: RawCandidate): boolean {
 }
 
 /** True for an entity the gazetteer covers in depth: any non-place, a country, or a place of the region. */
+/** Endings of the Ukrainian adjective among the morphology's adjective endings (`Kharkivska`). */
+const UKRAINIAN_ADJECTIVE_ENDINGS: ReadonlySet<string> = new Set(['ska']);
+
+/** A listed name, not English, of a place whose country is outside the region (`Slowak` for Slovakia). */
+function foreignNameOutsideRegion(alias: IndexedAlias): boolean {
+  const entry = alias.entry;
+  return alias.alias.origin === 'name' && !isEnglishLang(alias.alias.lang) && isPlaceKind(entry.kind) && !FOCUS_COUNTRIES.has(entry.country ?? '');
+}
+
 function inFocus(entry: GazetteerEntry): boolean {
   return !isPlaceKind(entry.kind) || entry.kind === 'country' || (entry.country !== undefined && FOCUS_COUNTRIES.has(entry.country));
 }

@@ -576,4 +576,15 @@ describe('document context on the built-in gazetteer', () => {
       ['CholponAta', 'Cholpon-Ata', 'alias'],
     ]);
   });
+
+  it('reads a Ukrainian adjective before `oblast` as the oblast (`Kharkivska oblast`), and reads no typo of a foreign-language name of a place outside the region (`Slovan`, one letter from the Turkmen `Slowak`)', () => {
+    const result = normalizeText('Drones were tested in the Kharkivska oblast. Dynamo Kyiv lost narrowly to Slovan in Bratislava.', index);
+    expect(result.changes.map((c) => [c.from, c.to, c.entity, c.rule])).toEqual([['Kharkivska oblast', 'Kharkiv Oblast', 'geonames:706482', 'morphology']]);
+    expect(result.suggestions).toEqual([]);
+  });
+
+  it('keeps the English names of Azerbaijani towns (`Aghdam`, `Shamkir`) and the Darvaza gas crater, which reads as no district', () => {
+    const text = 'The stadium in Aghdam is being rebuilt; the chess tournament returns to Shamkir. Tourists drove to Darvaza at night.';
+    expect(normalizeText(text, index).changes).toEqual([]);
+  });
 });
