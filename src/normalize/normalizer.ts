@@ -601,6 +601,11 @@ export class Normalizer {
             fallback ??= tried.decision;
             continue;
           }
+          // A silent reading of several words (`Republic of Azerbaycan`, only near another name of
+          // Azerbaijan) shows nothing and fixes nothing: its words may still be read one by one.
+          if (tried.decision && tried.decision.span.last > tried.decision.span.first && tried.decision.best !== undefined && !tried.decision.apply && !tried.decision.keep && isSilent(tried.decision.best)) {
+            continue;
+          }
           if (tried.decision) {
             taken = tried.decision;
             break;

@@ -587,4 +587,9 @@ describe('document context on the built-in gazetteer', () => {
     const text = 'The stadium in Aghdam is being rebuilt; the chess tournament returns to Shamkir. Tourists drove to Darvaza at night.';
     expect(normalizeText(text, index).changes).toEqual([]);
   });
+
+  it('reads the words of a silent reading of several words one by one (`Republic of Azerbaycan`)', () => {
+    const result = normalizeText('The State Oil Company of the Republic of Azerbaycan signed the deal.', index);
+    expect(result.changes.map((c) => [c.from, c.to, c.entity])).toEqual([['Azerbaycan', 'Azerbaijan', 'country:az']]);
+  });
 });
