@@ -649,6 +649,15 @@ export class Normalizer {
       j++;
     }
     const spans: Span[] = [];
+    // `Nam angan`, `Surkhandar ya`: a name split by a stray space, its tail a short lower-case
+    // fragment that is no English word. Read only as the name written whole (see `retrieve`).
+    const next = tokens[i + 1];
+    if (
+      ends.length === 1 && next !== undefined && next.start - tokens[i]!.end === 1 && text.charCodeAt(next.start - 1) === 0x20 &&
+      next.text.length <= 6 && SPLIT_TAIL.test(next.text) && !this.english.has(next.text) && isCapitalized(tokens[i]!.text)
+    ) {
+      spans.push({ first: i, last: i + 1, start: tokens[i]!.start, end: next.end, surface: text.slice(tokens[i]!.start, next.end) });
+    }
     for (let k = ends.length - 1; k >= 0; k--) {
       const last = ends[k]!;
       const start = tokens[i]!.start;
@@ -1120,6 +1129,7 @@ export class Normalizer {
     if (
       (best.rule === 'variant' || best.rule === 'romanization' || best.rule === 'alias') &&
       (best.how === 'exact' || best.how === 'skeleton') &&
+      best.detail.case === undefined &&
       !inForeignOrthography(best.alias!.alias) &&
       isPlaceKind(entry.kind) &&
       best.alias!.prior < FUZZY_SMALL_PLACE_PRIOR &&
@@ -1206,8 +1216,20 @@ export class Normalizer {
   private retrieve(surface: string, flags: { locative: boolean; guarded: boolean; glue: boolean }): RawCandidate[] {
     const folded = foldKey(surface);
     if (folded.length < 2 || /\d/u.test(folded)) return [];
+    const split = SPLIT_NAME.exec(surface);
+    if (split !== null) return this.splitName(split[1]!, split[2]!);
     const out: RawCandidate[] = [];
     const exact = this.index.lookupExact(folded);
+    // `DUshanbe`, `KOstanay`: the shift key held one letter too long. The name as listed, when it
+    // is a correct one written with the same letters.
+    if (SHIFT_TYPO.test(surface)) {
+      let listed: IndexedAlias | undefined;
+      for (const alias of exact) {
+        if (!alias.keep || alias.prior < 0.5 || alias.alias.text.toLowerCase() !== surface.toLowerCase() || SHIFT_TYPO.test(alias.alias.text)) continue;
+        if (listed === undefined || alias.prior > listed.prior) listed = alias;
+      }
+      if (listed) return [rawCandidate(listed.alias.text, listed, 'exact', 'alias', 0, 0.97, false, { case: 'shift key' })];
+    }
     let strongKeep = false;
     for (const alias of exact) {
       if (alias.keep || alias.replacement === surface) {
@@ -1313,6 +1335,10 @@ export class Normalizer {
       for (const hit of headKnown ? this.index.lookupSkeleton(folded) : []) {
         // The same letters were weighed as an exact match above (and left alone for a reason).
         if (hit.alias.folded === folded || demonymLike(hit.alias, folded)) continue;
+        // `Sverdlovsky district` (of Bishkek): a masculine adjective names no oblast, here either.
+        if (namesNoOblast(hit.alias, folded)) continue;
+        // `Ata-Zhurt Kyrgyzstan`, as for the exact readings above.
+        if (words.length > 1 && this.dropsCountryName(folded, foldKey(hit.alias.replacement))) continue;
         // Next to a Latin-script country's name, a one-word skeleton match of a person may be a name
         // of that country; a full name (`Kassym-Zhomart Tokaev` beside `German companies`) is no accident.
         if (hit.alias.prior < 0.5 || !fits(hit.alias) || (flags.guarded && words.length === 1 && !isPlaceKind(hit.alias.entry.kind))) continue;
@@ -1369,6 +1395,20 @@ export class Normalizer {
       }
     }
     return out;
+  }
+
+  /**
+   * A name split by a stray space (`Nam angan`): the listed correct name its two parts make when
+   * joined, of a place or body of some prominence, where the head alone is no correct name.
+   */
+  private splitName(head: string, tail: string): RawCandidate[] {
+    if (this.index.lookupExact(foldKey(head)).some((alias) => alias.keep)) return [];
+    let listed: IndexedAlias | undefined;
+    for (const alias of this.index.lookupExact(foldKey(head + tail))) {
+      if (!alias.keep || alias.prior < 0.6 || alias.entry.kind === 'person' || alias.alias.text.includes(' ')) continue;
+      if (listed === undefined || alias.prior > listed.prior) listed = alias;
+    }
+    return listed ? [rawCandidate(listed.alias.text, listed, 'exact', 'glued', 0, 0.95, false, { split: `${head} ${tail}` })] : [];
   }
 
   /**
@@ -2204,6 +2244,14 @@ function gluedToEnglishName(candidate: RawCandidate): boolean {
 }
 
 /** True for an entity the gazetteer covers in depth: any non-place, a country, or a place of the region. */
+/** A short lower-case fragment after a stray space (`angan` in `Nam angan`). */
+const SPLIT_TAIL = /^\p{Ll}+$/u;
+/** A span made of a name's head and its split-off tail (see `spansFrom`). */
+const SPLIT_NAME = /^(\p{Lu}\p{Ll}+) (\p{Ll}{1,6})$/u;
+
+/** A word whose first two letters are capitals and the rest small (`DUshanbe`): a typo, not an acronym. */
+const SHIFT_TYPO = /^\p{Lu}\p{Lu}\p{Ll}{3,}$/u;
+
 /** Endings of the Ukrainian adjective among the morphology's adjective endings (`Kharkivska`). */
 const UKRAINIAN_ADJECTIVE_ENDINGS: ReadonlySet<string> = new Set(['ska']);
 

@@ -592,4 +592,19 @@ describe('document context on the built-in gazetteer', () => {
     const result = normalizeText('The State Oil Company of the Republic of Azerbaycan signed the deal.', index);
     expect(result.changes.map((c) => [c.from, c.to, c.entity])).toEqual([['Azerbaycan', 'Azerbaijan', 'country:az']]);
   });
+
+  it('fixes a capital typed with the shift key held (`DUshanbe`) and a name split by a stray space (`Nam angan`, `Surkhandar ya`), and leaves acronyms and English words after a name alone', () => {
+    const result = normalizeText('Officials from DUshanbe and KOstanay met. Farmers in Nam angan and the Surkhandar ya region sowed cotton. The USA said in Osh on Monday.', index);
+    expect(result.changes.map((c) => [c.from, c.to, c.rule])).toEqual([
+      ['DUshanbe', 'Dushanbe', 'alias'],
+      ['KOstanay', 'Kostanay', 'alias'],
+      ['Nam angan', 'Namangan', 'glued'],
+      ['Surkhandar ya', 'Surkhandarya', 'glued'],
+    ]);
+  });
+
+  it('keeps English-press and Uzbek Latin spellings of towns blind annotators kept (`Olmaliq`, `Chirchiq`, `Dangara`, `Yavan`), a Bishkek district (`Sverdlovsky`), the `Garagum Canal`, and a party named with its country (`Ata-Zhurt Kyrgyzstan`)', () => {
+    const text = 'AGMK from Olmaliq lost; Chirchiq had no heating. Cotton from Dangara and Yavan was sold. Residents of the Sverdlovsky district of Bishkek met. Water from the Garagum Canal reached Ahal. Ata-Zhurt Kyrgyzstan won seats.';
+    expect(normalizeText(text, index).changes).toEqual([]);
+  });
 });
