@@ -1136,6 +1136,8 @@ export class Normalizer {
       /^[A-Za-z' -]+$/u.test(span.surface) &&
       // A spelling with another language's letter groups (`Tscholpon-Ata`) is a garble, not a variant.
       reromanizeSpanWords(span.surface) === undefined &&
+      // Nor is Russian's `dzh` for the `zh`/`j` of a Kazakh or Kyrgyz name (`Dzhalagash`, `Dzhety-Oguz`).
+      !russianDzh(span.surface, best.output, entry) &&
       // Only the place itself named elsewhere says which spelling the text uses; a neighbour (`Aktau` near `Kuryk`) does not.
       this.support(context, entry, span.start, span.surface) !== 'same' &&
       // A letter doubled in the listed English name (`Guzzar`) is a typo, not another spelling; so
@@ -2244,6 +2246,14 @@ function gluedToEnglishName(candidate: RawCandidate): boolean {
 }
 
 /** True for an entity the gazetteer covers in depth: any non-place, a country, or a place of the region. */
+/** Countries whose names English does not spell with Russian's `dzh` (`Jalal-Abad`, `Zhalagash`, `Jizzakh`). */
+const NO_DZH_COUNTRIES: ReadonlySet<string> = new Set(['KZ', 'KG', 'UZ', 'TJ', 'TM']);
+
+/** True when a span spells with `dzh` a name of a Central Asian place that its English name spells without it. */
+function russianDzh(surface: string, output: string, entry: GazetteerEntry): boolean {
+  return NO_DZH_COUNTRIES.has(entry.country ?? '') && /dzh/iu.test(surface) && !/dzh/iu.test(output);
+}
+
 /** A short lower-case fragment after a stray space (`angan` in `Nam angan`). */
 const SPLIT_TAIL = /^\p{Ll}+$/u;
 /** A span made of a name's head and its split-off tail (see `spansFrom`). */

@@ -607,4 +607,9 @@ describe('document context on the built-in gazetteer', () => {
     const text = 'AGMK from Olmaliq lost; Chirchiq had no heating. Cotton from Dangara and Yavan was sold. Residents of the Sverdlovsky district of Bishkek met. Water from the Garagum Canal reached Ahal. Ata-Zhurt Kyrgyzstan won seats.';
     expect(normalizeText(text, index).changes).toEqual([]);
   });
+
+  it('fixes a Russian `dzh` spelling of a small Central Asian place (`Dzhalagash`, `Dzhety-Oguz`), which is no English variant', () => {
+    const result = normalizeText('Roads near Dzhalagash were repaired, and tourists returned to Dzhety-Oguz.', index);
+    expect(result.changes.map((c) => [c.from, c.to])).toEqual([['Dzhalagash', 'Zhalagash'], ['Dzhety-Oguz', 'Jeti-Oguz']]);
+  });
 });
