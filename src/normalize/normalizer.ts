@@ -858,6 +858,9 @@ export class Normalizer {
       // often (`Palme`, `Aru`, `Khandani`).
       const russianCase = alias.alias.scheme === 'ru-case' && folded.length >= 7 && RUSSIAN_CITY_CASE.test(folded);
       if (exact && entry.kind === 'city' && alias.prior >= 0.9 && (russianCase || reromanizeSpanWords(surface) !== undefined)) return HOLDS.outsideRussian.text;
+      // `Stambul`, `Urumchi`: a major world city's listed name in a known language, read as the
+      // city only in a text about the region, like its Russian case forms.
+      if (exact && candidate.rule !== 'morphology' && entry.kind === 'city' && alias.prior >= 0.9 && alias.alias.origin === 'name' && alias.alias.lang !== 'und' && !alias.common) return HOLDS.outsideRussian.text;
       return HOLDS.outside.text;
     }
     // `Hakan` → `Haqqani`, `Masoud` → `Massoud`: a given name or another person's surname as often as a garble.
@@ -1042,7 +1045,8 @@ export class Normalizer {
     else held = this.heldInContext(best, text, span, before, beforeTwo, after, cue, longerName, context, phoned);
     if (held !== undefined && best.hold === undefined) ranked[0] = best = { ...best, hold: held };
     // A Russian case form of a world city (`v Tegerane`) in a text about the former Soviet Union is the city.
-    if (held === undefined && best.hold === HOLDS.outsideRussian.text && context.postSoviet) ranked[0] = best = { ...best, hold: undefined };
+    // Not beside an unknown capitalized word: `Rapid Wien` and `Sparta Praha` are clubs, named as they are.
+    if (held === undefined && best.hold === HOLDS.outsideRussian.text && context.postSoviet && longerName === undefined) ranked[0] = best = { ...best, hold: undefined };
     const softHeld = best.hold === HOLDS.outsideRussian.text;
     const apply = !this.options.suggestOnly && !best.noAuto && !softHeld && held === undefined && best.score >= this.minConfidence && margin >= this.minMargin;
     return { decision: makeDecision(span, start, end !== span.end ? end : undefined, false, best, ranked, apply, runnerUp, undefined), contextFree: false };
@@ -1108,7 +1112,7 @@ export class Normalizer {
     // `Andijanskogo reservoir`, `Isfarinskogo district`: a Russian adjective of a town before the
     // word for what is named after it is the town's name, whatever the word.
     const namesAfterPlace = best.detail.endingType === 'adjective' && isPlaceKind(entry.kind);
-    if (cue === 'water' && !kindFits(cue, entry.kind) && !namesAfterPlace) return 'kind mismatch: water';
+    if (cue === 'water' && !kindFits(cue, entry.kind) && !namesAfterPlace && !this.waterNamesake(best.output)) return 'kind mismatch: water';
     // `Dnepropetrovsk` alone is the city's former name, not its region's adjective: a region's
     // adjective stem that is a listed name of a town of the same country names the region only
     // before a designator (`Dnepropetrovsk region`).
@@ -1454,6 +1458,18 @@ export class Normalizer {
     const folded = foldKey(name);
     return [`${folded} oblast`, `${folded} region`].some((regionName) =>
       this.index.lookupExact(regionName).some((alias) => alias.entry.kind === 'region' && alias.entry.country === country),
+    );
+  }
+
+  /**
+   * True when a river, lake or reservoir is named `<name> River`, `Lake <name>`... (`Vakhsh River`,
+   * `Lake Issyk-Kul`): next to a word for water, the name is that feature's, spelled as the place's.
+   * (`Oral`, the town, names no river: the Ural is the Ural River.)
+   */
+  private waterNamesake(name: string): boolean {
+    const folded = foldKey(name);
+    return [`${folded} river`, `lake ${folded}`, `${folded} lake`, `${folded} reservoir`].some((waterName) =>
+      this.index.lookupExact(waterName).some((alias) => alias.keep && alias.entry.kind === 'other'),
     );
   }
 

@@ -612,4 +612,9 @@ describe('document context on the built-in gazetteer', () => {
     const result = normalizeText('Roads near Dzhalagash were repaired, and tourists returned to Dzhety-Oguz.', index);
     expect(result.changes.map((c) => [c.from, c.to])).toEqual([['Dzhalagash', 'Zhalagash'], ['Dzhety-Oguz', 'Jeti-Oguz']]);
   });
+
+  it('reads a town-like name beside a word for water when a river or lake bears that name (`the river Wachsch`), and a major world city\'s listed name in a text about the region, unless it stands by an unknown name (`Rapid Wien`)', () => {
+    const result = normalizeText('The dam on the river Wachsch near Nurek is rising. Traders from Tashkent flew to Urumchi. Kairat Almaty will face Rapid Wien.', index);
+    expect(result.changes.map((c) => [c.from, c.to])).toEqual([['Wachsch', 'Vakhsh'], ['Urumchi', 'Urumqi']]);
+  });
 });
