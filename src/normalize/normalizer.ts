@@ -5,7 +5,7 @@
  */
 import type { Change, Suggestion } from '../document.js';
 import type { Alias, Gazetteer, GazetteerEntry } from '../gazetteer/index.js';
-import { foldKey, isLatinText, skeletonOfFolded } from './fold.js';
+import { foldKey, isLatinText, skeletonKey, skeletonOfFolded } from './fold.js';
 import { indexFor, isEnglishLang, isPlaceKind, maxFuzzyCost, shortPlaceName, stemOfSkeleton, type IndexHit, type IndexedAlias, type NameIndex } from './name-index.js';
 import {
   ADJECTIVE_ENDINGS,
@@ -966,7 +966,10 @@ export class Normalizer {
         // and its district Qostanay): either spells the same place-name, the better read wins. A city
         // stays a runner-up (`Kundus`: English means the city Kunduz more often than its province).
         !(candidate.alias !== undefined && best.alias !== undefined && isPlaceKind(best.alias.entry.kind) && !TOWN_KINDS.has(candidate.alias.entry.kind) &&
-          (candidate.alias.entry.parent === best.alias.entry.id || best.alias.entry.parent === candidate.alias.entry.id)),
+          (candidate.alias.entry.parent === best.alias.entry.id || best.alias.entry.parent === candidate.alias.entry.id)) &&
+        // Nor a district named after the town read, in its own spelling (`Karshii`: the city Karshi
+        // and Qarshi District).
+        !(candidate.alias !== undefined && best.alias !== undefined && districtOfTown(candidate.alias.entry, candidate.output, best.alias.entry, best.output)),
     );
     // Scores depend on the document's context: a later pass decides again.
     if (best.score < this.floor && !best.keep) return { decision: undefined, contextFree: false };
@@ -2262,6 +2265,12 @@ function gluedToEnglishName(candidate: RawCandidate): boolean {
 }
 
 /** True for an entity the gazetteer covers in depth: any non-place, a country, or a place of the region. */
+/** True when `district` is a district of the town's country whose name, without the designator, spells the town's the same way (same skeleton). */
+function districtOfTown(district: GazetteerEntry, districtName: string, town: GazetteerEntry, townName: string): boolean {
+  if (district.kind !== 'district' || !TOWN_KINDS.has(town.kind) || district.country === undefined || district.country !== town.country) return false;
+  return skeletonKey(shortPlaceName(districtName) ?? districtName) === skeletonKey(townName);
+}
+
 /** Countries whose names English does not spell with Russian's `dzh` (`Jalal-Abad`, `Zhalagash`, `Jizzakh`). */
 const NO_DZH_COUNTRIES: ReadonlySet<string> = new Set(['KZ', 'KG', 'UZ', 'TJ', 'TM']);
 

@@ -617,4 +617,9 @@ describe('document context on the built-in gazetteer', () => {
     const result = normalizeText('The dam on the river Wachsch near Nurek is rising. Traders from Tashkent flew to Urumchi. Kairat Almaty will face Rapid Wien.', index);
     expect(result.changes.map((c) => [c.from, c.to])).toEqual([['Wachsch', 'Vakhsh'], ['Urumchi', 'Urumqi']]);
   });
+
+  it('does not take a district named after the town read for a rival reading (`Karshii`: Karshi and Qarshi District)', () => {
+    const result = normalizeText('Cotton prices in Karshii and Khivaa rose.', index);
+    expect(result.changes.map((c) => [c.from, c.to])).toEqual([['Karshii', 'Karshi'], ['Khivaa', 'Khiva']]);
+  });
 });
