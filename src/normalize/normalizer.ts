@@ -319,6 +319,8 @@ const SURNAME_ADJECTIVE_ENDINGS: ReadonlySet<string> = new Set(['sky', 'skiy', '
 const RUSSIAN_CITY_CASE = /(?:e|em|om|u)$/u;
 
 /** A canonical name that already ends in the word for its kind of region (`Krasnoyarsk Krai`). */
+/** The Russian adjective `autonomous` in the forms it takes before `oblast` or `okrug`, romanized. */
+const AUTONOMOUS_ADJECTIVE = /^avtonomn(?:aya|aja|oy|oj|oi|uyu|uju|om|ogo|yy|yj|yi|iy)$/iu;
 const ENDS_IN_DESIGNATOR = / (?:Krai|Okrug|Territory|Republic|Region|Oblast|Province)$/u;
 
 /** English words for a region that follow its name (`Omsk region`, `Khabarovsk Territory`), folded. */
@@ -980,6 +982,15 @@ export class Normalizer {
       end = following.end;
       const name = best.alias.replacement;
       ranked[0] = best = { ...best, output: shortPlaceName(name) !== undefined || ENDS_IN_DESIGNATOR.test(name) ? name : `${name} Region`, detail: { ...best.detail, noun: following.text } };
+    } else if (!best.keep && best.alias?.entry.kind === 'region' && after !== undefined && AUTONOMOUS_ADJECTIVE.test(after) && isAdjectiveReading(best)) {
+      // `Gorno-Badakhshanskoy avtonomnoy oblasti`: the same with `autonomous` between them.
+      const noun = tokens[span.last + 2];
+      if (noun !== undefined && RUSSIAN_REGION_NOUNS.has(noun.text.toLowerCase()) && noun.start - following!.end === 1) {
+        end = noun.end;
+        const name = best.alias.replacement;
+        const output = ENDS_IN_DESIGNATOR.test(name) ? name : `${name} Autonomous ${/^okrug/u.test(noun.text.toLowerCase()) ? 'Okrug' : 'Region'}`;
+        ranked[0] = best = { ...best, output, detail: { ...best.detail, noun: `${following!.text} ${noun.text}` } };
+      }
     }
     // The text already goes on with the rest of the name (`Radio Free Europe` + `/Radio Liberty`).
     const continues = best.output.startsWith(span.surface) && text.startsWith(best.output.slice(span.surface.length), span.end);

@@ -622,4 +622,9 @@ describe('document context on the built-in gazetteer', () => {
     const result = normalizeText('Cotton prices in Karshii and Khivaa rose.', index);
     expect(result.changes.map((c) => [c.from, c.to])).toEqual([['Karshii', 'Karshi'], ['Khivaa', 'Khiva']]);
   });
+
+  it('reads a Russian adjective with `autonomous` and its noun as the autonomous region (`Gorno-Badakhshanskoy avtonomnoy oblasti`)', () => {
+    const result = normalizeText('Floods hit villages of the Gorno-Badakhshanskoy avtonomnoy oblasti on Monday.', index);
+    expect(result.text).toBe('Floods hit villages of the Gorno-Badakhshan Autonomous Region on Monday.');
+  });
 });
