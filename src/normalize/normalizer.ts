@@ -1328,6 +1328,8 @@ export class Normalizer {
     // official style writes it; read before the run of names below takes its words one by one.
     const reordered = words.length > 1 ? this.surnameFirst(surface) : undefined;
     if (reordered !== undefined) return [reordered];
+    const turned = words.length === 2 ? this.unknownSurnameFirst(surface) : undefined;
+    if (turned !== undefined) return [turned];
     // A run of names (`Uzbekistan Kazakhstan`): when its first word is already a correct name and
     // the whole is no alias, the run is several names, not one garbled one; each is read alone.
     // A given name that a town also bears (`Serdar Berdymuhamedow`) may still start one name, and
@@ -1516,6 +1518,22 @@ export class Normalizer {
     if (exact) return rawCandidate(exact.entry.name, exact, 'exact', 'variant', 0, 0.95, false, { reordered: 'surname first' });
     const near = this.index.lookupSkeleton(turned).find((hit) => fits(hit.alias));
     return near ? rawCandidate(near.alias.entry.name, near.alias, 'skeleton', 'romanization', 0, 0.93, false, { reordered: 'surname first' }) : undefined;
+  }
+
+  /**
+   * A person the gazetteer does not know, written surname first as Russian official style has it
+   * (`Toktosunov Nurbek`): a surname of the region's shape (`-ov`, `-eva`, `-yan`, `-zoda`...) that
+   * names nothing, then a common given name that is no surname. The name turned round, as text.
+   */
+  private unknownSurnameFirst(surface: string): RawCandidate | undefined {
+    const space = surface.indexOf(' ');
+    if (space < 0 || surface.indexOf(' ', space + 1) >= 0) return undefined;
+    const surname = surface.slice(0, space);
+    const given = surface.slice(space + 1);
+    const givenNames = commonGivenNames();
+    if (!REGION_SURNAME.test(surname) || !isCapitalized(surname) || !givenNames.has(given) || givenNames.has(surname)) return undefined;
+    if (REGION_SURNAME.test(given) || this.english.has(surname.toLowerCase()) || this.index.lookupExact(foldKey(surname)).some((alias) => alias.keep)) return undefined;
+    return rawCandidate(`${given} ${surname}`, undefined, 'exact', 'variant', 0, 0.9, false, { reordered: 'surname first' });
   }
 
   private fromHit(hit: IndexHit, how: How, rule: Rule, base: number, surface: string): RawCandidate {
@@ -2289,6 +2307,9 @@ const NO_DZH_COUNTRIES: ReadonlySet<string> = new Set(['KZ', 'KG', 'UZ', 'TJ', '
 function russianDzh(surface: string, output: string, entry: GazetteerEntry): boolean {
   return NO_DZH_COUNTRIES.has(entry.country ?? '') && /dzh/iu.test(surface) && !/dzh/iu.test(output);
 }
+
+/** A surname as the region's languages and Russian form them (`Akhmedov`, `Ibraeva`, `Mirzoyan`, `Rasulzoda`, `Shovkovskyi`). */
+const REGION_SURNAME = /^\p{Lu}\p{Ll}+(?:ov|ev|yev|iev|ova|eva|yeva|ieva|yan|uly|uulu|kyzy|zoda|zade|chuk|enko|skyi|skiy|sky)$/u;
 
 /** A short lower-case fragment after a stray space (`angan` in `Nam angan`). */
 const SPLIT_TAIL = /^\p{Ll}+$/u;

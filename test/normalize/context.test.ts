@@ -627,4 +627,11 @@ describe('document context on the built-in gazetteer', () => {
     const result = normalizeText('Floods hit villages of the Gorno-Badakhshanskoy avtonomnoy oblasti on Monday.', index);
     expect(result.text).toBe('Floods hit villages of the Gorno-Badakhshan Autonomous Region on Monday.');
   });
+
+  it('turns round a person the gazetteer does not know written surname first (`Toktosunov Nurbek`), and no demonym before an English given name (`Mongolian Red Cross`)', () => {
+    const result = normalizeText('Energy Minister Toktosunov Nurbek met Mongolian Red Cross staff and Canadian Bar members.', index);
+    expect(result.changes).toEqual([
+      { start: 16, end: 33, from: 'Toktosunov Nurbek', to: 'Nurbek Toktosunov', entity: '', kind: 'text', confidence: 0.9, rule: 'variant', evidence: { match: 'exact', cost: 0, reordered: 'surname first', runnerUp: null } },
+    ]);
+  });
 });
