@@ -12,6 +12,7 @@ import {
   CASE_ENDINGS,
   CONNECTORS,
   DESIGNATOR_WORDS,
+  RUSSIAN_DISTRICT_NOUNS,
   ENGLISH_PROPER_WORDS,
   BARE_ADJECTIVE_ENDINGS,
   FOCUS_COUNTRIES,
@@ -319,6 +320,9 @@ const SURNAME_ADJECTIVE_ENDINGS: ReadonlySet<string> = new Set(['sky', 'skiy', '
 const RUSSIAN_CITY_CASE = /(?:e|em|om|u)$/u;
 
 /** A canonical name that already ends in the word for its kind of region (`Krasnoyarsk Krai`). */
+/** A word that ends like a Russian adjective of a place (`Batkenskiy`, `Isfarinskogo`, `Kochkorskom`). */
+const RUSSIAN_ADJECTIVE_WORD = /sk(?:iy|ij|ii|y|ogo|om|oy|oj|aya)$/u;
+
 /** The Russian adjective `autonomous` in the forms it takes before `oblast` or `okrug`, romanized. */
 const AUTONOMOUS_ADJECTIVE = /^avtonomn(?:aya|aja|oy|oj|oi|uyu|uju|om|ogo|yy|yj|yi|iy)$/iu;
 const ENDS_IN_DESIGNATOR = / (?:Krai|Okrug|Territory|Republic|Region|Oblast|Province)$/u;
@@ -982,6 +986,14 @@ export class Normalizer {
       end = following.end;
       const name = best.alias.replacement;
       ranked[0] = best = { ...best, output: shortPlaceName(name) !== undefined || ENDS_IN_DESIGNATOR.test(name) ? name : `${name} Region`, detail: { ...best.detail, noun: following.text } };
+    } else if (
+      !best.keep && best.alias?.entry.kind === 'district' && following !== undefined && after !== undefined && RUSSIAN_DISTRICT_NOUNS.has(after) &&
+      (isAdjectiveReading(best) || RUSSIAN_ADJECTIVE_WORD.test(span.surface))
+    ) {
+      // `Batkenskiy rayon`, `Isfarinskogo rayona`: a district's adjective with its noun left untranslated.
+      end = following.end;
+      const name = best.alias.replacement;
+      ranked[0] = best = { ...best, output: / District$/u.test(name) ? name : `${name} District`, detail: { ...best.detail, noun: following.text } };
     } else if (!best.keep && best.alias?.entry.kind === 'region' && after !== undefined && AUTONOMOUS_ADJECTIVE.test(after) && isAdjectiveReading(best)) {
       // `Gorno-Badakhshanskoy avtonomnoy oblasti`: the same with `autonomous` between them.
       const noun = tokens[span.last + 2];
@@ -991,6 +1003,14 @@ export class Normalizer {
         const output = ENDS_IN_DESIGNATOR.test(name) ? name : `${name} Autonomous ${/^okrug/u.test(noun.text.toLowerCase()) ? 'Okrug' : 'Region'}`;
         ranked[0] = best = { ...best, output, detail: { ...best.detail, noun: `${following!.text} ${noun.text}` } };
       }
+    }
+    // `Čebarkul'`: a soft sign's apostrophe after a place's name goes with the name (a possessive's
+    // comes after an `s` or before one).
+    if (
+      !best.keep && end === span.end && best.alias !== undefined && isPlaceKind(best.alias.entry.kind) && SOFT_SIGN_MARKS.has(text.charCodeAt(end)) &&
+      !/s$/iu.test(span.surface) && !LETTER.test(text.charAt(end + 1))
+    ) {
+      end += 1;
     }
     // The text already goes on with the rest of the name (`Radio Free Europe` + `/Radio Liberty`).
     const continues = best.output.startsWith(span.surface) && text.startsWith(best.output.slice(span.surface.length), span.end);
@@ -1682,7 +1702,9 @@ export class Normalizer {
         out.push({ ...candidate, output: `${prefix} ${candidate.output}`, rule: 'glued', base: candidate.base - 0.03, keep: false, detail: { ...candidate.detail, glued: prefix, innerRule: candidate.rule } });
       }
       const brandLike = this.english.has(rest.toLowerCase()) && this.index.lookupExact(foldKey(rest)).length === 0;
-      if (inner.length === 0 && /^[\p{L}\p{M}]+$/u.test(rest) && !brandLike) {
+      // Capitalized, at the start of a sentence (`InVivo`), the split needs a name after the word.
+      const sentenceStart = prefix !== prefix.toLowerCase();
+      if (inner.length === 0 && /^[\p{L}\p{M}]+$/u.test(rest) && !brandLike && !sentenceStart) {
         // `theTurkmen`: a function word glued to a capitalized word is a plain split; one glued to
         // an English word that names nothing is as often a brand's camel case (`inDrive`).
         out.push(rawCandidate(`${prefix} ${rest}`, undefined, 'exact', 'glued', 0, 0.9, false, { glued: prefix }));
@@ -2311,6 +2333,9 @@ function russianDzh(surface: string, output: string, entry: GazetteerEntry): boo
 /** A surname as the region's languages and Russian form them (`Akhmedov`, `Ibraeva`, `Mirzoyan`, `Rasulzoda`, `Shovkovskyi`). */
 const REGION_SURNAME = /^\p{Lu}\p{Ll}+(?:ov|ev|yev|iev|ova|eva|yeva|ieva|yan|uly|uulu|kyzy|zoda|zade|chuk|enko|skyi|skiy|sky)$/u;
 
+/** Apostrophes that romanizations write for the soft sign (`Čebarkul'`, `Khar’kov`, `Tver ʹ`). */
+const SOFT_SIGN_MARKS: ReadonlySet<number> = new Set([0x27, 0x2019, 0x2bc, 0x2b9]);
+
 /** A short lower-case fragment after a stray space (`angan` in `Nam angan`). */
 const SPLIT_TAIL = /^\p{Ll}+$/u;
 /** A span made of a name's head and its split-off tail (see `spansFrom`). */
@@ -2429,7 +2454,10 @@ function ruleOfAlias(alias: IndexedAlias): Rule {
 
 function gluedPrefix(word: string): string | undefined {
   for (const prefix of GLUED_PREFIXES) {
-    if (word.length > prefix.length + 2 && word.startsWith(prefix) && /^\p{Lu}\p{Ll}/u.test(word.slice(prefix.length))) return prefix;
+    if (word.length <= prefix.length + 2 || !/^\p{Lu}\p{Ll}/u.test(word.slice(prefix.length))) continue;
+    if (word.startsWith(prefix)) return prefix;
+    // At the start of a sentence: `InRishtan`, `TheTurkmen`.
+    if (word.charAt(0) === prefix.charAt(0).toUpperCase() && word.startsWith(prefix.slice(1), 1)) return word.slice(0, prefix.length);
   }
   return undefined;
 }

@@ -78,7 +78,10 @@ export const KIND_CUES: Record<string, { before: ReadonlySet<string>; after: Rea
 );
 
 /** Words that say a place name already carries its designator (`Akmola region`). */
-export const DESIGNATOR_WORDS: ReadonlySet<string> = new Set(['region', 'province', 'oblast', 'viloyat', 'velayat', 'district', 'regions', 'provinces', 'oblasts', 'districts', 'krai', 'kray']);
+export const DESIGNATOR_WORDS: ReadonlySet<string> = new Set(['region', 'province', 'oblast', 'viloyat', 'velayat', 'district', 'regions', 'provinces', 'oblasts', 'districts', 'krai', 'kray', 'rayon', 'raion']);
+
+/** The Russian noun for a district (`rayon`), romanized, in the cases an untranslated adjective phrase leaves it (`Batkenskiy rayon`, `Isfarinskogo rayona`). */
+export const RUSSIAN_DISTRICT_NOUNS: ReadonlySet<string> = new Set(['rayon', 'rayona', 'rayone', 'rayonu', 'rayonom', 'raion', 'raiona', 'raione']);
 
 /** Words that place a sentence in a Latin-script country. */
 export const LATIN_SCRIPT_CUES: ReadonlySet<string> = new Set(rules.latinScriptCues.words);

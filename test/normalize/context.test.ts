@@ -634,4 +634,14 @@ describe('document context on the built-in gazetteer', () => {
       { start: 16, end: 33, from: 'Toktosunov Nurbek', to: 'Nurbek Toktosunov', entity: '', kind: 'text', confidence: 0.9, rule: 'variant', evidence: { match: 'exact', cost: 0, reordered: 'surname first', runnerUp: null } },
     ]);
   });
+
+  it('splits `near` and a sentence-initial `In` glued to a name (`nearMerke`, `InRishtan`), takes a soft sign\'s apostrophe with the name (`Čebarkul\'`), reads a district\'s adjective with `rayon` (`Batkenskiy rayon`), and keeps `Jambyl`', () => {
+    const result = normalizeText("InRishtan the bazaar reopened. Tourists stopped nearMerke and reached Čebarkul' by bus. Schools of the Batkenskiy rayon and Jambyl Region reopened.", index);
+    expect(result.changes.map((c) => [c.from, c.to])).toEqual([
+      ['InRishtan', 'In Rishtan'],
+      ['nearMerke', 'near Merke'],
+      ["Čebarkul'", 'Chebarkul'],
+      ['Batkenskiy rayon', 'Batken District'],
+    ]);
+  });
 });
