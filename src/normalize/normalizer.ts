@@ -492,6 +492,9 @@ export class Normalizer {
         if (decision.counted) continue;
         const entry = decision.best?.alias?.entry;
         if (entry === undefined) continue;
+        // A near-spelling only suggested (`Jergalan`, a village, near Margilan) places the document
+        // nowhere; it would count in the output too, where the word stands as it was.
+        if (!decision.keep && !decision.apply && decision.best!.how === 'fuzzy') continue;
         decision.counted = true;
         if (!context.anchorStarts.get(entry.id)?.includes(decision.span.start)) {
           this.anchor(context, entry, decision.span.start);

@@ -644,4 +644,9 @@ describe('document context on the built-in gazetteer', () => {
       ['Batkenskiy rayon', 'Batken District'],
     ]);
   });
+
+  it('lets no near-spelling that is only suggested place the document in a country (`Jergalan` near Margilan): `Karakl` in a Kyrgyz story is Karakol', () => {
+    const text = 'A mudflow in the Ak-Suu district damaged the road to Karakl. Traffic between Karakol and Jeti-Oguz resumed. Residents of Jergalan reported damage too.';
+    expect(normalizeText(text, index).changes.map((c) => [c.from, c.to])).toEqual([['Karakl', 'Karakol']]);
+  });
 });
