@@ -13,6 +13,7 @@ import {
   CONNECTORS,
   DESIGNATOR_WORDS,
   RUSSIAN_DISTRICT_NOUNS,
+  RUSSIAN_COMMON_ADJECTIVE,
   ENGLISH_PROPER_WORDS,
   BARE_ADJECTIVE_ENDINGS,
   FOCUS_COUNTRIES,
@@ -312,6 +313,11 @@ const ORGANIZATION_COINED_LETTERS = 7;
 /** Quotation marks that open and close a cited word. */
 const OPENING_QUOTES = new Set([0x22, 0x27, 0x201c, 0x2018, 0xab, 0x201e, 0x201a]);
 const CLOSING_QUOTES = new Set([0x22, 0x27, 0x201d, 0x2019, 0xbb, 0x201c]);
+/** Quotation marks that only ever close a quotation (a span after one is outside it). */
+const CLOSING_ONLY_QUOTES = new Set([0x201d, 0xbb]);
+/** Quotation marks that only ever open one (`“`, `«`, `„`). */
+const CURLY_OPENING_QUOTES = new Set([0x201c, 0xab, 0x201e]);
+const QUOTE_CLOSING_STRAIGHT = new Set([0x22]);
 
 /** Masculine nominative adjective endings, which surnames share (`Obolensky`, `Zelensky`). */
 const SURNAME_ADJECTIVE_ENDINGS: ReadonlySet<string> = new Set(['sky', 'skiy', 'skii', 'insky', 'inskiy', 'inskii']);
@@ -377,6 +383,7 @@ function isLatinScriptCue(word: string): boolean {
  */
 const HOLDS = {
   givenName: { text: 'a common given name', silent: true },
+  properWord: { text: 'an English demonym or proper adjective', silent: true },
   beforeSurname: { text: 'a given name before a surname', silent: true },
   afterGivenName: { text: 'a surname after a given name', silent: true },
   foreignSurname: { text: 'a surname in a foreign romanization', silent: true },
@@ -832,6 +839,11 @@ export class Normalizer {
     // (`Maurice` is French for Mauritius, `Sidney` a variant of Sydney, `Sacha` German for Sakha).
     const byEnglishName = exact && alias.alias.origin !== 'generated' && isEnglishLang(alias.alias.lang);
     if (!byEnglishName && commonGivenNames().has(surface)) return HOLDS.givenName.text;
+    // `Kazakh` is the Russian name of the Azerbaijani town Qazax romanized, and the English word
+    // first: a demonym or proper adjective is that word (a country read so is `demonymLike`).
+    if (!byEnglishName && ENGLISH_PROPER_WORDS.has(surface.toLowerCase())) return HOLDS.properWord.text;
+    // `Tsentralnyy bank`: the Russian adjective `central` left untranslated, not a village of that name.
+    if (!byEnglishName && RUSSIAN_COMMON_ADJECTIVE.test(foldKey(surface))) return 'a Russian adjective of an institution';
     const foreignScheme = inForeignOrthography(alias.alias);
     // `USA` is no German romanization of ЎзА (UzA): acronyms are romanized the English way, if at all.
     if (foreignScheme && isAcronym(surface)) return HOLDS.acronymForeign.text;
@@ -1109,6 +1121,11 @@ export class Normalizer {
     if (OPENING_QUOTES.has(text.charCodeAt(span.start - 1)) && CLOSING_QUOTES.has(text.charCodeAt(span.end))) return 'quoted as written';
     // `known in Uzbek as Qo'qon`, `called Ozbekiston`: a name cited in another language.
     if (citesName(before, beforeTwo, phoned)) return 'cited as written';
+    // `was widely known in Europe as Tiflis`: `known ... as` a few words apart.
+    if (before === 'as' && knownAsWithin(context.tokens, span.first - 1)) return 'cited as written';
+    // `the newspaper "Neýtral Türkmenistan"`: a word of a title quoted in its own language, which
+    // has letters English lacks, is part of that title.
+    if (inQuotedNativeTitle(text, span)) return 'part of a title quoted in its own language';
     // `was known as the Kiev Conservatory`.
     if (beforeTwo === 'as the' && CITING_BEFORE_AS.has(context.tokens[span.first - 3]?.text.toLowerCase() ?? '')) return 'cited as written';
     // `Kaisar Kyzylorda` (a football club), `Kaisar from Kyzylorda`: a name before a city of another
@@ -2163,6 +2180,50 @@ const HISTORIC_EVENT = /^(?:battle|battles|siege|treaty|sack|peace|pogrom|congre
 /** Subjects after which `called` is a telephone call (`he called Japarov`). */
 const CALLERS = new Set(['he', 'she', 'they', 'we', 'i', 'you', 'who']);
 const CITING_BEFORE_AS = new Set(['known', 'spelled', 'spelt', 'written', 'rendered', 'transliterated', 'romanized', 'romanised']);
+
+/** True when `known` (or another citing verb) stands two to four words before the `as` at token `as`, in the same clause. */
+function knownAsWithin(tokens: readonly WordToken[], as: number): boolean {
+  for (let i = as - 2; i >= Math.max(0, as - 4); i--) {
+    const word = tokens[i]!.text.toLowerCase();
+    if (CITING_BEFORE_AS.has(word)) return true;
+    if (CONNECTORS.has(word) && word !== 'of') continue;
+  }
+  return false;
+}
+
+/**
+ * True when the span lies inside quotation marks on its line, within a quoted phrase of at most
+ * six words, one of which has a letter that no romanization of Cyrillic uses (`ý`, `ı`, `ü`).
+ */
+function inQuotedNativeTitle(text: string, span: Span): boolean {
+  const lineStart = text.lastIndexOf('\n', span.start - 1) + 1;
+  let lineEnd = text.indexOf('\n', span.end);
+  if (lineEnd < 0) lineEnd = text.length;
+  // Straight quotes open and close alike: the span is inside a pair when an odd number of them
+  // precede it on its line. Curly ones say which they are.
+  let open = -1;
+  let straight = 0;
+  for (let i = lineStart; i < span.start; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x22) {
+      straight++;
+      if (straight % 2 === 1) open = i;
+    } else if (CURLY_OPENING_QUOTES.has(code)) open = i;
+    else if (CLOSING_ONLY_QUOTES.has(code)) open = -1;
+  }
+  if (open < 0 || (text.charCodeAt(open) === 0x22 && straight % 2 === 0) || span.start - open > 80) return false;
+  const closing = text.charCodeAt(open) === 0x22 ? QUOTE_CLOSING_STRAIGHT : CLOSING_ONLY_QUOTES;
+  let close = -1;
+  for (let i = span.end; i < lineEnd && i <= span.end + 80; i++) {
+    if (closing.has(text.charCodeAt(i))) {
+      close = i;
+      break;
+    }
+  }
+  if (close < 0) return false;
+  const words = text.slice(open + 1, close).split(/[\s-]+/u).filter(Boolean);
+  return words.length > 1 && words.length <= 6 && words.some((word) => hasLatinOnlyLetter(word));
+}
 
 function citesName(before: string | undefined, beforeTwo: string | undefined, phoned: boolean): boolean {
   // `phoned` is only ever true after `called`.

@@ -23,6 +23,9 @@ export const GLUED_PREFIXES: readonly string[] = [...rules.glued.prefixes].sort(
 
 /** Russian adjective endings, longest first. */
 export const ADJECTIVE_ENDINGS: readonly string[] = [...rules.morphology.adjective].sort((a, b) => b.length - a.length);
+/** A Russian adjective of an institution left untranslated (`Tsentralnyy`, `Verkhovnyy`), folded. */
+export const RUSSIAN_COMMON_ADJECTIVE = new RegExp(`^(?:${rules.morphology.commonAdjectives.stems.join('|')})(?:${rules.morphology.commonAdjectives.endings.join('|')})$`, 'u');
+
 /** Russian case endings, longest first. */
 export const CASE_ENDINGS: readonly string[] = [...rules.morphology.case].sort((a, b) => b.length - a.length);
 const OBLIQUE_ADJECTIVE_ENDINGS: readonly string[] = [...rules.morphology.attributive.oblique].sort((a, b) => b.length - a.length);

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { RULES, commonEnglishWords, hasLatinOnlyLetter, hasSurnameShape, nominativeAdjectiveForms, reromanizeWord, ADJECTIVE_ENDINGS, CASE_ENDINGS, GLUED_PREFIXES, GLUED_SUFFIXES } from '../../src/normalize/rules.js';
+import { RULES, commonEnglishWords, hasLatinOnlyLetter, hasSurnameShape, nominativeAdjectiveForms, reromanizeWord, ADJECTIVE_ENDINGS, CASE_ENDINGS, GLUED_PREFIXES, GLUED_SUFFIXES, RUSSIAN_COMMON_ADJECTIVE } from '../../src/normalize/rules.js';
 import { foldKey, querySkeletons, skeletonKey } from '../../src/normalize/fold.js';
 import { swapCost, weightedDistance } from '../../src/normalize/distance.js';
 import { tokenize } from '../../src/normalize/tokenize.js';
@@ -31,6 +31,11 @@ describe('rule tables (data/rules.json sample pairs)', () => {
   it('lists only non-ASCII letters as Latin-only (hasLatinOnlyLetter skips ASCII)', () => {
     expect([...RULES.latinScriptCues.letters].filter((letter) => letter.charCodeAt(0) < 0x80)).toEqual([]);
     expect(['Kraków', 'Warszawa', 'ISTANBUL', 'Niğde', 'Łódź', 'Bishkek'].map(hasLatinOnlyLetter)).toEqual([true, false, false, true, true, false]);
+  });
+
+  it('tells the Russian adjectives of institutions (morphology.commonAdjectives.samples) from place names built on the same stems', () => {
+    expect(RULES.morphology.commonAdjectives.samples.filter((word) => !RUSSIAN_COMMON_ADJECTIVE.test(foldKey(word)))).toEqual([]);
+    expect(['Tsentralnaya Aziya', 'Verkhovna', 'Krasnodar', 'Natsionalnyi', 'Tsentral'].filter((word) => RUSSIAN_COMMON_ADJECTIVE.test(foldKey(word)))).toEqual(['Natsionalnyi']);
   });
 
   it('tells surnames of the former Soviet Union by their ending (surnames.samples)', () => {
