@@ -1241,7 +1241,7 @@ export class Normalizer {
     // person only through a near-spelling is only suggested.
     if (best.how === 'fuzzy' && entry.kind === 'person' && !span.surface.includes(' ')) return 'one word near a person\'s name';
     // `President Volodymyr`: the words around say this is another kind of name.
-    if (cue !== undefined && !kindFits(cue, entry.kind) && !namesAfterPlace && !regionsNamesake) return `kind mismatch: ${cue}`;
+    if (cue !== undefined && !kindFits(cue, entry.kind) && !namesAfterPlace && !regionsNamesake && !(cue === 'water' && this.waterNamesake(best.output))) return `kind mismatch: ${cue}`;
     // `Nagorno-Karabakh`: one half of a hyphenated name is not a name of its own.
     if (isHyphenated(text, span)) return 'part of a hyphenated name';
     const ending = typeof best.detail.ending === 'string' ? best.detail.ending.slice(1) : undefined;

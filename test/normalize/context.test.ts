@@ -661,4 +661,9 @@ describe('document context on the built-in gazetteer', () => {
       ['Tsentralnyy', 'a Russian adjective of an institution'],
     ]);
   });
+
+  it('reads an inexact form of a name beside a word for water when a river or lake bears it (`the lake Issyk-Kull`, `the Naryna river`)', () => {
+    const result = normalizeText('The tourist season on the lake Issyk-Kull opened. Water levels of the Naryna river fell.', index);
+    expect(result.changes.map((c) => [c.from, c.to])).toEqual([['Issyk-Kull', 'Issyk-Kul'], ['Naryna', 'Naryn']]);
+  });
 });
