@@ -879,9 +879,12 @@ export class Normalizer {
       // often (`Palme`, `Aru`, `Khandani`).
       const russianCase = alias.alias.scheme === 'ru-case' && folded.length >= 7 && RUSSIAN_CITY_CASE.test(folded);
       if (exact && entry.kind === 'city' && alias.prior >= 0.9 && (russianCase || reromanizeSpanWords(surface) !== undefined)) return HOLDS.outsideRussian.text;
-      // `Stambul`, `Urumchi`: a major world city's listed name in a known language, read as the
-      // city only in a text about the region, like its Russian case forms.
-      if (exact && candidate.rule !== 'morphology' && entry.kind === 'city' && alias.prior >= 0.9 && alias.alias.origin === 'name' && alias.alias.lang !== 'und' && !alias.common) return HOLDS.outsideRussian.text;
+      // `Stambul`, `Urumchi`: a major world city's listed name, read as the city only in a text
+      // about the region, like its Russian case forms (one of unknown language only for the
+      // largest cities: such lists are noisy). Plain letters only: `Iași` is the city's own spelling.
+      if (exact && candidate.rule !== 'morphology' && entry.kind === 'city' && alias.alias.origin === 'name' && !alias.common && /^[A-Za-z' -]+$/u.test(surface) && (alias.alias.lang !== 'und' ? alias.prior >= 0.85 : alias.prior >= 0.95)) {
+        return HOLDS.outsideRussian.text;
+      }
       return HOLDS.outside.text;
     }
     // `Hakan` → `Haqqani`, `Masoud` → `Massoud`: a given name or another person's surname as often as a garble.

@@ -666,4 +666,9 @@ describe('document context on the built-in gazetteer', () => {
     const result = normalizeText('The tourist season on the lake Issyk-Kull opened. Water levels of the Naryna river fell.', index);
     expect(result.changes.map((c) => [c.from, c.to])).toEqual([['Issyk-Kull', 'Issyk-Kul'], ['Naryna', 'Naryn']]);
   });
+
+  it('reads a major world city\'s name of any language in plain letters in a text about the region (`Stambul`, `Meshkhed`), never its own spelling (`Iași`)', () => {
+    const result = normalizeText('Belavia flies from Minsk to Stambul. Turkmen trucks reached Meshkhed. Trains from Chisinau to Iași resumed.', index);
+    expect(result.changes.map((c) => [c.from, c.to])).toEqual([['Stambul', 'Istanbul'], ['Meshkhed', 'Mashhad']]);
+  });
 });
