@@ -14,6 +14,7 @@ import {
   DESIGNATOR_WORDS,
   RUSSIAN_DISTRICT_NOUNS,
   RUSSIAN_COMMON_ADJECTIVE,
+  RUSSIAN_FEATURE_NOUNS,
   ENGLISH_PROPER_WORDS,
   BARE_ADJECTIVE_ENDINGS,
   FOCUS_COUNTRIES,
@@ -1012,6 +1013,10 @@ export class Normalizer {
       end = following.end;
       const name = best.alias.replacement;
       ranked[0] = best = { ...best, output: / District$/u.test(name) ? name : `${name} District`, detail: { ...best.detail, noun: following.text } };
+    } else if (!best.keep && best.alias !== undefined && isPlaceKind(best.alias.entry.kind) && following !== undefined && RUSSIAN_FEATURE_NOUNS.has(following.text) && isAdjectiveReading(best)) {
+      // `Shardarinskoye vodokhranilishche`: the feature named after the place, in English.
+      end = following.end;
+      ranked[0] = best = { ...best, output: featureName(best.alias.replacement, RUSSIAN_FEATURE_NOUNS.get(following.text)!), detail: { ...best.detail, noun: following.text } };
     } else if (!best.keep && best.alias?.entry.kind === 'region' && after !== undefined && AUTONOMOUS_ADJECTIVE.test(after) && isAdjectiveReading(best)) {
       // `Gorno-Badakhshanskoy avtonomnoy oblasti`: the same with `autonomous` between them.
       const noun = tokens[span.last + 2];
@@ -2248,7 +2253,7 @@ function coordinatedDesignator(text: string, tokens: WordToken[], and: number): 
 
 /** True when a designator comes with the name: `Akmolinsk region`, `the region of Surkhardarinsk`. */
 function hasDesignator(beforeTwo: string | undefined, after: string | undefined): boolean {
-  return (after !== undefined && DESIGNATOR_WORDS.has(after)) || (beforeTwo !== undefined && /^(?:\S+ )?(?:region|province|oblast) of$/u.test(beforeTwo));
+  return (after !== undefined && (DESIGNATOR_WORDS.has(after) || RUSSIAN_FEATURE_NOUNS.has(after) || after === 'ges')) || (beforeTwo !== undefined && /^(?:\S+ )?(?:region|province|oblast) of$/u.test(beforeTwo));
 }
 
 /** Apostrophe-like marks (a soft sign is romanized as one: `Ob'`). */
@@ -2399,6 +2404,16 @@ function russianDzh(surface: string, output: string, entry: GazetteerEntry): boo
 
 /** A surname as the region's languages and Russian form them (`Akhmedov`, `Ibraeva`, `Mirzoyan`, `Rasulzoda`, `Shovkovskyi`). */
 const REGION_SURNAME = /^\p{Lu}\p{Ll}+(?:ov|ev|yev|iev|ova|eva|yeva|ieva|yan|uly|uulu|kyzy|zoda|zade|chuk|enko|skyi|skiy|sky)$/u;
+
+/**
+ * The English name of a feature named after a place (`{} Reservoir` and `Shardara District` give
+ * `Shardara Reservoir`): the place's name without its designator; a feature's own name as it is.
+ */
+function featureName(place: string, pattern: string): string {
+  const word = pattern.replace('{}', '').trim();
+  if (new RegExp(`(?:^|\\s)${word}(?:\\s|$)`, 'u').test(place)) return place;
+  return pattern.replace('{}', shortPlaceName(place) ?? place);
+}
 
 /** Apostrophes that romanizations write for the soft sign (`Čebarkul'`, `Khar’kov`, `Tver ʹ`). */
 const SOFT_SIGN_MARKS: ReadonlySet<number> = new Set([0x27, 0x2019, 0x2bc, 0x2b9]);

@@ -55,6 +55,9 @@ export function hasSurnameShape(word: string): boolean {
 
 /** Adjective endings that are also how real towns end (`Akmolinsk`, `Pokrovsk`): applied only before a designator. */
 export const BARE_ADJECTIVE_ENDINGS: ReadonlySet<string> = new Set(rules.morphology.bareAdjective);
+
+/** Russian nouns of a feature after a place's adjective, with the English name's pattern (`doline` → `{} Valley`). */
+export const RUSSIAN_FEATURE_NOUNS: ReadonlyMap<string, string> = new Map(Object.entries(rules.morphology.featureNouns.nouns).filter(([noun]) => noun !== '$comment'));
 /** Glued function words that names also end in (`Kairat`, `Ararat`): splits are only suggested. */
 export const HOLD_GLUED_SUFFIXES: ReadonlySet<string> = new Set(rules.glued.holdSuffixes);
 /** Of those, the ones that stay held even after a major place written exactly (`Ararat`). */

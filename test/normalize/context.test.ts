@@ -671,4 +671,13 @@ describe('document context on the built-in gazetteer', () => {
     const result = normalizeText('Belavia flies from Minsk to Stambul. Turkmen trucks reached Meshkhed. Trains from Chisinau to Iași resumed.', index);
     expect(result.changes.map((c) => [c.from, c.to])).toEqual([['Stambul', 'Istanbul'], ['Meshkhed', 'Mashhad']]);
   });
+
+  it('reads a place\'s adjective with a Russian feature noun as the feature\'s English name (morphology.featureNouns.samples), and a neuter adjective only so', () => {
+    for (const [phrase, english] of RULES.morphology.featureNouns.samples) {
+      expect(normalizeText(`Farmers near the ${phrase} met.`, index).text).toBe(`Farmers near the ${english} met.`);
+    }
+    expect(normalizeText('Water in the Kayrakkumskoye vodokhranilishche rose; Budenovskoye is a field.', index).changes.map((c) => [c.from, c.to])).toEqual([
+      ['Kayrakkumskoye vodokhranilishche', 'Qayroqqum Reservoir'],
+    ]);
+  });
 });
