@@ -1143,8 +1143,9 @@ export class Normalizer {
       return 'before a city of another country (a club or a firm named with its city)';
     }
     // `the special economic zone Alabuga in Yelabuga`: what is in a place is not that place.
-    const inPlace = after === 'in' ? context.tokens[span.last + 2] : undefined;
-    if (inPlace !== undefined && text.startsWith(best.output, inPlace.start) && !LETTER.test(text.charAt(inPlace.start + best.output.length))) return 'followed by `in` and the place it reads as';
+    // So is a club `from` the place it reads as (`Merw from Mary`, named after the old city).
+    const inPlace = after === 'in' || after === 'from' ? context.tokens[span.last + 2] : undefined;
+    if (inPlace !== undefined && text.startsWith(best.output, inPlace.start) && !LETTER.test(text.charAt(inPlace.start + best.output.length))) return `followed by \`${after}\` and the place it reads as`;
     // `the Battle of Kiev`, `chicken Kiev`: a historic event or a dish keeps the spelling of its name.
     if (best.how === 'exact' && (before === 'chicken' || (beforeTwo !== undefined && HISTORIC_EVENT.test(beforeTwo)))) return 'part of the name of a historic event or a dish';
     const entry = best.alias?.entry;
@@ -1511,7 +1512,7 @@ export class Normalizer {
       const stem = surface.slice(0, surface.length - suffix.length);
       const alias = this.index
         .lookupExact(foldKey(stem))
-        .find((known) => known.prior >= 0.9 && isPlaceKind(known.entry.kind) && inFocus(known.entry) && known.alias.text === stem);
+        .find((known) => known.prior >= 0.9 && isPlaceKind(known.entry.kind) && FOCUS_COUNTRIES.has(known.entry.country ?? '') && known.alias.text === stem);
       if (alias) return rawCandidate(alias.replacement, alias, 'exact', 'morphology', 0, 0.9, false, { ending: `-${suffix}`, endingType: 'locative' });
     }
     return undefined;

@@ -680,4 +680,10 @@ describe('document context on the built-in gazetteer', () => {
       ['Kayrakkumskoye vodokhranilishche', 'Qayroqqum Reservoir'],
     ]);
   });
+
+  it('reads Turkic ablative and dative suffixes on a major place of the region (`Almatydan`, `Samarqandga`), never on a country elsewhere (`Indiana`), and holds a club `from` the place it reads as (`Merw from Mary`); `Bohtar` is Bokhtar', () => {
+    const result = normalizeText('Exporters from Almatydan and trains to Samarqandga left; Indiana farmers watched. Ahal and Merw from Mary drew. The Bohtar hospital opened.', index);
+    expect(result.changes.map((c) => [c.from, c.to])).toEqual([['Almatydan', 'Almaty'], ['Samarqandga', 'Samarkand'], ['Bohtar', 'Bokhtar']]);
+    expect(result.suggestions.map((s) => [s.from, s.evidence.held])).toEqual([['Merw', 'followed by `from` and the place it reads as']]);
+  });
 });
