@@ -140,10 +140,6 @@ function isKeepable(alias: Alias, entry: GazetteerEntry): boolean {
   // English than the Russian one (`Kharkovskaya oblast`), though GeoNames lists it preferred.
   if (UKRAINIAN_ADJECTIVE_UNIT.test(alias.text) && !UKRAINIAN_ADJECTIVE_UNIT.test(entry.name)) return false;
   const english = isEnglishLang(alias.lang);
-  // `Chirchiq`, `Olmaliq`: a town of Uzbekistan in the country's own Latin spelling, when it has
-  // no apostrophe letter (`Farg'ona`), is how English news from Uzbekistan often writes it. Blind
-  // annotators kept `Olmaliq` in two sets and `Chirchiq` in a third; on the eval no fix was lost.
-  if (alias.lang === 'uz' && entry.country === 'UZ' && (entry.kind === 'city' || entry.kind === 'town') && /^[A-Za-z -]+$/u.test(alias.text) && (alias.type === 'preferred' || alias.type === 'official')) return true;
   switch (alias.type) {
     case 'misspelling':
       return false;

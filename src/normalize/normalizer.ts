@@ -666,20 +666,20 @@ export class Normalizer {
       j++;
     }
     const spans: Span[] = [];
-    // `Nam angan`, `Surkhandar ya`: a name split by a stray space, its tail a short lower-case
-    // fragment that is no English word. Read only as the name written whole (see `retrieve`).
-    const next = tokens[i + 1];
-    if (
-      ends.length === 1 && next !== undefined && next.start - tokens[i]!.end === 1 && text.charCodeAt(next.start - 1) === 0x20 &&
-      next.text.length <= 6 && SPLIT_TAIL.test(next.text) && !this.english.has(next.text) && isCapitalized(tokens[i]!.text)
-    ) {
-      spans.push({ first: i, last: i + 1, start: tokens[i]!.start, end: next.end, surface: text.slice(tokens[i]!.start, next.end) });
-    }
     for (let k = ends.length - 1; k >= 0; k--) {
       const last = ends[k]!;
       const start = tokens[i]!.start;
       const end = tokens[last]!.end;
       spans.push({ first: i, last, start, end, surface: text.slice(start, end) });
+    }
+    // `Nam angan`, `Surkhandar ya`: a name split by a stray space, its tail a short lower-case
+    // fragment. Read only as the name written whole (see `splitName`), before the head alone.
+    const next = tokens[i + 1];
+    if (
+      next !== undefined && next.start - tokens[i]!.end === 1 && text.charCodeAt(next.start - 1) === 0x20 &&
+      next.text.length <= 6 && SPLIT_TAIL.test(next.text) && isCapitalized(tokens[i]!.text)
+    ) {
+      spans.splice(spans.length - 1, 0, { first: i, last: i + 1, start: tokens[i]!.start, end: next.end, surface: text.slice(tokens[i]!.start, next.end) });
     }
     return spans;
   }
@@ -1473,10 +1473,14 @@ export class Normalizer {
    * joined, of a place or body of some prominence, where the head alone is no correct name.
    */
   private splitName(head: string, tail: string): RawCandidate[] {
-    if (this.index.lookupExact(foldKey(head)).some((alias) => alias.keep)) return [];
+    // A head that is a name of its own (`Osh`) stays one, unless a far better-known name is the
+    // whole (`Taldy korgan`: Taldy is a village); an English word as the tail (`Istaravsh an`)
+    // needs a well-known name too.
+    const headPrior = Math.max(0, ...this.index.lookupExact(foldKey(head)).filter((alias) => alias.keep).map((alias) => alias.prior));
+    const minPrior = Math.max(this.english.has(tail) ? 0.75 : 0.6, headPrior > 0 ? headPrior + 0.2 : 0);
     let listed: IndexedAlias | undefined;
     for (const alias of this.index.lookupExact(foldKey(head + tail))) {
-      if (!alias.keep || alias.prior < 0.6 || alias.entry.kind === 'person' || alias.alias.text.includes(' ')) continue;
+      if (!alias.keep || alias.prior < minPrior || alias.entry.kind === 'person' || alias.alias.text.includes(' ')) continue;
       if (listed === undefined || alias.prior > listed.prior) listed = alias;
     }
     return listed ? [rawCandidate(listed.alias.text, listed, 'exact', 'glued', 0, 0.95, false, { split: `${head} ${tail}` })] : [];

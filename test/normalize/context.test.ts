@@ -686,4 +686,9 @@ describe('document context on the built-in gazetteer', () => {
     expect(result.changes.map((c) => [c.from, c.to])).toEqual([['Almatydan', 'Almaty'], ['Samarqandga', 'Samarkand'], ['Bohtar', 'Bokhtar']]);
     expect(result.suggestions.map((s) => [s.from, s.evidence.held])).toEqual([['Merw', 'followed by `from` and the place it reads as']]);
   });
+
+  it('joins a split name whose head is a lesser name of its own (`Taldy korgan`) or whose tail is an English word (`Istaravsh an`), and fixes `Buxoro`, an Uzbek spelling English news does not use', () => {
+    const result = normalizeText('Farmers from Taldy korgan met traders of Istaravsh an and Buxoro. Osh an old city.', index);
+    expect(result.changes.map((c) => [c.from, c.to])).toEqual([['Taldy korgan', 'Taldykorgan'], ['Istaravsh an', 'Istaravshan'], ['Buxoro', 'Bukhara']]);
+  });
 });
