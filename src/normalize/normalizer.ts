@@ -148,6 +148,8 @@ interface Outcome {
 const NO_DECISION: Outcome = { decision: undefined, contextFree: true };
 
 interface DocContext {
+  /** Where the document's double quotation marks are, found on first use (see `inQuotedNativeTitle`). */
+  quotes?: number[];
   /** Where each entity named plainly in the document is named (a mention never supports itself). */
   anchorStarts: Map<string, number[]>;
   /** Where the children of each entity are named. */
@@ -472,6 +474,7 @@ export class Normalizer {
       knownPeople: new Set(),
       applied: new Set(),
       inexact: new Set(),
+      quotes: undefined,
     };
     for (const token of tokens) {
       const word = token.text;
@@ -677,7 +680,11 @@ export class Normalizer {
     const next = tokens[i + 1];
     if (
       next !== undefined && next.start - tokens[i]!.end === 1 && text.charCodeAt(next.start - 1) === 0x20 &&
-      next.text.length <= 6 && SPLIT_TAIL.test(next.text) && isCapitalized(tokens[i]!.text)
+      next.text.length <= 6 && isLowerAscii(next.text) && !FUNCTION_WORDS.has(next.text) &&
+      // Only where the two parts make a listed name: most such pairs are a name and a word. (Not
+      // through the memo of `foldKey`: these strings are seldom asked again.)
+      this.index.lookupExact(plainFold(tokens[i]!.text + next.text)).length > 0 &&
+      SPLIT_HEAD.test(tokens[i]!.text)
     ) {
       spans.splice(spans.length - 1, 0, { first: i, last: i + 1, start: tokens[i]!.start, end: next.end, surface: text.slice(tokens[i]!.start, next.end) });
     }
@@ -1133,7 +1140,7 @@ export class Normalizer {
     if (before === 'as' && knownAsWithin(context.tokens, span.first - 1)) return 'cited as written';
     // `the newspaper "Neýtral Türkmenistan"`: a word of a title quoted in its own language, which
     // has letters English lacks, is part of that title.
-    if (inQuotedNativeTitle(text, span)) return 'part of a title quoted in its own language';
+    if (inQuotedNativeTitle(text, span, (context.quotes ??= quotePositions(text)))) return 'part of a title quoted in its own language';
     // `was known as the Kiev Conservatory`.
     if (beforeTwo === 'as the' && CITING_BEFORE_AS.has(context.tokens[span.first - 3]?.text.toLowerCase() ?? '')) return 'cited as written';
     // `Kaisar Kyzylorda` (a football club), `Kaisar from Kyzylorda`: a name before a city of another
@@ -2208,7 +2215,9 @@ function knownAsWithin(tokens: readonly WordToken[], as: number): boolean {
  * True when the span lies inside quotation marks on its line, within a quoted phrase of at most
  * six words, one of which has a letter that no romanization of Cyrillic uses (`ý`, `ı`, `ü`).
  */
-function inQuotedNativeTitle(text: string, span: Span): boolean {
+function inQuotedNativeTitle(text: string, span: Span, quotes: readonly number[]): boolean {
+  // Most spans have no quotation mark near them: look for one on each side first.
+  if (!quoteAround(quotes, span.start, span.end)) return false;
   const lineStart = text.lastIndexOf('\n', span.start - 1) + 1;
   let lineEnd = text.indexOf('\n', span.end);
   if (lineEnd < 0) lineEnd = text.length;
@@ -2236,6 +2245,28 @@ function inQuotedNativeTitle(text: string, span: Span): boolean {
   if (close < 0) return false;
   const words = text.slice(open + 1, close).split(/[\s-]+/u).filter(Boolean);
   return words.length > 1 && words.length <= 6 && words.some((word) => hasLatinOnlyLetter(word));
+}
+
+/** Where a document's double quotation marks are (straight or curly), in order. */
+function quotePositions(text: string): number[] {
+  const out: number[] = [];
+  for (const match of text.matchAll(/["“”«»„]/gu)) out.push(match.index);
+  return out;
+}
+
+/** True when quotation marks stand within 80 characters before `start` and after `end`. */
+function quoteAround(quotes: readonly number[], start: number, end: number): boolean {
+  // The first mark at or after `end` (binary search), and the one before it.
+  let lo = 0;
+  let hi = quotes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (quotes[mid]! < end) lo = mid + 1;
+    else hi = mid;
+  }
+  const after = quotes[lo];
+  const before = lo > 0 ? quotes[lo - 1] : undefined;
+  return after !== undefined && before !== undefined && before < start && start - before <= 80 && after - end <= 80;
 }
 
 function citesName(before: string | undefined, beforeTwo: string | undefined, phoned: boolean): boolean {
@@ -2423,8 +2454,16 @@ function featureName(place: string, pattern: string): string {
 /** Apostrophes that romanizations write for the soft sign (`Čebarkul'`, `Khar’kov`, `Tver ʹ`). */
 const SOFT_SIGN_MARKS: ReadonlySet<number> = new Set([0x27, 0x2019, 0x2bc, 0x2b9]);
 
-/** A short lower-case fragment after a stray space (`angan` in `Nam angan`). */
-const SPLIT_TAIL = /^\p{Ll}+$/u;
+/** `foldKey` without its memo for plain ASCII letters (their folded form is the lower case). */
+function plainFold(text: string): string {
+  return /^[A-Za-z]+$/u.test(text) ? text.toLowerCase() : foldKey(text);
+}
+
+/** The commonest words after a name, never the tail of a split one (they are most of the words looked at). */
+const FUNCTION_WORDS: ReadonlySet<string> = new Set(['the', 'of', 'and', 'in', 'to', 'on', 'for', 'at', 'by', 'from', 'with', 'is', 'was', 'are', 'were', 'has', 'had', 'have', 'said', 'says', 'as', 'or', 'but', 'that', 'this', 'will', 'would', 'its', 'it', 'be', 'been', 'not', 'also', 'which', 'who', 'a']);
+
+/** The head of a split name: one capitalized word (`Nam` in `Nam angan`). */
+const SPLIT_HEAD = /^\p{Lu}\p{Ll}+$/u;
 /** A span made of a name's head and its split-off tail (see `spansFrom`). */
 const SPLIT_NAME = /^(\p{Lu}\p{Ll}+) (\p{Ll}{1,6})$/u;
 
