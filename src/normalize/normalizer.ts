@@ -320,6 +320,7 @@ const CLOSING_QUOTES = new Set([0x22, 0x27, 0x201d, 0x2019, 0xbb, 0x201c]);
 const CLOSING_ONLY_QUOTES = new Set([0x201d, 0xbb]);
 /** Quotation marks that only ever open one (`“`, `«`, `„`). */
 const CURLY_OPENING_QUOTES = new Set([0x201c, 0xab, 0x201e]);
+/** What closes a quotation opened by a straight double quote. */
 const QUOTE_CLOSING_STRAIGHT = new Set([0x22]);
 
 /** Masculine nominative adjective endings, which surnames share (`Obolensky`, `Zelensky`). */
@@ -1511,9 +1512,10 @@ export class Normalizer {
 
   /**
    * A one-word span that is a major place of the region written as a listed name (`Astana`, `Bakı`)
-   * with a locative suffix of Kazakh, Kyrgyz, Uzbek, Turkmen or Azerbaijani (`Astanada`,
-   * `Bishkekte`, `Bakıda`): the place. Only major places (a prior of 0.9 or more) and stems of
-   * four letters or more, so that no English word (`Canada`, `Uganda`) reads as one.
+   * with a locative, ablative or dative suffix of Kazakh, Kyrgyz, Uzbek, Turkmen or Azerbaijani
+   * (`Astanada`, `Bishkekte`, `Bakıda`, `Almatydan`, `Samarqandga`): the place. Only major places
+   * of the region's countries (a prior of 0.9 or more; `Indiana` is no India) and stems of four
+   * letters or more, so that no English word (`Canada`, `Uganda`) reads as one.
    */
   private localLocative(surface: string): RawCandidate | undefined {
     if (surface.includes(' ') || !isCapitalized(surface)) return undefined;
