@@ -729,9 +729,13 @@ export class Normalizer {
         }
       }
       // `Kazakstan`, a listed spelling of Kazakhstan and the skeleton of the TV channel Qazaqstan:
-      // a reading held because the span is written as a country's name yields to the country's.
-      // (Only a country's: the held readings of other names still keep their spans suggestions.)
-      const country = (candidate: RawCandidate) => candidate.alias !== undefined && candidate.alias.entry.kind === 'country' && written.has(candidate.alias.entry.id);
+      // a reading held because the span is written as a country's name yields to the country's;
+      // so does one held because it is a region's Russian adjective (`Odesskoy`, not the city
+      // Odesa through its stem). (Only these: the held readings of other names still keep their
+      // spans suggestions.)
+      const country = (candidate: RawCandidate) =>
+        candidate.alias !== undefined && written.has(candidate.alias.entry.id) &&
+        (candidate.alias.entry.kind === 'country' || (candidate.alias.entry.kind === 'region' && candidate.alias.alias.scheme === 'ru-adjective'));
       if (candidates.some((candidate) => !candidate.keep && candidate.hold === undefined && candidate.how === 'exact' && country(candidate))) {
         candidates = candidates.filter((candidate) => candidate.hold !== HOLDS.writtenOther.text);
       }

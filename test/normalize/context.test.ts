@@ -691,4 +691,8 @@ describe('document context on the built-in gazetteer', () => {
     const result = normalizeText('Farmers from Taldy korgan met traders of Istaravsh an and Buxoro. Osh an old city.', index);
     expect(result.changes.map((c) => [c.from, c.to])).toEqual([['Taldy korgan', 'Taldykorgan'], ['Istaravsh an', 'Istaravshan'], ['Buxoro', 'Bukhara']]);
   });
+
+  it('reads a region\'s Russian adjective as the region when its city reads through the stem too (`Odesskoy oblasti`)', () => {
+    expect(normalizeText('Shelling was reported in the Odesskoy oblasti overnight.', index).text).toBe('Shelling was reported in the Odesa Oblast overnight.');
+  });
 });
