@@ -27,6 +27,14 @@ export function foldKey(text: string): string {
 /** Words of plain ASCII letters, one space apart: the folded form is the text in lower case. */
 const PLAIN_WORDS = /^[A-Za-z]+(?: [A-Za-z]+)*$/;
 
+/**
+ * `foldKey` without its memo, for strings seldom asked twice (a word joined to the next one),
+ * which would only crowd the memo.
+ */
+export function foldKeyOnce(text: string): string {
+  return foldUncached(text);
+}
+
 function foldUncached(text: string): string {
   // Most spans and words are plain: none of the replacements below would change them.
   if (PLAIN_WORDS.test(text)) return text.toLowerCase();

@@ -5,7 +5,7 @@
  */
 import type { Change, Suggestion } from '../document.js';
 import type { Alias, Gazetteer, GazetteerEntry } from '../gazetteer/index.js';
-import { foldKey, isLatinText, skeletonKey, skeletonOfFolded } from './fold.js';
+import { foldKey, foldKeyOnce, isLatinText, skeletonKey, skeletonOfFolded } from './fold.js';
 import { indexFor, isEnglishLang, isPlaceKind, maxFuzzyCost, shortPlaceName, stemOfSkeleton, type IndexHit, type IndexedAlias, type NameIndex } from './name-index.js';
 import {
   ADJECTIVE_ENDINGS,
@@ -329,12 +329,10 @@ const SURNAME_ADJECTIVE_ENDINGS: ReadonlySet<string> = new Set(['sky', 'skiy', '
 /** Endings of the Russian cases of a city's name that no English word or name of that length ends in often (`Tegerane`, `Bryusselem`). */
 const RUSSIAN_CITY_CASE = /(?:e|em|om|u)$/u;
 
-/** A canonical name that already ends in the word for its kind of region (`Krasnoyarsk Krai`). */
-/** A word that ends like a Russian adjective of a place (`Batkenskiy`, `Isfarinskogo`, `Kochkorskom`). */
-const RUSSIAN_ADJECTIVE_WORD = /sk(?:iy|ij|ii|y|ogo|om|oy|oj|aya)$/u;
-
 /** The Russian adjective `autonomous` in the forms it takes before `oblast` or `okrug`, romanized. */
 const AUTONOMOUS_ADJECTIVE = /^avtonomn(?:aya|aja|oy|oj|oi|uyu|uju|om|ogo|yy|yj|yi|iy)$/iu;
+
+/** A canonical name that already ends in the word for its kind of region (`Krasnoyarsk Krai`). */
 const ENDS_IN_DESIGNATOR = / (?:Krai|Okrug|Territory|Republic|Region|Oblast|Province)$/u;
 
 /** English words for a region that follow its name (`Omsk region`, `Khabarovsk Territory`), folded. */
@@ -684,7 +682,7 @@ export class Normalizer {
       next.text.length <= 6 && isLowerAscii(next.text) && !FUNCTION_WORDS.has(next.text) &&
       // Only where the two parts make a listed name: most such pairs are a name and a word. (Not
       // through the memo of `foldKey`: these strings are seldom asked again.)
-      this.index.lookupExact(plainFold(tokens[i]!.text + next.text)).length > 0 &&
+      this.index.lookupExact(foldKeyOnce(tokens[i]!.text + next.text)).length > 0 &&
       SPLIT_HEAD.test(tokens[i]!.text)
     ) {
       spans.splice(spans.length - 1, 0, { first: i, last: i + 1, start: tokens[i]!.start, end: next.end, surface: text.slice(tokens[i]!.start, next.end) });
@@ -1016,19 +1014,20 @@ export class Normalizer {
     if (!best.keep && best.alias?.entry.kind === 'region' && following !== undefined && after !== undefined && RUSSIAN_REGION_NOUNS.has(after) && isAdjectiveReading(best)) {
       end = following.end;
       const name = best.alias.replacement;
-      ranked[0] = best = { ...best, output: shortPlaceName(name) !== undefined || ENDS_IN_DESIGNATOR.test(name) ? name : `${name} Region`, detail: { ...best.detail, noun: following.text } };
+      ranked[0] = best = withNoun(best, shortPlaceName(name) !== undefined || ENDS_IN_DESIGNATOR.test(name) ? name : `${name} Region`, following.text);
     } else if (
       !best.keep && best.alias?.entry.kind === 'district' && following !== undefined && after !== undefined && RUSSIAN_DISTRICT_NOUNS.has(after) &&
-      (isAdjectiveReading(best) || RUSSIAN_ADJECTIVE_WORD.test(span.surface))
+      // (`rayon` is masculine: `Batkenskiy`, `Isfarinskogo`, `Kochkorskom`.)
+      (isAdjectiveReading(best) || MASCULINE_ADJECTIVE.test(span.surface))
     ) {
       // `Batkenskiy rayon`, `Isfarinskogo rayona`: a district's adjective with its noun left untranslated.
       end = following.end;
       const name = best.alias.replacement;
-      ranked[0] = best = { ...best, output: / District$/u.test(name) ? name : `${name} District`, detail: { ...best.detail, noun: following.text } };
+      ranked[0] = best = withNoun(best, / District$/u.test(name) ? name : `${name} District`, following.text);
     } else if (!best.keep && best.alias !== undefined && isPlaceKind(best.alias.entry.kind) && following !== undefined && RUSSIAN_FEATURE_NOUNS.has(following.text) && isAdjectiveReading(best)) {
       // `Shardarinskoye vodokhranilishche`: the feature named after the place, in English.
       end = following.end;
-      ranked[0] = best = { ...best, output: featureName(best.alias.replacement, RUSSIAN_FEATURE_NOUNS.get(following.text)!), detail: { ...best.detail, noun: following.text } };
+      ranked[0] = best = withNoun(best, featureName(best.alias.replacement, RUSSIAN_FEATURE_NOUNS.get(following.text)!), following.text);
     } else if (!best.keep && best.alias?.entry.kind === 'region' && after !== undefined && AUTONOMOUS_ADJECTIVE.test(after) && isAdjectiveReading(best)) {
       // `Gorno-Badakhshanskoy avtonomnoy oblasti`: the same with `autonomous` between them.
       const noun = tokens[span.last + 2];
@@ -1036,7 +1035,7 @@ export class Normalizer {
         end = noun.end;
         const name = best.alias.replacement;
         const output = ENDS_IN_DESIGNATOR.test(name) ? name : `${name} Autonomous ${/^okrug/u.test(noun.text.toLowerCase()) ? 'Okrug' : 'Region'}`;
-        ranked[0] = best = { ...best, output, detail: { ...best.detail, noun: `${following!.text} ${noun.text}` } };
+        ranked[0] = best = withNoun(best, output, `${following!.text} ${noun.text}`);
       }
     }
     // `Čebarkul'`: a soft sign's apostrophe after a place's name goes with the name (a possessive's
@@ -1491,7 +1490,7 @@ export class Normalizer {
     const headPrior = Math.max(0, ...this.index.lookupExact(foldKey(head)).filter((alias) => alias.keep).map((alias) => alias.prior));
     const minPrior = Math.max(this.english.has(tail) ? 0.75 : 0.6, headPrior > 0 ? headPrior + 0.2 : 0);
     let listed: IndexedAlias | undefined;
-    for (const alias of this.index.lookupExact(foldKey(head + tail))) {
+    for (const alias of this.index.lookupExact(foldKeyOnce(head + tail))) {
       if (!alias.keep || alias.prior < minPrior || alias.entry.kind === 'person' || alias.alias.text.includes(' ')) continue;
       if (listed === undefined || alias.prior > listed.prior) listed = alias;
     }
@@ -2207,12 +2206,10 @@ const HISTORIC_EVENT = /^(?:battle|battles|siege|treaty|sack|peace|pogrom|congre
 const CALLERS = new Set(['he', 'she', 'they', 'we', 'i', 'you', 'who']);
 const CITING_BEFORE_AS = new Set(['known', 'spelled', 'spelt', 'written', 'rendered', 'transliterated', 'romanized', 'romanised']);
 
-/** True when `known` (or another citing verb) stands two to four words before the `as` at token `as`, in the same clause. */
+/** True when `known` (or another citing verb) stands two to four words before the `as` at token `as`. */
 function knownAsWithin(tokens: readonly WordToken[], as: number): boolean {
   for (let i = as - 2; i >= Math.max(0, as - 4); i--) {
-    const word = tokens[i]!.text.toLowerCase();
-    if (CITING_BEFORE_AS.has(word)) return true;
-    if (CONNECTORS.has(word) && word !== 'of') continue;
+    if (CITING_BEFORE_AS.has(tokens[i]!.text.toLowerCase())) return true;
   }
   return false;
 }
@@ -2447,6 +2444,11 @@ function russianDzh(surface: string, output: string, entry: GazetteerEntry): boo
 /** A surname as the region's languages and Russian form them (`Akhmedov`, `Ibraeva`, `Mirzoyan`, `Rasulzoda`, `Shovkovskyi`). */
 const REGION_SURNAME = /^\p{Lu}\p{Ll}+(?:ov|ev|yev|iev|ova|eva|yeva|ieva|yan|uly|uulu|kyzy|zoda|zade|chuk|enko|skyi|skiy|sky)$/u;
 
+/** The best reading as the English name of a phrase that takes in the Russian noun after the span (`Batkenskiy rayon`). */
+function withNoun(best: ScoredCandidate, output: string, noun: string): ScoredCandidate {
+  return { ...best, output, detail: { ...best.detail, noun } };
+}
+
 /**
  * The English name of a feature named after a place (`{} Reservoir` and `Shardara District` give
  * `Shardara Reservoir`): the place's name without its designator; a feature's own name as it is.
@@ -2459,11 +2461,6 @@ function featureName(place: string, pattern: string): string {
 
 /** Apostrophes that romanizations write for the soft sign (`Čebarkul'`, `Khar’kov`, `Tver ʹ`). */
 const SOFT_SIGN_MARKS: ReadonlySet<number> = new Set([0x27, 0x2019, 0x2bc, 0x2b9]);
-
-/** `foldKey` without its memo for plain ASCII letters (their folded form is the lower case). */
-function plainFold(text: string): string {
-  return /^[A-Za-z]+$/u.test(text) ? text.toLowerCase() : foldKey(text);
-}
 
 /** The commonest words after a name, never the tail of a split one (they are most of the words looked at). */
 const FUNCTION_WORDS: ReadonlySet<string> = new Set(['the', 'of', 'and', 'in', 'to', 'on', 'for', 'at', 'by', 'from', 'with', 'is', 'was', 'are', 'were', 'has', 'had', 'have', 'said', 'says', 'as', 'or', 'but', 'that', 'this', 'will', 'would', 'its', 'it', 'be', 'been', 'not', 'also', 'which', 'who', 'a']);
