@@ -15,6 +15,7 @@ import {
   RUSSIAN_DISTRICT_NOUNS,
   RUSSIAN_COMMON_ADJECTIVE,
   RUSSIAN_FEATURE_NOUNS,
+  UKRAINIAN_ADJECTIVE_ENDINGS,
   ENGLISH_PROPER_WORDS,
   BARE_ADJECTIVE_ENDINGS,
   FOCUS_COUNTRIES,
@@ -2473,8 +2474,6 @@ const SPLIT_NAME = /^(\p{Lu}\p{Ll}+) (\p{Ll}{1,6})$/u;
 /** A word whose first two letters are capitals and the rest small (`DUshanbe`): a typo, not an acronym. */
 const SHIFT_TYPO = /^\p{Lu}\p{Lu}\p{Ll}{3,}$/u;
 
-/** Endings of the Ukrainian adjective among the morphology's adjective endings (`Kharkivska`). */
-const UKRAINIAN_ADJECTIVE_ENDINGS: ReadonlySet<string> = new Set(['ska']);
 
 /** A listed name, not English, of a place whose country is outside the region (`Slowak` for Slovakia). */
 function foreignNameOutsideRegion(alias: IndexedAlias): boolean {

@@ -22,7 +22,9 @@ export const GLUED_SUFFIXES: readonly string[] = [...rules.glued.suffixes].sort(
 export const GLUED_PREFIXES: readonly string[] = [...rules.glued.prefixes].sort((a, b) => b.length - a.length);
 
 /** Russian adjective endings, longest first. */
-export const ADJECTIVE_ENDINGS: readonly string[] = [...rules.morphology.adjective].sort((a, b) => b.length - a.length);
+export const ADJECTIVE_ENDINGS: readonly string[] = [...rules.morphology.adjective, ...rules.morphology.ukrainianAdjective].sort((a, b) => b.length - a.length);
+/** Ukrainian adjective endings among them (`Kharkivska`): read through the city the stem names. */
+export const UKRAINIAN_ADJECTIVE_ENDINGS: ReadonlySet<string> = new Set(rules.morphology.ukrainianAdjective);
 /** A Russian adjective of an institution left untranslated (`Tsentralnyy`, `Verkhovnyy`), folded. */
 export const RUSSIAN_COMMON_ADJECTIVE = new RegExp(`^(?:${rules.morphology.commonAdjectives.stems.join('|')})(?:${rules.morphology.commonAdjectives.endings.join('|')})$`, 'u');
 
