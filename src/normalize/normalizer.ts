@@ -26,9 +26,10 @@ import {
   KIND_CUES,
   LATIN_SCRIPT_CUES,
   LOCAL_LOCATIVE_SUFFIXES,
-  LOCATIVE_PREPOSITIONS,
   NAME_ENDING_SUFFIXES,
+  RUSSIAN_PREPOSITIONS,
   RUSSIAN_REGION_NOUNS,
+  type RussianPreposition,
   commonEnglishWords,
   commonGivenNames,
   hasLatinOnlyLetter,
@@ -101,6 +102,16 @@ interface RawCandidate {
   extendsLeft?: boolean;
   /** Why the candidate is only ever suggested (see `holdOf`). */
   hold?: string;
+}
+
+/** What `retrieve` is told about a span's surroundings (part of the reading's cache key). */
+interface RetrieveFlags {
+  /** A Russian preposition left untranslated right before the span (`v`, `iz`; see `RUSSIAN_PREPOSITIONS`). */
+  preposition: string | undefined;
+  /** The sentence names a Latin-script country: foreign-orthography readings of people are not made. */
+  guarded: boolean;
+  /** Glued function words may be split off (not inside a reading that already split one). */
+  glue: boolean;
 }
 
 /** A candidate with the context-free part of its score, as a span's reading holds it. */
@@ -692,13 +703,13 @@ export class Normalizer {
   }
 
   /** What the index says about a span (cached by surface and flags across documents). */
-  private readingOf(span: Span, locative: boolean, guarded: boolean): SpanReading {
+  private readingOf(span: Span, preposition: string | undefined, guarded: boolean): SpanReading {
     // The surface alone when no flag is set (a span never holds U+0000), so most keys are no new string.
-    const flags = `${locative ? 'v' : ''}${guarded ? 'g' : ''}${this.options.keepVariants ? 'k' : ''}`;
+    const flags = `${preposition === undefined ? '' : `${preposition}:`}${guarded ? 'g' : ''}${this.options.keepVariants ? 'k' : ''}`;
     const key = flags === '' ? span.surface : `${span.surface}\u0000${flags}`;
     let reading = this.rawCache.get(key);
     if (reading) return reading;
-    let candidates = this.retrieve(span.surface, { locative, guarded, glue: true });
+    let candidates = this.retrieve(span.surface, { preposition, guarded, glue: true });
     if (candidates.some((candidate) => !candidate.keep)) {
       // A variant of unknown language of a place outside the region (`Astane`, listed for an Iranian
       // town) is too noisy to prove the span a correct name (it is the locative of Astana).
@@ -848,8 +859,9 @@ export class Normalizer {
     // `Danny` is no Russian case form of Daniya (Denmark), nor `Anne` one of Anna, nor `Serdar` the
     // Turkmen town: a common given name is that name, unless the gazetteer lists it as written in
     // English. A name in another language written the same way is still the given name
-    // (`Maurice` is French for Mauritius, `Sidney` a variant of Sydney, `Sacha` German for Sakha).
-    const byEnglishName = exact && alias.alias.origin !== 'generated' && isEnglishLang(alias.alias.lang);
+    // (`Maurice` is French for Mauritius, `Sidney` a variant of Sydney, `Sacha` German for Sakha), and
+    // so is one only the letters of an English name (`Artyom`, the town listed in English as `Artëm`).
+    const byEnglishName = exact && alias.alias.origin !== 'generated' && isEnglishLang(alias.alias.lang) && alias.alias.text === surface;
     if (!byEnglishName && commonGivenNames().has(surface)) return HOLDS.givenName.text;
     // `Kazakh` is the Russian name of the Azerbaijani town Qazax romanized, and the English word
     // first: a demonym or proper adjective is that word (a country read so is `demonymLike`).
@@ -930,9 +942,10 @@ export class Normalizer {
 
   private decide(text: string, tokens: WordToken[], span: Span, sentence: number, context: DocContext): Outcome {
     const previous = span.first > 0 ? tokens[span.first - 1] : undefined;
-    const locative =
-      previous !== undefined && LOCATIVE_PREPOSITIONS.has(previous.text) && text.slice(previous.end, span.start) === ' ' ? previous : undefined;
-    const reading = (span.reading ??= this.readingOf(span, locative !== undefined, context.latinCueSentences.has(sentence)));
+    // `v Moskve`, `iz Orenburga`: a Russian preposition left untranslated before the span.
+    const preposition =
+      previous !== undefined && RUSSIAN_PREPOSITIONS.has(previous.text) && text.slice(previous.end, span.start) === ' ' ? previous : undefined;
+    const reading = (span.reading ??= this.readingOf(span, preposition?.text, context.latinCueSentences.has(sentence)));
     if (reading.keeper) {
       const best = reading.keeper;
       return { decision: makeDecision(span, span.start, undefined, true, best, [best], false, undefined, undefined), contextFree: true };
@@ -965,7 +978,11 @@ export class Normalizer {
     const personOnly = (nameFollows ? context.knownPeople.has(following!.index) : true) && (namePrecedes ? context.knownPeople.has(previous!.index) : true);
     const longerName: LongerName = nameFollows || namePrecedes ? (personOnly ? 'person' : 'unknown') : undefined;
     // `Madina Abylkasymova`: before a surname, the span is a given name whatever else it names.
-    const beforeSurname = nameFollows && hasSurnameShape(following!.text);
+    // The surname may itself be read as a place kept as written (`Petrov`, a Kazakh village): it
+    // is still the surname after a given name.
+    const beforeSurname =
+      (nameFollows || (following !== undefined && context.known.has(following.index) && isNameJoiner(text, span.end, following.start) && isCapitalized(following.text))) &&
+      hasSurnameShape(following!.text);
     // `Aysen Nikolaev`: after a given name, a word shaped like a surname is the surname, whatever
     // place it also names (a capitalized English word opening the sentence is no given name).
     const afterGivenName = previousIsName && !(previousOpensSentence && this.english.has(previous!.text.toLowerCase())) && hasSurnameShape(span.surface);
@@ -1009,7 +1026,7 @@ export class Normalizer {
     );
     // Scores depend on the document's context: a later pass decides again.
     if (best.score < this.floor && !best.keep) return { decision: undefined, contextFree: false };
-    const start = best.extendsLeft && locative ? locative.start : span.start;
+    const start = best.extendsLeft && preposition ? preposition.start : span.start;
     // `Karagandinskoy oblasti`: a Russian adjective with its noun left untranslated is the region's English name.
     let end = span.end;
     if (!best.keep && best.alias?.entry.kind === 'region' && following !== undefined && after !== undefined && RUSSIAN_REGION_NOUNS.has(after) && isAdjectiveReading(best)) {
@@ -1091,7 +1108,7 @@ export class Normalizer {
       !commonGivenNames().has(previous!.text) &&
       this.index.lookupExact(foldKey(previous!.text)).length === 0;
     const untranslatedPhrase =
-      best.rule === 'morphology' && before !== undefined && !locative && (isUntranslatedWord(previous!.text, before) || untranslatedHead) && !this.english.has(before) && !CONNECTORS.has(before);
+      best.rule === 'morphology' && before !== undefined && !preposition && (isUntranslatedWord(previous!.text, before) || untranslatedHead) && !this.english.has(before) && !CONNECTORS.has(before);
     // `Sadyrom Žaparovym`: a surname's case form after a name the gazetteer did not read (here the
     // given name in the same case) is part of that longer name; fixing the surname alone leaves it half done.
     const surnameInLongerName = longerName !== undefined && best.rule === 'morphology' && best.alias?.entry.kind === 'person' && !span.surface.includes(' ') && namePrecedes;
@@ -1294,7 +1311,15 @@ export class Normalizer {
   }
 
   /** Context-free candidates for a span of text. */
-  private retrieve(surface: string, flags: { locative: boolean; guarded: boolean; glue: boolean }): RawCandidate[] {
+  private retrieve(surface: string, flags: RetrieveFlags): RawCandidate[] {
+    const out = this.retrieveAsWritten(surface, flags);
+    const preposition = flags.preposition === undefined ? undefined : RUSSIAN_PREPOSITIONS.get(flags.preposition);
+    if (preposition !== undefined) takeInPreposition(out, foldKey(surface), flags.preposition!, preposition);
+    return out;
+  }
+
+  /** Candidates for the span's own words (`retrieve` takes in a preposition before them). */
+  private retrieveAsWritten(surface: string, flags: RetrieveFlags): RawCandidate[] {
     const folded = foldKey(surface);
     if (folded.length < 2 || /\d/u.test(folded)) return [];
     const split = SPLIT_NAME.exec(surface);
@@ -1468,15 +1493,6 @@ export class Normalizer {
       const local = this.localLocative(surface);
       if (local) out.push(local);
     }
-    if (flags.locative && /[eiu]$/u.test(folded)) {
-      // `v Moskve`: after a romanized Russian locative preposition, a place becomes `in <place>`.
-      for (const candidate of out) {
-        if (candidate.keep || candidate.extendsLeft || !candidate.alias || !isPlaceKind(candidate.alias.entry.kind)) continue;
-        candidate.output = `in ${candidate.output}`;
-        candidate.extendsLeft = true;
-        candidate.detail.preposition = 'v';
-      }
-    }
     return out;
   }
 
@@ -1644,7 +1660,7 @@ export class Normalizer {
   }
 
   /** Readings with a Russian adjective or case ending cut off. */
-  private morphology(surface: string, folded: string, flags: { locative: boolean }): RawCandidate[] {
+  private morphology(surface: string, folded: string, flags: RetrieveFlags): RawCandidate[] {
     const words = folded.split(' ');
     const lastWord = words[words.length - 1]!;
     if (this.english.has(lastWord)) return [];
@@ -1679,7 +1695,7 @@ export class Normalizer {
         const kind = hit.alias.entry.kind;
         if (hit.alias.prior < 0.5) continue;
         if (type === 'adjective' && !isPlaceKind(kind)) continue;
-        if (flags.locative && !isPlaceKind(kind)) continue;
+        if (flags.preposition !== undefined && !isPlaceKind(kind)) continue;
         // `-om`, `-em`, `-ym` are instrumentals of names that end in a consonant (`Pashinyanom`); a
         // name in `-a` takes `-oy`/`-ey` (`Alstom` is no form of Alushta).
         if (type === 'case' && MASCULINE_INSTRUMENTAL.has(ending) && hit.alias.folded.endsWith('a')) continue;
@@ -1689,7 +1705,7 @@ export class Normalizer {
         // A name in `-iya` keeps its `i` in every case (`Belgii`, `Belgiyu`): `Belgee` is no form of Belgiya.
         if (type === 'case' && /i[yj]?a$/u.test(hit.alias.folded) && !stemWord.endsWith('i')) continue;
         const base = (type === 'adjective' ? 0.9 : 0.86) - 0.14 * hit.cost;
-        const candidate = rawCandidate(hit.alias.replacement, hit.alias, 'stem', 'morphology', hit.cost, flags.locative ? base + 0.05 : base, false, {
+        const candidate = rawCandidate(hit.alias.replacement, hit.alias, 'stem', 'morphology', hit.cost, flags.preposition !== undefined ? base + 0.05 : base, false, {
           ending: `-${ending}`,
           endingType: type,
         });
@@ -1718,7 +1734,7 @@ export class Normalizer {
   }
 
   /** Readings with a glued function word split off (`Kenesthe` → `Kenesh the`). */
-  private glued(surface: string, flags: { locative: boolean; guarded: boolean }): RawCandidate[] {
+  private glued(surface: string, flags: RetrieveFlags): RawCandidate[] {
     const out: RawCandidate[] = [];
     const lastSpace = surface.lastIndexOf(' ');
     const lastWord = surface.slice(lastSpace + 1);
@@ -2160,6 +2176,31 @@ function undominated(candidates: RatedCandidate[]): RatedCandidate[] {
  * and again (measured on the benchmark's text after a warm-up: 47 deoptimizations and 1.4 s of
  * compilation in the first pass before, 32 and 0.7 s after, decoded aliases made the same way).
  */
+/**
+ * `v Moskve`, `iz Orenburga`: after a Russian preposition left untranslated, a place's case form
+ * that the preposition governs becomes the English preposition and the place (`in Moscow`, `from
+ * Orenburg`); the fix then covers the preposition too.
+ */
+function takeInPreposition(candidates: RawCandidate[], folded: string, word: string, preposition: RussianPreposition): void {
+  const ending = preposition.endings.find((candidate) => folded.endsWith(candidate));
+  if (ending === undefined) return;
+  for (const candidate of candidates) {
+    if (candidate.keep || candidate.extendsLeft || !candidate.alias || !isPlaceKind(candidate.alias.entry.kind)) continue;
+    // `v Moskvu` (to Moscow): an `-u` on a name that ends in `-a` in Russian is the accusative of
+    // motion, not a prepositional (`v Krymu`, in Crimea).
+    const motion = preposition.motion !== undefined && ending === 'u' && endsInRussianA(candidate.alias.entry);
+    candidate.output = `${motion ? preposition.motion : preposition.english} ${candidate.output}`;
+    candidate.extendsLeft = true;
+    candidate.detail.preposition = word;
+  }
+}
+
+/** True when the entry's Russian name ends in `а` or `я` (`Москва`), which declines like a feminine noun. */
+function endsInRussianA(entry: GazetteerEntry): boolean {
+  const russian = entry.names.find((name) => name.lang === 'ru' && name.script === 'Cyrl');
+  return russian !== undefined && /[ая]$/u.test(russian.text);
+}
+
 function rawCandidate(output: string, alias: IndexedAlias | undefined, how: How, rule: Rule, cost: number, base: number, keep: boolean, detail: Record<string, unknown>): RawCandidate {
   const candidate: RatedCandidate = { output, alias, how, rule, cost, base, keep, noAuto: false, detail, extendsLeft: false, hold: undefined, standing: 0, otherName: false };
   return candidate;

