@@ -29,6 +29,7 @@ import {
   NAME_ENDING_SUFFIXES,
   RUSSIAN_PREPOSITIONS,
   RUSSIAN_REGION_NOUNS,
+  REGIONAL_WORDS,
   type RussianPreposition,
   commonEnglishWords,
   commonGivenNames,
@@ -175,6 +176,8 @@ interface DocContext {
   nameEntries: GazetteerEntry[];
   nameEntriesRead: number;
   tokens: readonly WordToken[];
+  /** The sentence number of each token (see `sentenceIds`). */
+  sentences: Int32Array;
   text: string;
   latinCueSentences: Set<number>;
   postSoviet: boolean;
@@ -417,6 +420,7 @@ const HOLDS = {
   outsideRussian: { text: 'Russian or pivot-language form of a place outside the region, in a text that names nothing of the former Soviet Union', silent: false },
   longerName: { text: 'part of a longer unknown name', silent: 'fuzzy' },
   untranslatedNoun: { text: 'adjective of an untranslated Russian noun', silent: false },
+  nameGoesOn: { text: 'followed by a lower-case word that is no English word (the name may go on)', silent: false },
   untranslatedPhrase: { text: 'part of an untranslated Russian phrase', silent: false },
   untranslatedNative: { text: 'part of a phrase left in its own language', silent: false },
   writtenOther: { text: 'written as the name of another entity', silent: 'fuzzy' },
@@ -476,6 +480,7 @@ export class Normalizer {
       nameEntries: [],
       nameEntriesRead: 0,
       tokens,
+      sentences,
       text,
       latinCueSentences: new Set(),
       postSoviet: false,
@@ -1081,6 +1086,18 @@ export class Normalizer {
       isLatinText(after) &&
       !this.english.has(after) &&
       !DESIGNATOR_WORDS.has(after);
+    // `Akhal kalaki` (Akhalkalaki, split by a stray space): a plain lower-case word in no English
+    // list right after the span may be the rest of the name. (One with letters English lacks is a
+    // word of a phrase in another language, where the name is still the name: `Aşgabat şäherinde`.)
+    const nameGoesOn =
+      end === span.end &&
+      after !== undefined &&
+      following!.text === after &&
+      isLowerAscii(after) &&
+      !this.english.has(after) &&
+      !REGIONAL_WORDS.has(after) &&
+      !DESIGNATOR_WORDS.has(after) &&
+      !CONNECTORS.has(after);
     // `O'zbekiston havo yo'llari` (Uzbekistan Airways): a name in its own language before a word
     // of that language left untranslated is part of that phrase.
     const untranslatedNative =
@@ -1123,6 +1140,7 @@ export class Normalizer {
     else if (untranslatedNoun) held = HOLDS.untranslatedNoun.text;
     else if (untranslatedPhrase) held = HOLDS.untranslatedPhrase.text;
     else if (untranslatedNative) held = HOLDS.untranslatedNative.text;
+    else if (nameGoesOn) held = HOLDS.nameGoesOn.text;
     // `Vlagyimir Putyin`: a place read as a common given name (Vladimir) before an unknown name is
     // that given name garbled with its surname; fixing it alone would make a new reading of the pair.
     else if ((beforeSurname || (nameFollows && commonGivenNames().has(best.output))) && best.alias?.entry.kind !== 'person') held = HOLDS.beforeSurname.text;
@@ -1177,6 +1195,10 @@ export class Normalizer {
     if (inPlace !== undefined && text.startsWith(best.output, inPlace.start) && !LETTER.test(text.charAt(inPlace.start + best.output.length))) return `followed by \`${after}\` and the place it reads as`;
     // `the Battle of Kiev`, `chicken Kiev`: a historic event or a dish keeps the spelling of its name.
     if (best.how === 'exact' && (before === 'chicken' || (beforeTwo !== undefined && HISTORIC_EVENT.test(beforeTwo)))) return 'part of the name of a historic event or a dish';
+    // `born in Lwów in 1921; today it is Lviv`, `Kiev, known today as Kyiv`: a listed name of a
+    // place in a sentence that also writes the name it reads as is a former or foreign name set
+    // beside the present one on purpose.
+    if (best.how === 'exact' && (best.rule === 'alias' || best.rule === 'variant') && namedInSentence(context, span, best.output)) return 'named beside the name it reads as';
     const entry = best.alias?.entry;
     if (entry === undefined || context.hints.has(entry.id)) return undefined;
     const inLongerName = partOfLongerName(longerName, entry);
@@ -2072,6 +2094,15 @@ function joinsParticle(text: string, span: Span): boolean {
 }
 
 const LOWER_CASE = /\p{Ll}/u;
+
+/** True when the span's sentence has `name` as written at another word. */
+function namedInSentence(context: DocContext, span: Span, name: string): boolean {
+  const { tokens, sentences, text } = context;
+  const sentence = sentences[span.first]!;
+  for (let i = span.first - 1; i >= 0 && sentences[i] === sentence; i--) if (isWordAt(text, name, tokens[i]!.start)) return true;
+  for (let i = span.last + 1; i < tokens.length && sentences[i] === sentence; i++) if (isWordAt(text, name, tokens[i]!.start)) return true;
+  return false;
+}
 
 /** True when `text` has the word(s) `surface` at `at`, not followed by another letter. */
 function isWordAt(text: string, surface: string, at: number): boolean {

@@ -118,6 +118,9 @@ export function hasLatinOnlyLetter(word: string): boolean {
   return false;
 }
 
+/** Words of the region English news uses untranslated after a name (`akim`, `mahalla`; see `regionalWords` in data/rules.json). */
+export const REGIONAL_WORDS: ReadonlySet<string> = new Set(rules.regionalWords.words);
+
 /** Demonyms and proper adjectives (`Kyrgyz`, `Turkish`): English words, never names to fix. */
 export const ENGLISH_PROPER_WORDS: ReadonlySet<string> = new Set(rules.englishProperWords.words);
 

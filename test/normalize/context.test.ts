@@ -713,4 +713,15 @@ describe('document context on the built-in gazetteer', () => {
     const result = normalizeText('A delegation iz Novosibirska travelled to the center of Tashkent.', index);
     expect(result.changes.map((c) => [c.from, c.to])).toEqual([['iz Novosibirska', 'from Novosibirsk']]);
   });
+
+  it('holds a place\'s listed name in a sentence that also writes the name it reads as (`Kiev, known today as Kyiv`), and a name before a plain lower-case word in no English list (`Akhal kalaki`)', () => {
+    const text = 'Lem was born in Lwów, today Lviv. Rus was ruled from Kiev, known today as Kyiv. Talks in Kiev ended. Trucks waited at Akhal kalaki and in Aşgabat şäherinde.';
+    const result = normalizeText(text, index);
+    expect(result.changes.map((c) => [c.from, c.to])).toEqual([['Kiev', 'Kyiv'], ['Aşgabat', 'Ashgabat']]);
+    expect(result.suggestions.map((s) => [s.from, s.to, s.evidence.held])).toEqual([
+      ['Lwów', 'Lviv', 'named beside the name it reads as'],
+      ['Kiev', 'Kyiv', 'named beside the name it reads as'],
+      ['Akhal', 'Ahal', 'followed by a lower-case word that is no English word (the name may go on)'],
+    ]);
+  });
 });
