@@ -1503,7 +1503,9 @@ export class Normalizer {
       if (headKnown) out.push(...this.morphology(surface, folded, flags));
     }
     dropRegionsNamedLikeTheirCity(out);
-    if (flags.glue && out.every((candidate) => candidate.base < 0.8)) out.push(...this.glued(surface, flags));
+    // A lower-case function word before a capital (`inMinsk`) is glued whatever else the letters
+    // make (`Anmyin` through an adjective's stem).
+    if (flags.glue && (out.every((candidate) => candidate.base < 0.8) || (gluedPrefix(surface) !== undefined && LOWER_CASE.test(surface.charAt(0))))) out.push(...this.glued(surface, flags));
     // `NizhnyNovgorod`, `MazariSharif`: the words of a listed name glued together, each capitalized.
     if (flags.glue && out.length === 0) {
       const camel = this.camelCaseName(surface);
