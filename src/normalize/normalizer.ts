@@ -1198,7 +1198,10 @@ export class Normalizer {
     // `born in Lwów in 1921; today it is Lviv`, `Kiev, known today as Kyiv`: a listed name of a
     // place in a sentence that also writes the name it reads as is a former or foreign name set
     // beside the present one on purpose.
-    if (best.how === 'exact' && (best.rule === 'alias' || best.rule === 'variant') && namedInSentence(context, span, best.output)) return 'named beside the name it reads as';
+    // (Not a case form listed as a variant: `opened in Kazani` after `the Kazan Festival`.)
+    if (best.how === 'exact' && (best.rule === 'alias' || best.rule === 'variant') && !isCaseFormOf(span.surface, best.output) && namedInSentence(context, span, best.output)) {
+      return 'named beside the name it reads as';
+    }
     const entry = best.alias?.entry;
     if (entry === undefined || context.hints.has(entry.id)) return undefined;
     const inLongerName = partOfLongerName(longerName, entry);
@@ -2097,6 +2100,13 @@ function joinsParticle(text: string, span: Span): boolean {
 
 const LOWER_CASE = /\p{Ll}/u;
 
+/** True when `surface` is `name` with a Russian case ending (`Kazani`, `Kazan`). */
+function isCaseFormOf(surface: string, name: string): boolean {
+  const folded = foldKey(surface);
+  const stem = foldKey(name);
+  return folded.length > stem.length && folded.startsWith(stem) && CASE_ENDINGS.includes(folded.slice(stem.length));
+}
+
 /** True when the span's sentence has `name` as written at another word. */
 function namedInSentence(context: DocContext, span: Span, name: string): boolean {
   const { tokens, sentences, text } = context;
@@ -2709,6 +2719,7 @@ function kindFits(cue: string, kind: string): boolean {
   if (cue === 'city') return kind === 'city' || kind === 'town' || kind === 'village';
   if (cue === 'legislature') return kind === 'legislature' || kind === 'government-body';
   if (cue === 'media') return kind === 'media' || kind === 'org';
+  if (cue === 'org') return kind === 'org' || kind === 'media';
   // Rivers, lakes and seas are of kind `other` (with mountains, deserts, valleys).
   if (cue === 'water') return kind === 'other';
   return false;

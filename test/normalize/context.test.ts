@@ -724,4 +724,11 @@ describe('document context on the built-in gazetteer', () => {
       ['Akhal', 'Ahal', 'followed by a lower-case word that is no English word (the name may go on)'],
     ]);
   });
+
+  it('reads a place before `reported` (`officials in Astanna reported`) and a case form set beside its name (`the Kazan festival opened in Kazani`), and holds a firm\'s name after `concern` (org kind cues)', () => {
+    const text = 'The Kazan film festival opened in Kazani. Officials in Astanna reported more tourists. The state concern Turkmennebit reported more oil.';
+    const result = normalizeText(text, index);
+    expect(result.changes.map((c) => [c.from, c.to])).toEqual([['Kazani', 'Kazan'], ['Astanna', 'Astana']]);
+    expect(result.suggestions.map((s) => [s.from, s.to, s.evidence.held])).toEqual([['Turkmennebit', 'Turkmenabat', 'kind mismatch: org']]);
+  });
 });
