@@ -413,13 +413,14 @@ const HOLDS = {
   smallPlace: { text: 'small place not named elsewhere in the document', silent: true },
   smallPlaceVariant: { text: 'another spelling of a small place not named elsewhere in the document', silent: false },
   shortChanged: { text: 'a short name with one letter changed, not named elsewhere in the document', silent: false },
-  outsideCountry: { text: 'small country outside the region not named elsewhere in the document', silent: false },
+  outsideCountry: { text: 'country outside the region not named elsewhere in the document', silent: false },
   // Exact readings of these stay suggestions (`Roma` → Rome; `Osh` next to a name): a world-wide
   // list of towns holds a near-spelling of almost any word (`Joseph` → Rzeszów, `Barkley` → Berkeley).
   outside: { text: 'place outside the region the gazetteer covers in depth', silent: 'inexact' },
   outsideRussian: { text: 'Russian or pivot-language form of a place outside the region, in a text that names nothing of the former Soviet Union', silent: false },
   longerName: { text: 'part of a longer unknown name', silent: 'fuzzy' },
   untranslatedNoun: { text: 'adjective of an untranslated Russian noun', silent: false },
+  russianDistrict: { text: 'the English name of a Russian district', silent: true },
   nameGoesOn: { text: 'followed by a lower-case word that is no English word (the name may go on)', silent: false },
   untranslatedPhrase: { text: 'part of an untranslated Russian phrase', silent: false },
   untranslatedNative: { text: 'part of a phrase left in its own language', silent: false },
@@ -1246,7 +1247,7 @@ export class Normalizer {
     // English spellings as often as errors, and their canonical names are often in a local Latin
     // orthography (`Quryq`, `Qayroqqum`). Another plain-letter spelling of a small place is only
     // suggested, unless the document names the place itself elsewhere (one read through a generated
-    // foreign romanization, `Chorog` for Khorugh, is a garble all the same).
+    // foreign romanization, `Chorog` for Khorog, is a garble all the same).
     if (
       (best.rule === 'variant' || best.rule === 'romanization' || best.rule === 'alias') &&
       (best.how === 'exact' || best.how === 'skeleton') &&
@@ -1312,6 +1313,11 @@ export class Normalizer {
     // `Obolensky`, `Vyazemsky`: a masculine `-sky` alone is a surname as often as the adjective of a
     // town; only a region's (`Chuysky`) or one before a designator is read.
     if (ending !== undefined && SURNAME_ADJECTIVE_ENDINGS.has(ending) && entry.kind !== 'region' && !hasDesignator(beforeTwo, after)) return 'a surname shape (-sky) without a designator';
+    // `the Rubtsovsky and Uglovsky districts`: a Russian district's English name is the adjective
+    // itself (Rubtsovsky District), not the name of its town.
+    if (entry.country === 'RU' && isPlaceKind(entry.kind) && entry.kind !== 'region' && /sk(?:iy|ii|ij|y)$/u.test(span.surface) && districtFollows(context.tokens, text, span.last)) {
+      return HOLDS.russianDistrict.text;
+    }
     if (best.how === 'fuzzy' && best.alias!.prior < FUZZY_SMALL_PLACE_PRIOR && this.support(context, entry, span.start, span.surface) === undefined) return HOLDS.smallPlace.text;
     // `Kagul` is no typo of Kabul: in a name of five letters or fewer, one letter changed makes
     // another name as often as a typo (a letter dropped, doubled or swapped is read all the same).
@@ -1321,16 +1327,18 @@ export class Normalizer {
     // `Anora` (a film) is no garble of Andorra: a near-spelling of a small country outside the
     // region is read only where the document names that country elsewhere. A populous one is news
     // often enough to be read anyway (`Pakisan`).
-    if ((best.how === 'fuzzy' || best.how === 'skeleton') && this.outsideSmallCountry(entry, context, span)) return HOLDS.outsideCountry.text;
+    if ((best.how === 'fuzzy' || best.how === 'skeleton') && this.outsideSmallCountry(entry, context, span, best.how === 'fuzzy' ? best.cost : 0)) return HOLDS.outsideCountry.text;
     return undefined;
   }
 
-  /** True for a country outside the region, of fewer than `MAJOR_COUNTRY_POPULATION` people, that the document names nowhere else. */
-  private outsideSmallCountry(entry: GazetteerEntry, context: DocContext, span: Span): boolean {
+  /** True for a country outside the region, of fewer than `MAJOR_COUNTRY_POPULATION` people or read at a fuzzy `cost` above 1, that the document names nowhere else. */
+  private outsideSmallCountry(entry: GazetteerEntry, context: DocContext, span: Span, cost = 0): boolean {
     return (
       entry.kind === 'country' &&
       !FOCUS_COUNTRIES.has(entry.country ?? '') &&
-      (entry.prominence ?? 0) < MAJOR_COUNTRY_POPULATION &&
+      // Two edits from a major country's name (`Gurjaani`, a Georgian town, and `Germany`) are as
+      // likely another name as a typo of it.
+      ((entry.prominence ?? 0) < MAJOR_COUNTRY_POPULATION || cost > 1) &&
       this.support(context, entry, span.start, span.surface) === undefined
     );
   }
@@ -2374,6 +2382,20 @@ function coordinatedDesignator(text: string, tokens: WordToken[], and: number): 
   const word = designator.text.toLowerCase();
   return word.endsWith('s') && DESIGNATOR_WORDS.has(word) ? word : undefined;
 }
+
+/** True when `district` follows the word at `last`, directly or after more names (`Rubtsovsky, Loktevsky and Uglovsky districts`). */
+function districtFollows(tokens: readonly WordToken[], text: string, last: number): boolean {
+  for (let i = last + 1; i < tokens.length && i <= last + 6; i++) {
+    const word = tokens[i]!.text;
+    if (!/^[\s,]+$/u.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start))) return false;
+    const lower = word.toLowerCase();
+    if (DISTRICT_WORDS.has(lower)) return true;
+    if (!isCapitalized(word) && lower !== 'and' && lower !== 'or') return false;
+  }
+  return false;
+}
+
+const DISTRICT_WORDS: ReadonlySet<string> = new Set(['district', 'districts', 'raion', 'raions', 'rayon', 'rayons']);
 
 /** True when a designator comes with the name: `Akmolinsk region`, `the region of Surkhardarinsk`. */
 function hasDesignator(beforeTwo: string | undefined, after: string | undefined): boolean {

@@ -16,6 +16,7 @@ const ENTRIES: GazetteerEntry[] = [
   { id: 'city:florence', name: 'Florence', kind: 'city', country: 'IT', names: [latn('Firenze', 'preferred', 'it')], prominence: 380_000 },
   { id: 'country:ad', name: 'Andorra', kind: 'country', country: 'AD', names: [], prominence: 80_000 },
   { id: 'country:pk', name: 'Pakistan', kind: 'country', country: 'PK', names: [], prominence: 240_000_000 },
+  { id: 'country:de', name: 'Germany', kind: 'country', country: 'DE', names: [], prominence: 83_000_000 },
   { id: 'city:krakow', name: 'Krakow', kind: 'city', country: 'PL', names: [], prominence: 800_000 },
 ];
 const index = indexFor(createGazetteer(ENTRIES, { generate: false }));
@@ -44,7 +45,8 @@ describe('precision holds: readings only ever suggested', () => {
     ['a name in its own Latin orthography', 'The summit opened in Kraków on Friday.', { from: 'Kraków', to: 'Krakow', held: 'native Latin-script spelling' }],
     ['a near-name next to an unknown capitalized word', 'The coach, Karakoll Mukan, resigned.', { from: 'Karakoll', to: 'Karakol', held: 'part of a longer unknown name' }],
     ['a quoted word', 'The sign read “Biškek” in large letters.', { from: 'Biškek', to: 'Bishkek', held: 'quoted as written' }],
-    ['a near-spelling of a country outside the region named nowhere else', "Baker's Anora won the prize.", { from: 'Anora', to: 'Andorra', held: 'small country outside the region not named elsewhere in the document' }],
+    ['a near-spelling of a country outside the region named nowhere else', "Baker's Anora won the prize.", { from: 'Anora', to: 'Andorra', held: 'country outside the region not named elsewhere in the document' }],
+    ['a name two edits from a major country outside the region named nowhere else', 'Trucks queued in Gurjaani overnight.', { from: 'Gurjaani', to: 'Germany', held: 'country outside the region not named elsewhere in the document' }],
   ])('holds %s', (_what, text, suggestion) => {
     expectHeld(text, suggestion);
   });
