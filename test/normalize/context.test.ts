@@ -731,4 +731,10 @@ describe('document context on the built-in gazetteer', () => {
     expect(result.changes.map((c) => [c.from, c.to])).toEqual([['Kazani', 'Kazan'], ['Astanna', 'Astana']]);
     expect(result.suggestions.map((s) => [s.from, s.to, s.evidence.held])).toEqual([['Turkmennebit', 'Turkmenabat', 'kind mismatch: org']]);
   });
+
+  it('keeps a Russian district\'s adjective before `district`, its English name (`Rubtsovsky District`), and still reads a Central Asian one (`Batkenskiy district`)', () => {
+    const text = 'Yields in the Rubtsovsky, Loktevsky and Uglovsky districts fell. Growers in the Kharabalinsky district and the Batkenskiy district met.';
+    expect(normalizeText(text, index).changes.map((c) => [c.from, c.to])).toEqual([['Batkenskiy', 'Batken']]);
+    expect(normalizeText(text, index).suggestions).toEqual([]);
+  });
 });
