@@ -1315,7 +1315,7 @@ export class Normalizer {
     if (ending !== undefined && SURNAME_ADJECTIVE_ENDINGS.has(ending) && entry.kind !== 'region' && !hasDesignator(beforeTwo, after)) return 'a surname shape (-sky) without a designator';
     // `the Rubtsovsky and Uglovsky districts`: a Russian district's English name is the adjective
     // itself (Rubtsovsky District), not the name of its town.
-    if (entry.country === 'RU' && isPlaceKind(entry.kind) && entry.kind !== 'region' && /sk(?:iy|ii|ij|y)$/u.test(span.surface) && districtFollows(context.tokens, text, span.last)) {
+    if (entry.country === 'RU' && isPlaceKind(entry.kind) && entry.kind !== 'region' && MASCULINE_ADJECTIVE.test(span.surface) && districtFollows(context.tokens, text, span.last)) {
       return HOLDS.russianDistrict.text;
     }
     if (best.how === 'fuzzy' && best.alias!.prior < FUZZY_SMALL_PLACE_PRIOR && this.support(context, entry, span.start, span.surface) === undefined) return HOLDS.smallPlace.text;
@@ -1346,8 +1346,9 @@ export class Normalizer {
   /** Context-free candidates for a span of text. */
   private retrieve(surface: string, flags: RetrieveFlags): RawCandidate[] {
     const out = this.retrieveAsWritten(surface, flags);
-    const preposition = flags.preposition === undefined ? undefined : RUSSIAN_PREPOSITIONS.get(flags.preposition);
-    if (preposition !== undefined) takeInPreposition(out, foldKey(surface), flags.preposition!, preposition);
+    const word = flags.preposition;
+    const preposition = word === undefined ? undefined : RUSSIAN_PREPOSITIONS.get(word);
+    if (preposition !== undefined) takeInPreposition(out, foldKey(surface), word!, preposition);
     return out;
   }
 
@@ -2221,13 +2222,6 @@ function undominated(candidates: RatedCandidate[]): RatedCandidate[] {
  * for every candidate in every pass, and one object shape keeps it fast (a spread would not).
  */
 /**
- * A candidate with every field present, `RatedCandidate`'s included: all candidates share one
- * hidden class, so the functions that read them stay optimized. Fields added later to some of them
- * (`noAuto`, `hold`...) made V8 deoptimize and recompile the normalizer's largest functions again
- * and again (measured on the benchmark's text after a warm-up: 47 deoptimizations and 1.4 s of
- * compilation in the first pass before, 32 and 0.7 s after, decoded aliases made the same way).
- */
-/**
  * `v Moskve`, `iz Orenburga`: after a Russian preposition left untranslated, a place's case form
  * that the preposition governs becomes the English preposition and the place (`in Moscow`, `from
  * Orenburg`); the fix then covers the preposition too.
@@ -2252,6 +2246,13 @@ function endsInRussianA(entry: GazetteerEntry): boolean {
   return russian !== undefined && /[ая]$/u.test(russian.text);
 }
 
+/**
+ * A candidate with every field present, `RatedCandidate`'s included: all candidates share one
+ * hidden class, so the functions that read them stay optimized. Fields added later to some of them
+ * (`noAuto`, `hold`...) made V8 deoptimize and recompile the normalizer's largest functions again
+ * and again (measured on the benchmark's text after a warm-up: 47 deoptimizations and 1.4 s of
+ * compilation in the first pass before, 32 and 0.7 s after, decoded aliases made the same way).
+ */
 function rawCandidate(output: string, alias: IndexedAlias | undefined, how: How, rule: Rule, cost: number, base: number, keep: boolean, detail: Record<string, unknown>): RawCandidate {
   const candidate: RatedCandidate = { output, alias, how, rule, cost, base, keep, noAuto: false, detail, extendsLeft: false, hold: undefined, standing: 0, otherName: false };
   return candidate;
@@ -2389,13 +2390,12 @@ function districtFollows(tokens: readonly WordToken[], text: string, last: numbe
     const word = tokens[i]!.text;
     if (!/^[\s,]+$/u.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start))) return false;
     const lower = word.toLowerCase();
-    if (DISTRICT_WORDS.has(lower)) return true;
+    // The district cue words (`district`, `raion`, `rayon`), one or several.
+    if (kindCue(undefined, lower.endsWith('s') ? lower.slice(0, -1) : lower) === 'district') return true;
     if (!isCapitalized(word) && lower !== 'and' && lower !== 'or') return false;
   }
   return false;
 }
-
-const DISTRICT_WORDS: ReadonlySet<string> = new Set(['district', 'districts', 'raion', 'raions', 'rayon', 'rayons']);
 
 /** True when a designator comes with the name: `Akmolinsk region`, `the region of Surkhardarinsk`. */
 function hasDesignator(beforeTwo: string | undefined, after: string | undefined): boolean {
