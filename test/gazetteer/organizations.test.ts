@@ -74,8 +74,8 @@ const NO_COUNTRY = new Set(['militant-al-qaeda', 'org-hizb-ut-tahrir']);
 
 /** The script each language tag used here is written in. */
 const LANG_SCRIPT: Record<string, string> = {
-  en: 'Latn', de: 'Latn', fr: 'Latn', pl: 'Latn', cs: 'Latn', tr: 'Latn', uz: 'Latn', tk: 'Latn', kaa: 'Latn', az: 'Latn',
-  ru: 'Cyrl', ky: 'Cyrl', kk: 'Cyrl', tg: 'Cyrl', uk: 'Cyrl', be: 'Cyrl', 'uz-Cyrl': 'Cyrl', 'kaa-Cyrl': 'Cyrl',
+  en: 'Latn', de: 'Latn', fr: 'Latn', pl: 'Latn', cs: 'Latn', pt: 'Latn', tr: 'Latn', uz: 'Latn', tk: 'Latn', kaa: 'Latn', az: 'Latn',
+  ru: 'Cyrl', ky: 'Cyrl', kk: 'Cyrl', tg: 'Cyrl', uk: 'Cyrl', be: 'Cyrl', mn: 'Cyrl', 'uz-Cyrl': 'Cyrl', 'kaa-Cyrl': 'Cyrl',
   ka: 'Geor', hy: 'Armn',
   fa: 'Arab', ps: 'Arab', ar: 'Arab', ur: 'Arab', zh: 'Hani',
 };
