@@ -2656,15 +2656,19 @@ function demonymLike(alias: IndexedAlias, folded: string): boolean {
 
 /** Each word of a multi-word fuzzy match must be within its own budget (`Central Asian` is not `Central Ostan`). */
 function wordsWithinBudget(folded: string, aliasFolded: string): boolean {
-  const a = folded.split(' ').map(skeletonOfFolded);
-  const b = aliasFolded.split(' ').map(skeletonOfFolded);
+  const words = folded.split(' ');
+  const aliasWords = aliasFolded.split(' ');
+  const a = words.map(skeletonOfFolded);
+  const b = aliasWords.map(skeletonOfFolded);
   // A word spelled as in the name anchors the others: one edit is allowed in a short word beside it
   // (`Zhogorku Kensh`), where a short word alone allows none.
   const anchored = a.some((skeleton, i) => skeleton === b[i]);
   return a.every((skeleton, i) => {
     const other = b[i] ?? '';
     if (skeleton === other) return true;
-    const cost = Math.min(weightedDistance(skeleton, other, 2), swapCost(skeleton, other));
+    // Letter by letter too: a letter dropped can change the skeleton more (`Simoyan` is `simoan`,
+    // `Simonyan` `simonian`).
+    const cost = Math.min(weightedDistance(skeleton, other, 2), swapCost(skeleton, other), weightedDistance(words[i]!, aliasWords[i] ?? '', 2));
     return cost <= Math.max(maxFuzzyCost(skeleton.length), anchored ? 1 : 0);
   });
 }

@@ -737,4 +737,9 @@ describe('document context on the built-in gazetteer', () => {
     expect(normalizeText(text, index).changes.map((c) => [c.from, c.to])).toEqual([['Batkenskiy', 'Batken']]);
     expect(normalizeText(text, index).suggestions).toEqual([]);
   });
+
+  it('reads a name whose word lost a letter that changes its skeleton more (`Alen Simoyan`), Azerbaijan\'s parliament in Russian letters (`Milli Medzhlis`), and a Russian name a source lists as preferred (`Rostov-na-Donu`)', () => {
+    const result = normalizeText('Speaker Alen Simoyan met deputies of the Milli Medzhlis in Baku. Trains to Rostov-na-Donu resumed.', index);
+    expect(result.text).toBe('Speaker Alen Simonyan met deputies of the Milli Majlis in Baku. Trains to Rostov-on-Don resumed.');
+  });
 });
