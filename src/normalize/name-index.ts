@@ -388,30 +388,38 @@ export class NameIndex {
    */
   lookupFuzzy(folded: string, budget?: number): IndexHit[] {
     const hits: IndexHit[] = [];
-    const fuzzy = this.fuzzy;
-    for (const skeleton of querySkeletons(folded)) {
-      // A multi-word span is only worth a fuzzy lookup when one of its words is spelled like a
-      // word of a multi-word name (`Zogorku Kenes`: `kenes` is a word of `Zhogorku Kenesh`).
-      // Where it stands in a name of as many words: a name's word elsewhere is no evidence.
-      if (skeleton.includes(' ')) {
-        const words = skeleton.split(' ');
-        if (!words.some((word, at) => this.fuzzyWords.has(wordAt(words.length, at, word)))) continue;
-      }
-      const max = budget ?? maxFuzzyCost(letterCount(skeleton));
-      if (max <= 0) continue;
-      const count = fuzzy.candidates(skeleton, max);
-      const found = fuzzy.found;
-      for (let i = 0; i < count; i++) {
-        const id = found[i]!;
-        const key = fuzzy.keyAt(id);
-        // The count filter first: it is ~10x cheaper than the distance and rejects most candidates.
-        if (this.bigramFilter && !sharesEnoughBigrams(skeleton, key, max)) continue;
-        const cost = Math.min(weightedDistance(skeleton, key, max), swapCost(skeleton, key));
-        if (cost > max) continue;
-        for (const alias of fuzzy.payloadsAt(id)) hits.push({ alias, cost });
-      }
-    }
+    const skeletons = querySkeletons(folded);
+    for (const skeleton of skeletons) this.fuzzyHits(skeleton, budget, hits);
+    // `Uzbekistsn`, `Ekibastz`: a typo that makes a digraph (`ts`, `tz`) moves the skeleton
+    // further from the name than the letters are; when the skeleton finds nothing, the letters are
+    // looked up as one.
+    if (hits.length === 0 && !skeletons.includes(folded) && /^[a-z ]+$/u.test(folded)) this.fuzzyHits(folded, budget, hits);
     return hits;
+  }
+
+  /** Fuzzy hits of one skeleton-like key, added to `hits`. */
+  private fuzzyHits(skeleton: string, budget: number | undefined, hits: IndexHit[]): void {
+    const fuzzy = this.fuzzy;
+    // A multi-word span is only worth a fuzzy lookup when one of its words is spelled like a
+    // word of a multi-word name (`Zogorku Kenes`: `kenes` is a word of `Zhogorku Kenesh`).
+    // Where it stands in a name of as many words: a name's word elsewhere is no evidence.
+    if (skeleton.includes(' ')) {
+      const words = skeleton.split(' ');
+      if (!words.some((word, at) => this.fuzzyWords.has(wordAt(words.length, at, word)))) return;
+    }
+    const max = budget ?? maxFuzzyCost(letterCount(skeleton));
+    if (max <= 0) return;
+    const count = fuzzy.candidates(skeleton, max);
+    const found = fuzzy.found;
+    for (let i = 0; i < count; i++) {
+      const id = found[i]!;
+      const key = fuzzy.keyAt(id);
+      // The count filter first: it is ~10x cheaper than the distance and rejects most candidates.
+      if (this.bigramFilter && !sharesEnoughBigrams(skeleton, key, max)) continue;
+      const cost = Math.min(weightedDistance(skeleton, key, max), swapCost(skeleton, key));
+      if (cost > max) continue;
+      for (const alias of fuzzy.payloadsAt(id)) hits.push({ alias, cost });
+    }
   }
 
   /**

@@ -2429,6 +2429,8 @@ function isDemonym(folded: string, name: string): boolean {
   // A shorter word that ends as the name does is the name with a letter dropped (`Karakalpakstn`;
   // `Turki` is the adjective), and no demonym ends in `-ii` (`Germanii` is the Russian genitive).
   if ((folded.length < name.length && folded.at(-1) === name.at(-1)) || folded.endsWith('ii')) return false;
+  // Nor is a word as long as the name with no ending the name lacks (`Uzbekistsn`; `Indic` is the adjective).
+  if (folded.length === name.length && !DEMONYM_ENDINGS.some((ending) => folded.endsWith(ending) && !name.endsWith(ending))) return false;
   return DEMONYM_ENDINGS.some((ending) => folded.endsWith(ending));
 }
 

@@ -742,4 +742,10 @@ describe('document context on the built-in gazetteer', () => {
     const result = normalizeText('Speaker Alen Simoyan met deputies of the Milli Medzhlis in Baku. Trains to Rostov-na-Donu resumed.', index);
     expect(result.text).toBe('Speaker Alen Simonyan met deputies of the Milli Majlis in Baku. Trains to Rostov-on-Don resumed.');
   });
+
+  it('reads a typo that makes a digraph by its letters when its skeleton finds nothing (`Uzbekistsn`, `Ekibastz`), and a word as long as a country\'s name with a demonym\'s ending stays the adjective (`Indic`)', () => {
+    const result = normalizeText('The mine will make Uzbekistsn a copper producer; coal comes from Ekibastz in Kazakhstan. Indic languages are taught too.', index);
+    expect(result.changes.map((c) => [c.from, c.to, c.rule])).toEqual([['Uzbekistsn', 'Uzbekistan', 'fuzzy'], ['Ekibastz', 'Ekibastuz', 'fuzzy']]);
+    expect(result.suggestions.map((s) => [s.from, s.evidence.held])).toEqual([['Indic', 'a demonym, not the place']]);
+  });
 });
