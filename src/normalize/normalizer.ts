@@ -1125,8 +1125,12 @@ export class Normalizer {
       !this.english.has(before) &&
       !commonGivenNames().has(previous!.text) &&
       this.index.lookupExact(foldKey(previous!.text)).length === 0;
+    // So is one after a Russian institution's adjective and an English noun (`Natsionalnyy bank
+    // Kazakhstana`, the National Bank of Kazakhstan).
     const untranslatedPhrase =
-      best.rule === 'morphology' && before !== undefined && !preposition && (isUntranslatedWord(previous!.text, before) || untranslatedHead) && !this.english.has(before) && !CONNECTORS.has(before);
+      best.rule === 'morphology' && before !== undefined && !preposition &&
+      (((isUntranslatedWord(previous!.text, before) || untranslatedHead) && !this.english.has(before) && !CONNECTORS.has(before)) ||
+        (beforeTwo !== undefined && RUSSIAN_COMMON_ADJECTIVE.test(foldKey(twoBack!.text))));
     // `Sadyrom Žaparovym`: a surname's case form after a name the gazetteer did not read (here the
     // given name in the same case) is part of that longer name; fixing the surname alone leaves it half done.
     const surnameInLongerName = longerName !== undefined && best.rule === 'morphology' && best.alias?.entry.kind === 'person' && !span.surface.includes(' ') && namePrecedes;
@@ -1245,7 +1249,7 @@ export class Normalizer {
     }
     // `Kuryk`, `Alay`, `Kairakkum`, `Gurlen`, `Aralsk`: the name lists of small places hold their
     // English spellings as often as errors, and their canonical names are often in a local Latin
-    // orthography (`Quryq`, `Qayroqqum`). Another plain-letter spelling of a small place is only
+    // orthography (`Qayroqqum`). Another plain-letter spelling of a small place is only
     // suggested, unless the document names the place itself elsewhere (one read through a generated
     // foreign romanization, `Chorog` for Khorog, is a garble all the same).
     if (

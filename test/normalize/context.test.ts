@@ -219,11 +219,10 @@ describe('document context on the built-in gazetteer', () => {
     expect(result.changes).toEqual([]);
   });
 
-  it('only suggests a listed plain spelling of a small place (`Kuryk`, `Alay`) unless the place itself is named elsewhere', () => {
+  it('only suggests a listed plain spelling of a small place (`Alay`) unless the place itself is named elsewhere; `Kuryk` is the canonical name', () => {
     const result = normalizeText('Ferries from Kuryk and Aktau carry grain. Dordoi beat Alay in Osh.', index);
     expect(result.changes).toEqual([]);
     expect(result.suggestions.map((s) => [s.from, s.to, s.evidence.held])).toEqual([
-      ['Kuryk', 'Quryq', 'another spelling of a small place not named elsewhere in the document'],
       ['Alay', 'Alai', 'another spelling of a small place not named elsewhere in the document'],
     ]);
     // A garble read through a generated foreign romanization is fixed all the same.
@@ -477,7 +476,7 @@ describe('document context on the built-in gazetteer', () => {
   it('fixes a small place\'s name with a letter doubled (`Guzzar`), a typo, not another spelling (`Kuryk`)', () => {
     const result = normalizeText('Farmers in Guzzar met traders from Kuryk.', index);
     expect(result.changes.map((c) => [c.from, c.to])).toEqual([['Guzzar', 'Guzar']]);
-    expect(result.suggestions.map((s) => [s.from, s.to])).toEqual([['Kuryk', 'Quryq']]);
+    expect(result.suggestions).toEqual([]);
   });
 
   it('allows one edit in a short word of a name beside a word spelled as in the name (`Zhogorku Kensh`)', () => {
