@@ -74,6 +74,9 @@ const ENGLISH_LIKE_SCHEMES = new Set([
 
 const PLACE_KINDS = new Set(['country', 'region', 'district', 'city', 'town', 'village']);
 
+/** Letter pairs the skeleton reads as one letter, which a typo can make (see `lookupFuzzy`). */
+const TYPO_DIGRAPH = /ts|tz|cz|sz/u;
+
 /** The prominence prior of an entry in [0, 1] (countries and regions high, villages low). */
 export function entityPrior(entry: GazetteerEntry): number {
   const p = entry.prominence;
@@ -390,10 +393,10 @@ export class NameIndex {
     const hits: IndexHit[] = [];
     const skeletons = querySkeletons(folded);
     for (const skeleton of skeletons) this.fuzzyHits(skeleton, budget, hits);
-    // `Uzbekistsn`, `Ekibastz`: a typo that makes a digraph (`ts`, `tz`) moves the skeleton
-    // further from the name than the letters are; when the skeleton finds nothing, the letters are
-    // looked up as one.
-    if (hits.length === 0 && !skeletons.includes(folded) && /^[a-z ]+$/u.test(folded)) this.fuzzyHits(folded, budget, hits);
+    // `Uzbekistsn`, `Ekibastz`: a typo that makes a digraph of `ts`, `tz`, `cz` or `sz` (one
+    // letter of the skeleton) moves the skeleton further from the name than the letters are; when
+    // the skeleton finds nothing, the letters are looked up as one.
+    if (hits.length === 0 && TYPO_DIGRAPH.test(folded) && /^[a-z ]+$/u.test(folded)) this.fuzzyHits(folded, budget, hits);
     return hits;
   }
 
