@@ -686,6 +686,22 @@ export class Normalizer {
       j++;
     }
     const spans: Span[] = [];
+    // `Rossiyskie zheleznye dorogi` (Russian Railways): a name left in Russian or another language
+    // of the region goes on in lower case, in words no English list has. Tried only after a word
+    // that starts a listed name of several words, longest first.
+    if (ends.length === 1) {
+      let k = i;
+      while (k + 1 < tokens.length && k - i + 1 < this.maxWords) {
+        const next = tokens[k + 1]!;
+        if (next.start - tokens[k]!.end !== 1 || text.charCodeAt(next.start - 1) !== 0x20 || !isLowerAscii(next.text) || this.english.has(next.text)) break;
+        // (Not a designator or a Russian noun that an adjective reading takes in: `Talasskoy oblasti`.)
+        if (DESIGNATOR_WORDS.has(next.text) || RUSSIAN_REGION_NOUNS.has(next.text) || RUSSIAN_DISTRICT_NOUNS.has(next.text) || RUSSIAN_FEATURE_NOUNS.has(next.text)) break;
+        k++;
+      }
+      if (k > i && this.index.startsMultiWordName(foldKey(tokens[i]!.text))) {
+        for (let last = k; last > i; last--) spans.push({ first: i, last, start: tokens[i]!.start, end: tokens[last]!.end, surface: text.slice(tokens[i]!.start, tokens[last]!.end) });
+      }
+    }
     for (let k = ends.length - 1; k >= 0; k--) {
       const last = ends[k]!;
       const start = tokens[i]!.start;

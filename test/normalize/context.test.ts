@@ -747,4 +747,13 @@ describe('document context on the built-in gazetteer', () => {
     expect(result.changes.map((c) => [c.from, c.to, c.rule])).toEqual([['Uzbekistsn', 'Uzbekistan', 'fuzzy'], ['Ekibastz', 'Ekibastuz', 'fuzzy']]);
     expect(result.suggestions.map((s) => [s.from, s.evidence.held])).toEqual([['Indic', 'a demonym, not the place']]);
   });
+
+  it('reads a listed name left in its own language in lower case after its first word (`Rossiyskie zheleznye dorogi`, `Qazaqstan temir joly`), never over a designator or a Russian noun an adjective takes in (`Talasskoy oblasti`)', () => {
+    const result = normalizeText('Cargo of Rossiyskie zheleznye dorogi and Qazaqstan temir joly grew, the akim of Talasskoy oblasti said.', index);
+    expect(result.changes.map((c) => [c.from, c.to])).toEqual([
+      ['Rossiyskie zheleznye dorogi', 'Russian Railways'],
+      ['Qazaqstan temir joly', 'Kazakhstan Temir Zholy'],
+      ['Talasskoy oblasti', 'Talas Region'],
+    ]);
+  });
 });
