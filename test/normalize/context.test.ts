@@ -756,4 +756,8 @@ describe('document context on the built-in gazetteer', () => {
       ['Talasskoy oblasti', 'Talas Region'],
     ]);
   });
+
+  it('reads a region\'s Russian adjective in the passport romanization (`Nikolaevskaya oblast`) over a Russian town that lists the same spelling', () => {
+    expect(normalizeText('Officials in Nikolaevskaya oblast said the pipeline was repaired.', index).changes.map((c) => [c.from, c.to])).toEqual([['Nikolaevskaya oblast', 'Mykolaiv Oblast']]);
+  });
 });
