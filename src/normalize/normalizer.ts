@@ -2238,10 +2238,6 @@ function undominated(candidates: RatedCandidate[]): RatedCandidate[] {
 }
 
 /**
- * A scored copy of a candidate. Every field is written, always in the same order: scoring runs
- * for every candidate in every pass, and one object shape keeps it fast (a spread would not).
- */
-/**
  * `v Moskve`, `iz Orenburga`: after a Russian preposition left untranslated, a place's case form
  * that the preposition governs becomes the English preposition and the place (`in Moscow`, `from
  * Orenburg`); the fix then covers the preposition too.
@@ -2293,6 +2289,10 @@ function makeDecision(
   return { counted: false, span, start, end, keep, best, runnerUp, ranked, apply, reromanize };
 }
 
+/**
+ * A scored copy of a candidate. Every field is written, always in the same order: scoring runs
+ * for every candidate in every pass, and one object shape keeps it fast (a spread would not).
+ */
 function scoredCandidate(candidate: RawCandidate, output: string, score: number, reasons: number, cue: string | undefined): ScoredCandidate {
   return {
     output,
@@ -2555,7 +2555,6 @@ function gluedToEnglishName(candidate: RawCandidate): boolean {
   );
 }
 
-/** True for an entity the gazetteer covers in depth: any non-place, a country, or a place of the region. */
 /** True when `district` is a district of the town's country whose name, without the designator, spells the town's the same way (same skeleton). */
 function districtOfTown(district: GazetteerEntry, districtName: string, town: GazetteerEntry, townName: string): boolean {
   if (district.kind !== 'district' || !TOWN_KINDS.has(town.kind) || district.country === undefined || district.country !== town.country) return false;
@@ -2602,13 +2601,13 @@ const SPLIT_NAME = /^(\p{Lu}\p{Ll}+) (\p{Ll}{1,6})$/u;
 /** A word whose first two letters are capitals and the rest small (`DUshanbe`): a typo, not an acronym. */
 const SHIFT_TYPO = /^\p{Lu}\p{Lu}\p{Ll}{3,}$/u;
 
-
 /** A listed name, not English, of a place whose country is outside the region (`Slowak` for Slovakia). */
 function foreignNameOutsideRegion(alias: IndexedAlias): boolean {
   const entry = alias.entry;
   return alias.alias.origin === 'name' && !isEnglishLang(alias.alias.lang) && isPlaceKind(entry.kind) && !FOCUS_COUNTRIES.has(entry.country ?? '');
 }
 
+/** True for an entity the gazetteer covers in depth: any non-place, a country, or a place of the region. */
 function inFocus(entry: GazetteerEntry): boolean {
   return !isPlaceKind(entry.kind) || entry.kind === 'country' || (entry.country !== undefined && FOCUS_COUNTRIES.has(entry.country));
 }

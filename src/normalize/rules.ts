@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { COMMON_WORD_DIALECTS, COMMON_WORD_LEVELS, readWordList } from '../gazetteer/common-words.js';
+import { commonWordEntries } from '../gazetteer/common-words.js';
 import rules from './data/rules.json' with { type: 'json' };
 import { foldKey } from './fold.js';
 
@@ -138,11 +138,7 @@ const LOWER_CASE_START = /^\p{Ll}/u;
 export function commonEnglishWords(): ReadonlySet<string> {
   if (englishWords) return englishWords;
   const words = new Set<string>();
-  for (const dialect of COMMON_WORD_DIALECTS) {
-    for (const level of COMMON_WORD_LEVELS) {
-      for (const word of readWordList(dialect, level)) if (LOWER_CASE_START.test(word)) words.add(word.toLowerCase());
-    }
-  }
+  for (const word of commonWordEntries()) if (LOWER_CASE_START.test(word)) words.add(word.toLowerCase());
   for (const word of rules.englishProperWords.words) words.add(word);
   return (englishWords = words);
 }
