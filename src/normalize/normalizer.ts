@@ -276,6 +276,9 @@ const INFLECTED_ADJECTIVE_ENDINGS = ADJECTIVE_ENDINGS.filter((ending) => /[aeiou
 /** A three-letter stem left by a case ending is read only as the full name of a place this prominent (`Oshe` → Osh). */
 const SHORT_STEM_MIN_PRIOR = 0.8;
 
+/** A city or region outside the region this prominent (some 300,000 people) is read from a near-spelling where the document names its country. */
+const MAJOR_PLACE_PRIOR = 0.85;
+
 /** A country outside the region with at least this many people is read from a near-spelling without another mention. */
 const MAJOR_COUNTRY_POPULATION = 30_000_000;
 
@@ -316,12 +319,26 @@ function turnedName(surface: string): string {
 const MASCULINE_ADJECTIVE = /sk(?:iy|ii|ij|y|ogo|om)$/u;
 
 /**
- * True for a generated masculine adjective of an oblast (`Novosibirskiy`): `oblast` is feminine,
- * so that form goes with another noun (a district, a university) and names no oblast.
+ * True for a generated masculine adjective of an oblast (`Novosibirskiy`, `Grodnenskiy`): `oblast`
+ * is feminine, so that form goes with another noun (a district, a university) and names no oblast.
+ * An oblast is one named so in English (`Novosibirsk Oblast`), or a `Region` that is an oblast in
+ * Russian (`Гродненская область`, Grodno Region). (A region named as its city, `Samarkand`, reads as
+ * the city's name all the same.)
  */
 function namesNoOblast(alias: IndexedAlias, folded: string): boolean {
-  return alias.alias.scheme === 'ru-adjective' && MASCULINE_ADJECTIVE.test(folded) && alias.entry.name.endsWith(' Oblast');
+  return alias.alias.scheme === 'ru-adjective' && MASCULINE_ADJECTIVE.test(folded) && isOblast(alias.entry);
 }
+
+/** Whether an entry is an oblast, by its English or its Russian name (cached: the test reads its names). */
+function isOblast(entry: GazetteerEntry): boolean {
+  let known = oblasts.get(entry);
+  if (known === undefined) {
+    known = entry.name.endsWith(' Oblast') || (entry.name.endsWith(' Region') && entry.names.some((name) => name.lang === 'ru' && name.text.endsWith(' область')));
+    oblasts.set(entry, known);
+  }
+  return known;
+}
+const oblasts = new WeakMap<GazetteerEntry, boolean>();
 
 /** Russian instrumental endings of masculine and neuter names only. */
 const MASCULINE_INSTRUMENTAL: ReadonlySet<string> = new Set(['om', 'em', 'ym']);
@@ -418,14 +435,19 @@ const HOLDS = {
   // list of towns holds a near-spelling of almost any word (`Joseph` → Rzeszów, `Barkley` → Berkeley).
   outside: { text: 'place outside the region the gazetteer covers in depth', silent: 'inexact' },
   outsideRussian: { text: 'Russian or pivot-language form of a place outside the region, in a text that names nothing of the former Soviet Union', silent: false },
+  outsideNearSpelling: { text: 'near-spelling of a major place outside the region whose country the document does not name', silent: true },
   longerName: { text: 'part of a longer unknown name', silent: 'fuzzy' },
   untranslatedNoun: { text: 'adjective of an untranslated Russian noun', silent: false },
+  personCaseForm: { text: 'a case form of a person\'s surname the document names', silent: true },
   russianDistrict: { text: 'the English name of a Russian district', silent: true },
   nameGoesOn: { text: 'followed by a lower-case word that is no English word (the name may go on)', silent: false },
   untranslatedPhrase: { text: 'part of an untranslated Russian phrase', silent: false },
   untranslatedNative: { text: 'part of a phrase left in its own language', silent: false },
   writtenOther: { text: 'written as the name of another entity', silent: 'fuzzy' },
 } as const;
+/** Holds that the document's context may lift (see `decide`): every other hold keeps a reading from being applied. */
+const SOFT_HOLDS: ReadonlySet<string> = new Set([HOLDS.outsideRussian.text, HOLDS.outsideNearSpelling.text]);
+
 /** When each hold is silent: always, or only for readings other than exact, or only fuzzy ones. */
 const SILENCE: ReadonlyMap<string, boolean | 'inexact' | 'fuzzy'> = new Map(Object.values(HOLDS).map((hold) => [hold.text, hold.silent]));
 
@@ -757,7 +779,7 @@ export class Normalizer {
         if (hold !== undefined) {
           candidate.hold = hold;
           // The one hold the document can lift (see `decide`).
-          if (hold !== HOLDS.outsideRussian.text) candidate.noAuto = true;
+          if (!SOFT_HOLDS.has(hold)) candidate.noAuto = true;
         }
       }
       // `Kazakstan`, a listed spelling of Kazakhstan and the skeleton of the TV channel Qazaqstan:
@@ -930,6 +952,16 @@ export class Normalizer {
       // largest cities: such lists are noisy). Plain letters only: `Iași` is the city's own spelling.
       if (exact && candidate.rule !== 'morphology' && entry.kind === 'city' && alias.alias.origin === 'name' && !alias.common && /^[A-Za-z' -]+$/u.test(surface) && (alias.alias.lang !== 'und' ? alias.prior >= 0.85 : alias.prior >= 0.95)) {
         return HOLDS.outsideRussian.text;
+      }
+      // `Islamabd`, `Istnabul`, `Kashgarr`: the English name of a major city or region outside the
+      // region with one letter dropped, added or swapped is read as the place where the document
+      // names its country too (see `decide`). Not a letter changed: names there are as dense as
+      // they are in Chinese romanization (`Shandong` and `Dandong`, `Xinhua` and `Jinhua`).
+      if (
+        candidate.how === 'fuzzy' && (entry.kind === 'city' || entry.kind === 'region') && alias.prior >= MAJOR_PLACE_PRIOR &&
+        isEnglishLang(alias.alias.lang) && alias.alias.origin !== 'generated' && isSlip(folded, alias.folded)
+      ) {
+        return HOLDS.outsideNearSpelling.text;
       }
       return HOLDS.outside.text;
     }
@@ -1172,7 +1204,11 @@ export class Normalizer {
     // A Russian case form of a world city (`v Tegerane`) in a text about the former Soviet Union is the city.
     // Not beside an unknown capitalized word: `Rapid Wien` and `Sparta Praha` are clubs, named as they are.
     if (held === undefined && best.hold === HOLDS.outsideRussian.text && context.postSoviet && longerName === undefined) ranked[0] = best = { ...best, hold: undefined };
-    const softHeld = best.hold === HOLDS.outsideRussian.text;
+    // A near-spelling of a major world city (`Erzurm`) in a text that names the city's country elsewhere is the city.
+    if (held === undefined && best.hold === HOLDS.outsideNearSpelling.text && longerName === undefined && namesCountryElsewhere(context, best.alias!.entry, span.start)) {
+      ranked[0] = best = { ...best, hold: undefined };
+    }
+    const softHeld = best.hold !== undefined && SOFT_HOLDS.has(best.hold);
     const apply = !this.options.suggestOnly && !best.noAuto && !softHeld && held === undefined && best.score >= this.minConfidence && margin >= this.minMargin;
     return { decision: makeDecision(span, start, end !== span.end ? end : undefined, false, best, ranked, apply, runnerUp, undefined), contextFree: false };
   }
@@ -1321,6 +1357,9 @@ export class Normalizer {
       return 'a surname shape (-sky) without a designator';
     }
     if (best.how === 'exact') return undefined;
+    // `according to Vorobyovoy` after `Yelena Vorobyova`: a case form of a surname the document
+    // gives with a given name is that person, not a place of the same stem (Vorobyovo).
+    if (entry.kind !== 'person' && !span.surface.includes(' ') && caseFormOfNamedPerson(context, span)) return HOLDS.personCaseForm.text;
     // `Mirzoev` is a surname of its own, not a near-spelling of `Mirziyoyev`: one word read as a
     // person only through a near-spelling is only suggested.
     if (best.how === 'fuzzy' && entry.kind === 'person' && !span.surface.includes(' ')) return 'one word near a person\'s name';
@@ -2096,6 +2135,12 @@ function inFocusElsewhere(context: DocContext, start: number, surface: string): 
 }
 
 /** True when the list has a value other than `value`. */
+/** True when a mention other than the one at `start` names the entry's country, or a place in it. */
+function namesCountryElsewhere(context: DocContext, entry: GazetteerEntry, start: number): boolean {
+  const starts = entry.country === undefined ? undefined : context.countries.get(entry.country);
+  return starts !== undefined && hasOtherThan(starts, start);
+}
+
 function hasOtherThan(values: readonly number[], value: number): boolean {
   for (let i = 0; i < values.length; i++) if (values[i] !== value) return true;
   return false;
@@ -2134,6 +2179,24 @@ function isCaseFormOf(surface: string, name: string): boolean {
   const folded = foldKey(surface);
   const stem = foldKey(name);
   return folded.length > stem.length && folded.startsWith(stem) && CASE_ENDINGS.includes(folded.slice(stem.length));
+}
+
+/**
+ * True when the span is a Russian case form of a surname that the document writes after a common
+ * given name (`Vorobyovoy`, `Ivanovym` after `Yelena Vorobyova`, `Pyotr Ivanov`): the feminine
+ * `-a` gives way to the ending.
+ */
+function caseFormOfNamedPerson(context: DocContext, span: Span): boolean {
+  const { tokens } = context;
+  const folded = foldKey(span.surface);
+  const givenNames = commonGivenNames();
+  for (let i = 1; i < tokens.length; i++) {
+    if (i === span.first || !givenNames.has(tokens[i - 1]!.text) || !isCapitalized(tokens[i]!.text)) continue;
+    const surname = foldKey(tokens[i]!.text);
+    if (surname.length < 4 || surname === folded) continue;
+    if (isCaseFormOf(folded, surname) || (surname.endsWith('a') && isCaseFormOf(folded, surname.slice(0, -1)))) return true;
+  }
+  return false;
 }
 
 /** True when the span's sentence has `name` as written at another word. */
@@ -2449,9 +2512,39 @@ function isDemonym(folded: string, name: string): boolean {
   // A shorter word that ends as the name does is the name with a letter dropped (`Karakalpakstn`;
   // `Turki` is the adjective), and no demonym ends in `-ii` (`Germanii` is the Russian genitive).
   if ((folded.length < name.length && folded.at(-1) === name.at(-1)) || folded.endsWith('ii')) return false;
-  // Nor is a word as long as the name with no ending the name lacks (`Uzbekistsn`; `Indic` is the adjective).
+  // Nor is a word as long as the name with no ending the name lacks (`Uzbekistsn`; `Indic` is the adjective),
+  // or one with two letters swapped (`Samarkadn`) or a letter changed before a last letter it shares (`Greese`).
   if (folded.length === name.length && !DEMONYM_ENDINGS.some((ending) => folded.endsWith(ending) && !name.endsWith(ending))) return false;
+  if (folded.length === name.length && (isAdjacentSwap(folded, name) || (folded.at(-1) === name.at(-1) && differsInOneLetter(folded, name)))) return false;
   return DEMONYM_ENDINGS.some((ending) => folded.endsWith(ending));
+}
+
+/**
+ * True when `typed` is `name` with one letter dropped, one added or two neighbouring letters
+ * swapped, the first letter kept: a slip of the keyboard rather than another spelling.
+ */
+function isSlip(typed: string, name: string): boolean {
+  if (typed.charAt(0) !== name.charAt(0)) return false;
+  if (typed.length === name.length) return isAdjacentSwap(typed, name);
+  const [longer, shorter] = typed.length > name.length ? [typed, name] : [name, typed];
+  if (longer.length !== shorter.length + 1) return false;
+  let i = 0;
+  while (i < shorter.length && longer[i] === shorter[i]) i++;
+  return longer.slice(i + 1) === shorter.slice(i);
+}
+
+/** True when two words of one length differ by two neighbouring letters swapped. */
+function isAdjacentSwap(a: string, b: string): boolean {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
+
+/** True when two words of one length differ in exactly one letter. */
+function differsInOneLetter(a: string, b: string): boolean {
+  let differences = 0;
+  for (let i = 0; i < a.length && differences < 2; i++) if (a[i] !== b[i]) differences++;
+  return differences === 1;
 }
 
 /** True when a reading cut a Russian adjective ending or matched a generated adjective form. */
@@ -2519,10 +2612,7 @@ function dropRegionsNamedLikeTheirCity(candidates: RawCandidate[]): void {
 
 /** True when two words of at most five letters differ in exactly one letter (a substitution, not a drop or a swap). */
 function isOneLetterChanged(a: string, b: string): boolean {
-  if (a.length !== b.length || a.length > 5) return false;
-  let differ = 0;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) differ++;
-  return differ === 1;
+  return a.length === b.length && a.length <= 5 && differsInOneLetter(a, b);
 }
 
 /** True when `typed` is `name` with one of its letters doubled (`guzzar` for `guzar`): a typo, no spelling. */
@@ -2535,7 +2625,7 @@ function isLetterDoubled(typed: string, name: string): boolean {
 }
 
 /** Kinds of entity whose posts precede their holders' names (`the Mazhilis Yerlan Koshanov`, `Ak Zhol Azat Peruashev`). */
-const POST_KINDS: ReadonlySet<string> = new Set(['legislature', 'government-body', 'party']);
+const POST_KINDS: ReadonlySet<string> = new Set(['legislature', 'government-body', 'party', 'country']);
 
 /** True for a word left in Latin-letter Russian before a name: lower case (`del`, `musulman`) or an acronym (`MVD`, `MChS`). */
 function isUntranslatedWord(word: string, lower: string): boolean {
