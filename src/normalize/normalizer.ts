@@ -163,6 +163,8 @@ const NO_DECISION: Outcome = { decision: undefined, contextFree: true };
 interface DocContext {
   /** Where the document's double quotation marks are, found on first use (see `inQuotedNativeTitle`). */
   quotes?: number[];
+  /** Surnames the document writes after a common given name, folded, with their token (made on first use). */
+  givenSurnames?: Array<{ at: number; folded: string }>;
   /** Where each entity named plainly in the document is named (a mention never supports itself). */
   anchorStarts: Map<string, number[]>;
   /** Where the children of each entity are named. */
@@ -514,6 +516,7 @@ export class Normalizer {
       applied: new Set(),
       inexact: new Set(),
       quotes: undefined,
+      givenSurnames: undefined,
     };
     for (const token of tokens) {
       const word = token.text;
@@ -2187,16 +2190,25 @@ function isCaseFormOf(surface: string, name: string): boolean {
  * `-a` gives way to the ending.
  */
 function caseFormOfNamedPerson(context: DocContext, span: Span): boolean {
-  const { tokens } = context;
   const folded = foldKey(span.surface);
-  const givenNames = commonGivenNames();
-  for (let i = 1; i < tokens.length; i++) {
-    if (i === span.first || !givenNames.has(tokens[i - 1]!.text) || !isCapitalized(tokens[i]!.text)) continue;
-    const surname = foldKey(tokens[i]!.text);
-    if (surname.length < 4 || surname === folded) continue;
+  for (const { at, folded: surname } of (context.givenSurnames ??= surnamesAfterGivenNames(context.tokens))) {
+    if (at === span.first || surname === folded) continue;
     if (isCaseFormOf(folded, surname) || (surname.endsWith('a') && isCaseFormOf(folded, surname.slice(0, -1)))) return true;
   }
   return false;
+}
+
+/** The words after a common given name (`Yelena Vorobyova`), capitalized and of four letters or more, folded. */
+function surnamesAfterGivenNames(tokens: readonly WordToken[]): Array<{ at: number; folded: string }> {
+  const givenNames = commonGivenNames();
+  const surnames: Array<{ at: number; folded: string }> = [];
+  for (let i = 1; i < tokens.length; i++) {
+    // (Two capitalized words first: far cheaper than hashing every word for the set.)
+    if (!isCapitalized(tokens[i]!.text) || !isCapitalized(tokens[i - 1]!.text) || !givenNames.has(tokens[i - 1]!.text)) continue;
+    const folded = foldKey(tokens[i]!.text);
+    if (folded.length >= 4) surnames.push({ at: i, folded });
+  }
+  return surnames;
 }
 
 /** True when the span's sentence has `name` as written at another word. */

@@ -155,6 +155,9 @@ export function countTokens(text: string): number {
 
 /** True when the word starts with an upper-case letter. */
 export function isCapitalized(word: string): boolean {
+  // ASCII first: most words, and no regular expression to run for them.
+  const first = word.charCodeAt(0);
+  if (first < 0x80) return first >= 0x41 && first <= 0x5a;
   return /^\p{Lu}/u.test(word);
 }
 
