@@ -13,10 +13,11 @@ const LETTER_MAP: Record<string, string> = {
   ø: 'o', đ: 'd', ð: 'd', ħ: 'h', ß: 'ss', æ: 'ae', œ: 'oe', ə: 'a', ë: 'yo', ň: 'n', ŋ: 'ng', ý: 'y',
 };
 const LETTER_MAP_RE = /[žżźšśşșčćçğıłøđðħßæœəëňŋý]/gu;
-const APOSTROPHES = /[\u0027\u0060\u00B4\u02B9\u02BA\u02BB\u02BC\u02BD\u02BE\u02BF\u2018\u2019\u201B\u2032]/gu;
+const APOSTROPHES = /[\u0027\u0060\u00B4\u02B9\u02BA\u02BB\u02BC\u02BD\u02BE\u02BF\u2018\u2019\u201B\u2032\u00B7]/gu;
 
 /**
- * Folded form: lower case, apostrophe-like marks removed, letters with diacritics mapped to
+ * Folded form: lower case, apostrophe-like marks and BGN/PCGN's middle dot (`Aziat·skiy`, where
+ * `ts` is two letters) removed, letters with diacritics mapped to
  * their romanization value (`ž` → `zh`, `š` → `sh`, `č` → `ch`) or base letter, whitespace and
  * hyphens collapsed to one space. Works on any script (Cyrillic keeps its letters).
  */

@@ -317,6 +317,9 @@ function turnedName(surface: string): string {
   return `${surface.slice(space + 1)} ${surface.slice(0, space)}`;
 }
 
+/** Russian adjective endings of the nominative, as romanized (`-yy`, `-iy`, `-aya`, `-oye`, `-yye`). */
+const NOMINATIVE_ADJECTIVE = /(?:yy|iy|ij|yj|aya|aja|oye|oe|yye)$/u;
+
 /** Russian adjective endings of the masculine (and neuter) only: `-skiy`, `-sky`, `-skogo`, `-skom` (not `-skoy`). */
 const MASCULINE_ADJECTIVE = /sk(?:iy|ii|ij|y|ogo|om)$/u;
 
@@ -716,9 +719,13 @@ export class Normalizer {
     // that starts a listed name of several words, longest first.
     if (ends.length === 1) {
       let k = i;
+      // After a Russian adjective that is no name of its own (`Vsemirnyy bank`, `Aziatskiy bank
+      // razvitiya`), the name goes on over words English has too (decided at the first such word).
+      let overEnglish: boolean | undefined;
       while (k + 1 < tokens.length && k - i + 1 < this.maxWords) {
         const next = tokens[k + 1]!;
-        if (next.start - tokens[k]!.end !== 1 || text.charCodeAt(next.start - 1) !== 0x20 || !isLowerAscii(next.text) || this.english.has(next.text)) break;
+        if (next.start - tokens[k]!.end !== 1 || text.charCodeAt(next.start - 1) !== 0x20 || !isLowerAscii(next.text)) break;
+        if (this.english.has(next.text) && !(overEnglish ??= this.untranslatedAdjective(tokens[i]!.text))) break;
         // (Not a designator or a Russian noun that an adjective reading takes in: `Talasskoy oblasti`.)
         if (DESIGNATOR_WORDS.has(next.text) || RUSSIAN_REGION_NOUNS.has(next.text) || RUSSIAN_DISTRICT_NOUNS.has(next.text) || RUSSIAN_FEATURE_NOUNS.has(next.text)) break;
         k++;
@@ -747,6 +754,15 @@ export class Normalizer {
       spans.splice(spans.length - 1, 0, { first: i, last: i + 1, start: tokens[i]!.start, end: next.end, surface: text.slice(tokens[i]!.start, next.end) });
     }
     return spans;
+  }
+
+  /**
+   * True for a capitalized Russian adjective in the nominative (`Vsemirnyy`, `Aziatskiy`,
+   * `Russkaya`) that is no English word and no correct name: the head of a name left in Russian.
+   */
+  private untranslatedAdjective(word: string): boolean {
+    const folded = foldKey(word);
+    return folded.length >= 6 && NOMINATIVE_ADJECTIVE.test(folded) && !this.english.has(folded) && !this.index.lookupExact(folded).some((alias) => alias.keep);
   }
 
   /** What the index says about a span (cached by surface and flags across documents). */
@@ -1317,8 +1333,10 @@ export class Normalizer {
       /^[A-Za-z' -]+$/u.test(span.surface) &&
       // A spelling with another language's letter groups (`Tscholpon-Ata`) is a garble, not a variant.
       reromanizeSpanWords(span.surface) === undefined &&
-      // Nor is Russian's `dzh` for the `zh`/`j` of a Kazakh or Kyrgyz name (`Dzhalagash`, `Dzhety-Oguz`).
+      // Nor is Russian's `dzh` for the `zh`/`j` of a Kazakh or Kyrgyz name (`Dzhalagash`, `Dzhety-Oguz`),
       !russianDzh(span.surface, best.output, entry) &&
+      // nor a romanization of its Russian adjective (`Nookatskiy rayon`, BGN/PCGN's `Nookat·skiy`).
+      !(best.alias!.alias.origin === 'generated' && INFLECTED_ADJECTIVE_ENDINGS.some((ending) => foldKey(span.surface).endsWith(ending))) &&
       // Only the place itself named elsewhere says which spelling the text uses; a neighbour (`Aktau` near `Kuryk`) does not.
       this.support(context, entry, span.start, span.surface) !== 'same' &&
       // A letter doubled in the listed English name (`Guzzar`) is a typo, not another spelling; so
@@ -1419,9 +1437,13 @@ export class Normalizer {
     const folded = foldKey(surface);
     if (folded.length < 2 || /\d/u.test(folded)) return [];
     const split = SPLIT_NAME.exec(surface);
-    if (split !== null) return this.splitName(split[1]!, split[2]!);
-    const out: RawCandidate[] = [];
     const exact = this.index.lookupExact(folded);
+    // (A span that is itself a listed name, `Vsemirnyy bank`, is read as written when its words make no name together.)
+    if (split !== null) {
+      const joined = this.splitName(split[1]!, split[2]!);
+      if (joined.length > 0 || exact.length === 0) return joined;
+    }
+    const out: RawCandidate[] = [];
     // `DUshanbe`, `KOstanay`: the shift key held one letter too long. The name as listed, when it
     // is a correct one written with the same letters.
     if (SHIFT_TYPO.test(surface)) {

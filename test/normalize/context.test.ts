@@ -784,4 +784,19 @@ describe('document context on the built-in gazetteer', () => {
   it('keeps the English press names of Afghanistan\'s provinces (`Zabul`, `Kunduz`), not the Iranian town of the same letters', () => {
     expect(normalizeText('Floods in Kandahar and Zabul damaged the highway; Kunduz was spared.', index).changes).toEqual([]);
   });
+
+  it('reads a name left in Russian over the English words it shares (`Vsemirnyy bank`, `Aziatskiy bank razvitiya`, `Kaspiyskoye more`), and BGN/PCGN\'s middle dot is no letter (`Aziat·skiy`)', () => {
+    const result = normalizeText('Loans of the Vsemirnyy bank and the Aziatskiy bank razvitiya will restore the shore of the Kaspiyskoye more.', index);
+    expect(result.changes.map((c) => [c.from, c.to])).toEqual([
+      ['Vsemirnyy bank', 'World Bank'],
+      ['Aziatskiy bank razvitiya', 'Asian Development Bank'],
+      ['Kaspiyskoye more', 'Caspian Sea'],
+    ]);
+    // Not over the English words after a name of its own.
+    expect(normalizeText('Officials in Bender said the bank was closed.', index).changes).toEqual([]);
+  });
+
+  it('reads a district\'s Russian adjective before `rayon`, though it is also the BGN/PCGN spelling of a name listed for it (`Nookatskiy rayon`)', () => {
+    expect(normalizeText('Farmers of the Nookatskiy rayon in Osh Region harvested apricots.', index).changes.map((c) => [c.from, c.to])).toEqual([['Nookatskiy rayon', 'Nookat District']]);
+  });
 });
