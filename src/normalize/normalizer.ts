@@ -130,7 +130,7 @@ interface Span {
   end: number;
   surface: string;
   /** What the index says about the span (set on first use; fixed for the document). */
-  reading?: SpanReading;
+  reading: SpanReading | undefined;
 }
 
 /**
@@ -731,14 +731,14 @@ export class Normalizer {
         k++;
       }
       if (k > i && this.index.startsMultiWordName(foldKey(tokens[i]!.text))) {
-        for (let last = k; last > i; last--) spans.push({ first: i, last, start: tokens[i]!.start, end: tokens[last]!.end, surface: text.slice(tokens[i]!.start, tokens[last]!.end) });
+        for (let last = k; last > i; last--) spans.push({ first: i, last, start: tokens[i]!.start, end: tokens[last]!.end, surface: text.slice(tokens[i]!.start, tokens[last]!.end), reading: undefined });
       }
     }
     for (let k = ends.length - 1; k >= 0; k--) {
       const last = ends[k]!;
       const start = tokens[i]!.start;
       const end = tokens[last]!.end;
-      spans.push({ first: i, last, start, end, surface: text.slice(start, end) });
+      spans.push({ first: i, last, start, end, surface: text.slice(start, end), reading: undefined });
     }
     // `Nam angan`, `Surkhandar ya`: a name split by a stray space, its tail a short lower-case
     // fragment. Read only as the name written whole (see `splitName`), before the head alone.
@@ -751,7 +751,7 @@ export class Normalizer {
       this.index.lookupExact(foldKeyOnce(tokens[i]!.text + next.text)).length > 0 &&
       SPLIT_HEAD.test(tokens[i]!.text)
     ) {
-      spans.splice(spans.length - 1, 0, { first: i, last: i + 1, start: tokens[i]!.start, end: next.end, surface: text.slice(tokens[i]!.start, next.end) });
+      spans.splice(spans.length - 1, 0, { first: i, last: i + 1, start: tokens[i]!.start, end: next.end, surface: text.slice(tokens[i]!.start, next.end), reading: undefined });
     }
     return spans;
   }
@@ -1219,13 +1219,13 @@ export class Normalizer {
     else if ((afterGivenName || beforeGivenName) && best.alias?.entry.kind !== 'person') held = HOLDS.afterGivenName.text;
     else if (placeAfterGivenName && best.alias !== undefined && isPlaceKind(best.alias.entry.kind)) held = HOLDS.afterGivenName.text;
     else held = this.heldInContext(best, text, span, before, beforeTwo, after, cue, longerName, context, phoned);
-    if (held !== undefined && best.hold === undefined) ranked[0] = best = { ...best, hold: held };
+    if (held !== undefined && best.hold === undefined) ranked[0] = best = withHold(best, held);
     // A Russian case form of a world city (`v Tegerane`) in a text about the former Soviet Union is the city.
     // Not beside an unknown capitalized word: `Rapid Wien` and `Sparta Praha` are clubs, named as they are.
-    if (held === undefined && best.hold === HOLDS.outsideRussian.text && context.postSoviet && longerName === undefined) ranked[0] = best = { ...best, hold: undefined };
+    if (held === undefined && best.hold === HOLDS.outsideRussian.text && context.postSoviet && longerName === undefined) ranked[0] = best = withHold(best, undefined);
     // A near-spelling of a major world city (`Erzurm`) in a text that names the city's country elsewhere is the city.
     if (held === undefined && best.hold === HOLDS.outsideNearSpelling.text && longerName === undefined && namesCountryElsewhere(context, best.alias!.entry, span.start)) {
-      ranked[0] = best = { ...best, hold: undefined };
+      ranked[0] = best = withHold(best, undefined);
     }
     const softHeld = best.hold !== undefined && SOFT_HOLDS.has(best.hold);
     const apply = !this.options.suggestOnly && !best.noAuto && !softHeld && held === undefined && best.score >= this.minConfidence && margin >= this.minMargin;
@@ -1865,14 +1865,7 @@ export class Normalizer {
         const head = surface.slice(0, surface.length - suffix.length);
         for (const inner of this.retrieve(head, { ...flags, glue: false })) {
           if (inner.extendsLeft) continue;
-          out.push({
-            ...inner,
-            output: `${inner.output} ${gluedWordAfter(surface.slice(surface.length - suffix.length))}`,
-            rule: 'glued',
-            base: inner.base - 0.03,
-            keep: false,
-            detail: { ...inner.detail, glued: suffix, innerRule: inner.rule },
-          });
+          out.push(gluedCandidate(inner, `${inner.output} ${gluedWordAfter(surface.slice(surface.length - suffix.length))}`, { ...inner.detail, glued: suffix, innerRule: inner.rule }));
         }
       }
     }
@@ -1881,7 +1874,7 @@ export class Normalizer {
       const rest = surface.slice(prefix.length);
       const inner = this.retrieve(rest, { ...flags, glue: false }).filter((candidate) => candidate.base >= 0.9 && candidate.alias !== undefined && candidate.alias.prior >= 0.5);
       for (const candidate of inner) {
-        out.push({ ...candidate, output: `${prefix} ${candidate.output}`, rule: 'glued', base: candidate.base - 0.03, keep: false, detail: { ...candidate.detail, glued: prefix, innerRule: candidate.rule } });
+        out.push(gluedCandidate(candidate, `${prefix} ${candidate.output}`, { ...candidate.detail, glued: prefix, innerRule: candidate.rule }));
       }
       const brandLike = this.english.has(rest.toLowerCase()) && this.index.lookupExact(foldKey(rest)).length === 0;
       // Capitalized, at the start of a sentence (`InVivo`), the split needs a name after the word.
@@ -2698,7 +2691,25 @@ const REGION_SURNAME = /^\p{Lu}\p{Ll}+(?:ov|ev|yev|iev|ova|eva|yeva|ieva|yan|uly
 
 /** The best reading as the English name of a phrase that takes in the Russian noun after the span (`Batkenskiy rayon`). */
 function withNoun(best: ScoredCandidate, output: string, noun: string): ScoredCandidate {
-  return { ...best, output, detail: { ...best.detail, noun } };
+  const copy = scoredCandidate(best, output, best.score, best.reasons, best.cue);
+  copy.detail = { ...best.detail, noun };
+  return copy;
+}
+
+/** The best reading with another hold (a copy of one shape, as `scoredCandidate` makes: a spread would not keep it). */
+function withHold(best: ScoredCandidate, hold: string | undefined): ScoredCandidate {
+  const copy = scoredCandidate(best, best.output, best.score, best.reasons, best.cue);
+  copy.hold = hold;
+  return copy;
+}
+
+/** A reading of the name inside a glued word, as a glued fix to `output` (made as `rawCandidate` makes one, one shape). */
+function gluedCandidate(inner: RawCandidate, output: string, detail: Record<string, unknown>): RawCandidate {
+  const candidate = rawCandidate(output, inner.alias, inner.how, 'glued', inner.cost, inner.base - 0.03, false, detail);
+  candidate.noAuto = inner.noAuto;
+  candidate.extendsLeft = inner.extendsLeft;
+  candidate.hold = inner.hold;
+  return candidate;
 }
 
 /**
