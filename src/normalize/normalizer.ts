@@ -202,6 +202,31 @@ interface DocContext {
   inexact: Set<number>;
 }
 
+/** The words around a span that its decision weighs (see `Normalizer.surroundings`). */
+interface Surroundings {
+  /** The word before, lower case, when only spaces part it from the span (a cue word). */
+  before: string | undefined;
+  twoBack: WordToken | undefined;
+  /** The two words before, lower case (`region of`). */
+  beforeTwo: string | undefined;
+  /** `called` as a telephone call (`Rahmon called Sadyr Zhaparov`), not a citation. */
+  phoned: boolean;
+  following: WordToken | undefined;
+  /** The word after, lower case, when only spaces part it from the span. */
+  after: string | undefined;
+  nameFollows: boolean;
+  previousIsName: boolean;
+  previousOpensSentence: boolean;
+  namePrecedes: boolean;
+  longerName: LongerName;
+  beforeSurname: boolean;
+  afterGivenName: boolean;
+  placeAfterGivenName: boolean;
+  beforeGivenName: boolean;
+  /** The kind the words around name (`region`, `person`...), for all candidates alike. */
+  cue: string | undefined;
+}
+
 interface Decision {
   /** Set once the decision has been added to the document's context. */
   counted?: boolean;
@@ -1031,40 +1056,8 @@ export class Normalizer {
       if (needsContext && !context.postSoviet) return { decision: undefined, contextFree: false };
       return { decision: makeDecision(span, span.start, undefined, false, undefined, [], false, undefined, reromanize), contextFree: !needsContext };
     }
-    // Cue words count only within the sentence and with nothing but spaces in between.
-    const before = previous && isPlainGap(text, previous.end, span.start) ? previous.text.toLowerCase() : undefined;
-    const twoBack = span.first > 1 ? tokens[span.first - 2]! : undefined;
-    const beforeTwo = twoBack && before !== undefined && isPlainGap(text, twoBack.end, previous!.start) ? `${twoBack.text.toLowerCase()} ${before}` : undefined;
-    // `Rahmon called Sadyr Zhaparov`: after a name or a pronoun, `called` is a telephone call, not a citation.
-    const phoned = beforeTwo !== undefined && before === 'called' && (isCapitalized(twoBack!.text) || CALLERS.has(beforeTwo.slice(0, beforeTwo.indexOf(' '))));
-    const following = tokens[span.last + 1];
-    const after = following && isPlainGap(text, span.end, following.start) ? following.text.toLowerCase() : undefined;
-
-    // A capitalized neighbour that is not a cue word (`Amu Darya`, `Nodira Yusupova`) means the
-    // span is probably part of a longer name the gazetteer does not know.
-    const nameFollows = following !== undefined && isNameJoiner(text, span.end, following.start) && adjacentName(following, context);
-    const previousIsName = previous !== undefined && isNameJoiner(text, previous.end, span.start) && adjacentName(previous, context);
-    const previousOpensSentence = previousIsName && startsSentence(text, tokens, previous!.index);
-    const namePrecedes = previousIsName && !previousOpensSentence;
-    // A person's name next to a place may be part of it (`Volodymyr Zelensky`), but next to an
-    // institution it is who holds a post there (`the Mazhilis Yerlan Koshanov`).
-    const personOnly = (nameFollows ? context.knownPeople.has(following!.index) : true) && (namePrecedes ? context.knownPeople.has(previous!.index) : true);
-    const longerName: LongerName = nameFollows || namePrecedes ? (personOnly ? 'person' : 'unknown') : undefined;
-    // `Madina Abylkasymova`: before a surname, the span is a given name whatever else it names.
-    // The surname may itself be read as a place kept as written (`Petrov`, a Kazakh village): it
-    // is still the surname after a given name.
-    const beforeSurname =
-      (nameFollows || (following !== undefined && context.known.has(following.index) && isNameJoiner(text, span.end, following.start) && isCapitalized(following.text))) &&
-      hasSurnameShape(following!.text);
-    // `Aysen Nikolaev`: after a given name, a word shaped like a surname is the surname, whatever
-    // place it also names (a capitalized English word opening the sentence is no given name).
-    const afterGivenName = previousIsName && !(previousOpensSentence && this.english.has(previous!.text.toLowerCase())) && hasSurnameShape(span.surface);
-    // `Sergio Gor`: after a common given name, a place's name is the surname, whatever its shape.
-    const placeAfterGivenName = previousIsName && commonGivenNames().has(previous!.text);
-    // `Nikolaev Aysen`: a surname-shaped word before a given name is a name written surname first.
-    const beforeGivenName = nameFollows && hasSurnameShape(span.surface) && commonGivenNames().has(following!.text);
-    // Cue words around the span (`region of`, `President`): one reading for all candidates.
-    const cue = kindCue(before, after);
+    const around = this.surroundings(text, tokens, span, context, previous);
+    const { before, beforeTwo, following, after, longerName, cue } = around;
     const scored = raw.map((candidate) => this.score(candidate, context, cue, longerName, span.start, span.surface));
     // Rank outputs: the best reading per output, in the order outputs first appear (a span has a handful).
     const ranked: ScoredCandidate[] = [];
@@ -1143,6 +1136,69 @@ export class Normalizer {
       return { decision: makeDecision(span, start, undefined, true, best, ranked, false, runnerUp, undefined), contextFree: false };
     }
     const margin = best.score - (runnerUp?.score ?? 0);
+    const held = this.neighbourHold(best, text, span, end, preposition, previous, around, context);
+    if (held !== undefined && best.hold === undefined) ranked[0] = best = withHold(best, held);
+    // A Russian case form of a world city (`v Tegerane`) in a text about the former Soviet Union is the city.
+    // Not beside an unknown capitalized word: `Rapid Wien` and `Sparta Praha` are clubs, named as they are.
+    if (held === undefined && best.hold === HOLDS.outsideRussian.text && context.postSoviet && longerName === undefined) ranked[0] = best = withHold(best, undefined);
+    // A near-spelling of a major world city (`Erzurm`) in a text that names the city's country elsewhere is the city.
+    if (held === undefined && best.hold === HOLDS.outsideNearSpelling.text && longerName === undefined && namesCountryElsewhere(context, best.alias!.entry, span.start)) {
+      ranked[0] = best = withHold(best, undefined);
+    }
+    const softHeld = best.hold !== undefined && SOFT_HOLDS.has(best.hold);
+    const apply = !this.options.suggestOnly && !best.noAuto && !softHeld && held === undefined && best.score >= this.minConfidence && margin >= this.minMargin;
+    return { decision: makeDecision(span, start, end !== span.end ? end : undefined, false, best, ranked, apply, runnerUp, undefined), contextFree: false };
+  }
+
+  /**
+   * The words around a span that its decision weighs: neighbours as cue words, capitalized names
+   * beside it, given names and surnames. (Apart from `decide`, and `neighbourHold` apart too: the
+   * engine optimizes each on its own, and re-optimizes only the one a rare branch reaches.)
+   */
+  private surroundings(text: string, tokens: WordToken[], span: Span, context: DocContext, previous: WordToken | undefined): Surroundings {
+    // Cue words count only within the sentence and with nothing but spaces in between.
+    const before = previous && isPlainGap(text, previous.end, span.start) ? previous.text.toLowerCase() : undefined;
+    const twoBack = span.first > 1 ? tokens[span.first - 2]! : undefined;
+    const beforeTwo = twoBack && before !== undefined && isPlainGap(text, twoBack.end, previous!.start) ? `${twoBack.text.toLowerCase()} ${before}` : undefined;
+    // `Rahmon called Sadyr Zhaparov`: after a name or a pronoun, `called` is a telephone call, not a citation.
+    const phoned = beforeTwo !== undefined && before === 'called' && (isCapitalized(twoBack!.text) || CALLERS.has(beforeTwo.slice(0, beforeTwo.indexOf(' '))));
+    const following = tokens[span.last + 1];
+    const after = following && isPlainGap(text, span.end, following.start) ? following.text.toLowerCase() : undefined;
+
+    // A capitalized neighbour that is not a cue word (`Amu Darya`, `Nodira Yusupova`) means the
+    // span is probably part of a longer name the gazetteer does not know.
+    const nameFollows = following !== undefined && isNameJoiner(text, span.end, following.start) && adjacentName(following, context);
+    const previousIsName = previous !== undefined && isNameJoiner(text, previous.end, span.start) && adjacentName(previous, context);
+    const previousOpensSentence = previousIsName && startsSentence(text, tokens, previous!.index);
+    const namePrecedes = previousIsName && !previousOpensSentence;
+    // A person's name next to a place may be part of it (`Volodymyr Zelensky`), but next to an
+    // institution it is who holds a post there (`the Mazhilis Yerlan Koshanov`).
+    const personOnly = (nameFollows ? context.knownPeople.has(following!.index) : true) && (namePrecedes ? context.knownPeople.has(previous!.index) : true);
+    const longerName: LongerName = nameFollows || namePrecedes ? (personOnly ? 'person' : 'unknown') : undefined;
+    // `Madina Abylkasymova`: before a surname, the span is a given name whatever else it names.
+    // The surname may itself be read as a place kept as written (`Petrov`, a Kazakh village): it
+    // is still the surname after a given name.
+    const beforeSurname =
+      (nameFollows || (following !== undefined && context.known.has(following.index) && isNameJoiner(text, span.end, following.start) && isCapitalized(following.text))) &&
+      hasSurnameShape(following!.text);
+    // `Aysen Nikolaev`: after a given name, a word shaped like a surname is the surname, whatever
+    // place it also names (a capitalized English word opening the sentence is no given name).
+    const afterGivenName = previousIsName && !(previousOpensSentence && this.english.has(previous!.text.toLowerCase())) && hasSurnameShape(span.surface);
+    // `Sergio Gor`: after a common given name, a place's name is the surname, whatever its shape.
+    const placeAfterGivenName = previousIsName && commonGivenNames().has(previous!.text);
+    // `Nikolaev Aysen`: a surname-shaped word before a given name is a name written surname first.
+    const beforeGivenName = nameFollows && hasSurnameShape(span.surface) && commonGivenNames().has(following!.text);
+    // Cue words around the span (`region of`, `President`): one reading for all candidates.
+    const cue = kindCue(before, after);
+    return { before, twoBack, beforeTwo, phoned, following, after, nameFollows, previousIsName, previousOpensSentence, namePrecedes, longerName, beforeSurname, afterGivenName, placeAfterGivenName, beforeGivenName, cue };
+  }
+
+  /**
+   * Why the words around a span hold its best reading, if they do: a phrase left in Russian or in
+   * another language, a longer name, a given name or a surname beside it; then `heldInContext`.
+   */
+  private neighbourHold(best: ScoredCandidate, text: string, span: Span, end: number, preposition: WordToken | undefined, previous: WordToken | undefined, around: Surroundings, context: DocContext): string | undefined {
+    const { before, twoBack, beforeTwo, phoned, following, after, nameFollows, previousIsName, namePrecedes, longerName, beforeSurname, afterGivenName, placeAfterGivenName, beforeGivenName, cue } = around;
     // `Ferganskoy doline` (in the Fergana Valley): a Russian adjective before a Russian noun left
     // untranslated names what the noun names, not the place the adjective comes from.
     // So does an acronym after it (`Zaporozhskaya AES`, the nuclear power plant).
@@ -1202,35 +1258,24 @@ export class Normalizer {
     // given name in the same case) is part of that longer name; fixing the surname alone leaves it half done.
     const surnameInLongerName = longerName !== undefined && best.rule === 'morphology' && best.alias?.entry.kind === 'person' && !span.surface.includes(' ') && namePrecedes;
     // The first reason that holds, in this order.
-    let held: string | undefined;
-    if (surnameInLongerName) held = HOLDS.longerName.text;
+    if (surnameInLongerName) return HOLDS.longerName.text;
     // A name turned round (`Mirziyoyev Shavkat`) between other names may be two of them
     // (`Biškek-Žaparov Sadyr Zhaparov`); turning it would give its neighbours new ones.
-    else if (best.detail.reordered !== undefined && ((previousIsName && !this.english.has(before ?? '')) || (nameFollows && !this.english.has(after ?? '')) || isHyphenated(text, span))) {
-      held = HOLDS.longerName.text;
+    if (best.detail.reordered !== undefined && ((previousIsName && !this.english.has(before ?? '')) || (nameFollows && !this.english.has(after ?? '')) || isHyphenated(text, span))) {
+      return HOLDS.longerName.text;
     }
-    else if (untranslatedNoun) held = HOLDS.untranslatedNoun.text;
-    else if (untranslatedPhrase) held = HOLDS.untranslatedPhrase.text;
-    else if (untranslatedNative) held = HOLDS.untranslatedNative.text;
-    else if (nameGoesOn) held = HOLDS.nameGoesOn.text;
+    if (untranslatedNoun) return HOLDS.untranslatedNoun.text;
+    if (untranslatedPhrase) return HOLDS.untranslatedPhrase.text;
+    if (untranslatedNative) return HOLDS.untranslatedNative.text;
+    if (nameGoesOn) return HOLDS.nameGoesOn.text;
     // `Vlagyimir Putyin`: a place read as a common given name (Vladimir) before an unknown name is
     // that given name garbled with its surname; fixing it alone would make a new reading of the pair.
-    else if ((beforeSurname || (nameFollows && commonGivenNames().has(best.output))) && best.alias?.entry.kind !== 'person') held = HOLDS.beforeSurname.text;
-    else if ((afterGivenName || beforeGivenName) && best.alias?.entry.kind !== 'person') held = HOLDS.afterGivenName.text;
-    else if (placeAfterGivenName && best.alias !== undefined && isPlaceKind(best.alias.entry.kind)) held = HOLDS.afterGivenName.text;
-    else held = this.heldInContext(best, text, span, before, beforeTwo, after, cue, longerName, context, phoned);
-    if (held !== undefined && best.hold === undefined) ranked[0] = best = withHold(best, held);
-    // A Russian case form of a world city (`v Tegerane`) in a text about the former Soviet Union is the city.
-    // Not beside an unknown capitalized word: `Rapid Wien` and `Sparta Praha` are clubs, named as they are.
-    if (held === undefined && best.hold === HOLDS.outsideRussian.text && context.postSoviet && longerName === undefined) ranked[0] = best = withHold(best, undefined);
-    // A near-spelling of a major world city (`Erzurm`) in a text that names the city's country elsewhere is the city.
-    if (held === undefined && best.hold === HOLDS.outsideNearSpelling.text && longerName === undefined && namesCountryElsewhere(context, best.alias!.entry, span.start)) {
-      ranked[0] = best = withHold(best, undefined);
-    }
-    const softHeld = best.hold !== undefined && SOFT_HOLDS.has(best.hold);
-    const apply = !this.options.suggestOnly && !best.noAuto && !softHeld && held === undefined && best.score >= this.minConfidence && margin >= this.minMargin;
-    return { decision: makeDecision(span, start, end !== span.end ? end : undefined, false, best, ranked, apply, runnerUp, undefined), contextFree: false };
+    if ((beforeSurname || (nameFollows && commonGivenNames().has(best.output))) && best.alias?.entry.kind !== 'person') return HOLDS.beforeSurname.text;
+    if ((afterGivenName || beforeGivenName) && best.alias?.entry.kind !== 'person') return HOLDS.afterGivenName.text;
+    if (placeAfterGivenName && best.alias !== undefined && isPlaceKind(best.alias.entry.kind)) return HOLDS.afterGivenName.text;
+    return this.heldInContext(best, text, span, before, beforeTwo, after, cue, longerName, context, phoned);
   }
+
 
   /**
    * Why the best reading of a span must not be applied where it stands, or undefined: the
@@ -1444,6 +1489,42 @@ export class Normalizer {
       if (joined.length > 0 || exact.length === 0) return joined;
     }
     const out: RawCandidate[] = [];
+    const settled = this.exactReadings(surface, folded, exact, flags, out);
+    if (settled !== undefined) return settled;
+
+    const latin = isLatinText(surface);
+    const words = folded.split(' ');
+    // `Mirziyoyev Shavkat`, `Tokayev Kassym-Jomart`: a person's name surname first, as Russian
+    // official style writes it; read before the run of names below takes its words one by one.
+    const reordered = words.length > 1 ? this.surnameFirst(surface) : undefined;
+    if (reordered !== undefined) return [reordered];
+    const turned = words.length === 2 ? this.unknownSurnameFirst(surface) : undefined;
+    if (turned !== undefined) return [turned];
+    // A run of names (`Uzbekistan Kazakhstan`): when its first word is already a correct name and
+    // the whole is no alias, the run is several names, not one garbled one; each is read alone.
+    // A given name that a town also bears (`Serdar Berdymuhamedow`) may still start one name, and
+    // words joined by a hyphen are one name (`Issyk-Kull`, though `Issyk` is a town).
+    if (words.length > 1) {
+      const firstWord = surface.split(/[\s\-‐‑]/u, 1)[0]!;
+      const separateNames = !HYPHENS.has(surface.charCodeAt(firstWord.length)) && !commonGivenNames().has(firstWord);
+      if (separateNames && this.index.lookupExact(words[0]!).some((alias) => alias.keep && alias.prior >= 0.5 && alias.folded.split(' ').length === 1)) return out;
+    }
+    const contentWords = words.filter((word) => !CONNECTORS.has(word));
+    const allEnglish = contentWords.every((word) => this.english.has(word));
+    const foreignLetters = hasLatinOnlyLetter(surface);
+    if (latin && !allEnglish && !foreignLetters) this.nearReadings(surface, folded, words, contentWords, flags, out);
+    dropRegionsNamedLikeTheirCity(out);
+    this.gluedReadings(surface, flags, out);
+    return out;
+  }
+
+  /**
+   * Readings of the span as written (exact aliases): pushed to `out`. Returns the candidates when
+   * they settle the span (a correct name, a known spelling), else undefined and the search goes on.
+   * (Each phase of `retrieveAsWritten` is a method of its own: the engine optimizes, and after a
+   * rare branch re-optimizes, one phase at a time, not the whole search.)
+   */
+  private exactReadings(surface: string, folded: string, exact: readonly IndexedAlias[], flags: RetrieveFlags, out: RawCandidate[]): RawCandidate[] | undefined {
     // `DUshanbe`, `KOstanay`: the shift key held one letter too long. The name as listed, when it
     // is a correct one written with the same letters.
     if (SHIFT_TYPO.test(surface)) {
@@ -1525,80 +1606,65 @@ export class Normalizer {
     }
     if (strongKeep) return out.filter((candidate) => candidate.keep);
     if (out.some((candidate) => candidate.base >= 0.95)) return out;
+    return undefined;
+  }
 
-    const latin = isLatinText(surface);
-    const words = folded.split(' ');
-    // `Mirziyoyev Shavkat`, `Tokayev Kassym-Jomart`: a person's name surname first, as Russian
-    // official style writes it; read before the run of names below takes its words one by one.
-    const reordered = words.length > 1 ? this.surnameFirst(surface) : undefined;
-    if (reordered !== undefined) return [reordered];
-    const turned = words.length === 2 ? this.unknownSurnameFirst(surface) : undefined;
-    if (turned !== undefined) return [turned];
-    // A run of names (`Uzbekistan Kazakhstan`): when its first word is already a correct name and
-    // the whole is no alias, the run is several names, not one garbled one; each is read alone.
-    // A given name that a town also bears (`Serdar Berdymuhamedow`) may still start one name, and
-    // words joined by a hyphen are one name (`Issyk-Kull`, though `Issyk` is a town).
-    if (words.length > 1) {
-      const firstWord = surface.split(/[\s\-‐‑]/u, 1)[0]!;
-      const separateNames = !HYPHENS.has(surface.charCodeAt(firstWord.length)) && !commonGivenNames().has(firstWord);
-      if (separateNames && this.index.lookupExact(words[0]!).some((alias) => alias.keep && alias.prior >= 0.5 && alias.folded.split(' ').length === 1)) return out;
+  /** Readings by romanization skeleton, near-spelling and Russian endings, pushed to `out` (see `retrieveAsWritten`). */
+  private nearReadings(surface: string, folded: string, words: string[], contentWords: string[], flags: RetrieveFlags, out: RawCandidate[]): void {
+    const englishWords = contentWords.filter((word) => this.english.has(word));
+    const fits = (alias: IndexedAlias) => {
+      const aliasWords = alias.folded.split(' ');
+      return englishWords.every((word) => aliasWords.includes(word)) && Math.abs(aliasWords.length - words.length) <= 1;
+    };
+    const letters = folded.replace(/ /g, '').length;
+    // Runs of capitalized words are mostly several names or none (`Tuesday Karamobek`): unless a
+    // name of several words starts with the first word, only a fuzzy match can make one.
+    // An inflected adjective (`Rossiyskoy Federatsii`) starts a name in one of its nominative forms.
+    const headKnown =
+      words.length === 1 || this.index.startsMultiWordName(words[0]!) || nominativeAdjectiveForms(words[0]!).some((form) => this.index.startsMultiWordName(form));
+    for (const hit of headKnown ? this.index.lookupSkeleton(folded) : []) {
+      // The same letters were weighed as an exact match above (and left alone for a reason).
+      if (hit.alias.folded === folded || demonymLike(hit.alias, folded)) continue;
+      // `Sverdlovsky district` (of Bishkek): a masculine adjective names no oblast, here either.
+      if (namesNoOblast(hit.alias, folded)) continue;
+      // `Ata-Zhurt Kyrgyzstan`, as for the exact readings above.
+      if (words.length > 1 && this.dropsCountryName(folded, foldKey(hit.alias.replacement))) continue;
+      // Next to a Latin-script country's name, a one-word skeleton match of a person may be a name
+      // of that country; a full name (`Kassym-Zhomart Tokaev` beside `German companies`) is no accident.
+      if (hit.alias.prior < 0.5 || !fits(hit.alias) || (flags.guarded && words.length === 1 && !isPlaceKind(hit.alias.entry.kind))) continue;
+      const candidate = this.fromHit(hit, 'skeleton', 'romanization', 0.93, surface);
+      // A short skeleton is shared by names spelled far apart (`Bishkk` and `Biysk` are both
+      // `bisk`): unless the letters are close too, the match is a coincidence as often as a
+      // romanization, and a typo of a better-known name (Bishkek) is as likely.
+      if (hit.alias.skeleton.replace(/ /g, '').length < SHORT_SKELETON && weightedDistance(folded, hit.alias.folded, SHORT_SKELETON_DISTANCE) > SHORT_SKELETON_DISTANCE) {
+        candidate.noAuto = true;
+        candidate.detail.note = 'short skeleton, letters far apart';
+      }
+      out.push(candidate);
     }
-    const contentWords = words.filter((word) => !CONNECTORS.has(word));
-    const allEnglish = contentWords.every((word) => this.english.has(word));
-    const foreignLetters = hasLatinOnlyLetter(surface);
-    if (latin && !allEnglish && !foreignLetters) {
-      const englishWords = contentWords.filter((word) => this.english.has(word));
-      const fits = (alias: IndexedAlias) => {
-        const aliasWords = alias.folded.split(' ');
-        return englishWords.every((word) => aliasWords.includes(word)) && Math.abs(aliasWords.length - words.length) <= 1;
-      };
-      const letters = folded.replace(/ /g, '').length;
-      // Runs of capitalized words are mostly several names or none (`Tuesday Karamobek`): unless a
-      // name of several words starts with the first word, only a fuzzy match can make one.
-      // An inflected adjective (`Rossiyskoy Federatsii`) starts a name in one of its nominative forms.
-      const headKnown =
-        words.length === 1 || this.index.startsMultiWordName(words[0]!) || nominativeAdjectiveForms(words[0]!).some((form) => this.index.startsMultiWordName(form));
-      for (const hit of headKnown ? this.index.lookupSkeleton(folded) : []) {
-        // The same letters were weighed as an exact match above (and left alone for a reason).
-        if (hit.alias.folded === folded || demonymLike(hit.alias, folded)) continue;
-        // `Sverdlovsky district` (of Bishkek): a masculine adjective names no oblast, here either.
-        if (namesNoOblast(hit.alias, folded)) continue;
-        // `Ata-Zhurt Kyrgyzstan`, as for the exact readings above.
-        if (words.length > 1 && this.dropsCountryName(folded, foldKey(hit.alias.replacement))) continue;
-        // Next to a Latin-script country's name, a one-word skeleton match of a person may be a name
-        // of that country; a full name (`Kassym-Zhomart Tokaev` beside `German companies`) is no accident.
-        if (hit.alias.prior < 0.5 || !fits(hit.alias) || (flags.guarded && words.length === 1 && !isPlaceKind(hit.alias.entry.kind))) continue;
-        const candidate = this.fromHit(hit, 'skeleton', 'romanization', 0.93, surface);
-        // A short skeleton is shared by names spelled far apart (`Bishkk` and `Biysk` are both
-        // `bisk`): unless the letters are close too, the match is a coincidence as often as a
-        // romanization, and a typo of a better-known name (Bishkek) is as likely.
-        if (hit.alias.skeleton.replace(/ /g, '').length < SHORT_SKELETON && weightedDistance(folded, hit.alias.folded, SHORT_SKELETON_DISTANCE) > SHORT_SKELETON_DISTANCE) {
-          candidate.noAuto = true;
-          candidate.detail.note = 'short skeleton, letters far apart';
-        }
+    // `toOmsk` is `to Omsk` (see `glued`), no near-spelling of Tomsk.
+    if (!out.some((candidate) => candidate.how === 'skeleton') && letters >= 5 && gluedPrefix(surface) === undefined) {
+      for (const hit of this.index.lookupFuzzy(folded)) {
+        if (!fits(hit.alias) || (flags.guarded && !isPlaceKind(hit.alias.entry.kind)) || demonymLike(hit.alias, folded)) continue;
+        if (hit.alias.folded.split(' ').length !== words.length) continue;
+        // `Slovan` is one letter from `Slowak`, Turkmen for Slovakia: a typo of the name of a place
+        // outside the region in one of the region's languages is two accidents, not one.
+        if (foreignNameOutsideRegion(hit.alias)) continue;
+        if (words.length > 1 && !wordsWithinBudget(folded, hit.alias.folded)) continue;
+        // A plain typo (`Uzbekitsan`) can look worse through the skeleton than letter by letter.
+        const cost = Math.min(hit.cost, weightedDistance(folded.replace(/[^a-z ]/g, ''), hit.alias.folded.replace(/[^a-z ]/g, ''), hit.cost));
+        const candidate = this.fromHit({ alias: hit.alias, cost }, 'fuzzy', 'fuzzy', 0.88 - 0.15 * cost, surface);
+        // Short one-word names of organizations are often ordinary words elsewhere (`Daryo` is
+        // "river"): suggest only. A long one is a coined name (`Kazatomprom`), no word's near-spelling.
+        if (words.length === 1 && !isPlaceKind(hit.alias.entry.kind) && hit.alias.entry.kind !== 'person' && hit.alias.folded.length < ORGANIZATION_COINED_LETTERS) candidate.noAuto = true;
         out.push(candidate);
       }
-      // `toOmsk` is `to Omsk` (see `glued`), no near-spelling of Tomsk.
-      if (!out.some((candidate) => candidate.how === 'skeleton') && letters >= 5 && gluedPrefix(surface) === undefined) {
-        for (const hit of this.index.lookupFuzzy(folded)) {
-          if (!fits(hit.alias) || (flags.guarded && !isPlaceKind(hit.alias.entry.kind)) || demonymLike(hit.alias, folded)) continue;
-          if (hit.alias.folded.split(' ').length !== words.length) continue;
-          // `Slovan` is one letter from `Slowak`, Turkmen for Slovakia: a typo of the name of a place
-          // outside the region in one of the region's languages is two accidents, not one.
-          if (foreignNameOutsideRegion(hit.alias)) continue;
-          if (words.length > 1 && !wordsWithinBudget(folded, hit.alias.folded)) continue;
-          // A plain typo (`Uzbekitsan`) can look worse through the skeleton than letter by letter.
-          const cost = Math.min(hit.cost, weightedDistance(folded.replace(/[^a-z ]/g, ''), hit.alias.folded.replace(/[^a-z ]/g, ''), hit.cost));
-          const candidate = this.fromHit({ alias: hit.alias, cost }, 'fuzzy', 'fuzzy', 0.88 - 0.15 * cost, surface);
-          // Short one-word names of organizations are often ordinary words elsewhere (`Daryo` is
-          // "river"): suggest only. A long one is a coined name (`Kazatomprom`), no word's near-spelling.
-          if (words.length === 1 && !isPlaceKind(hit.alias.entry.kind) && hit.alias.entry.kind !== 'person' && hit.alias.folded.length < ORGANIZATION_COINED_LETTERS) candidate.noAuto = true;
-          out.push(candidate);
-        }
-      }
-      if (headKnown) out.push(...this.morphology(surface, folded, flags));
     }
-    dropRegionsNamedLikeTheirCity(out);
+    if (headKnown) out.push(...this.morphology(surface, folded, flags));
+  }
+
+  /** Readings of words glued to a function word, to each other or to a Turkic suffix, pushed to `out` (see `retrieveAsWritten`). */
+  private gluedReadings(surface: string, flags: RetrieveFlags, out: RawCandidate[]): void {
     // A lower-case function word before a capital (`inMinsk`) is glued whatever else the letters
     // make (`Anmyin` through an adjective's stem).
     if (flags.glue && (out.every((candidate) => candidate.base < 0.8) || (gluedPrefix(surface) !== undefined && LOWER_CASE.test(surface.charAt(0))))) out.push(...this.glued(surface, flags));
@@ -1613,7 +1679,6 @@ export class Normalizer {
       const local = this.localLocative(surface);
       if (local) out.push(local);
     }
-    return out;
   }
 
   /**
