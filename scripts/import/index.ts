@@ -33,6 +33,12 @@ export const WORLD_CITY_MIN_POPULATION = 100_000;
  */
 export const POST_SOVIET_WORLD = new Set(['UA', 'BY', 'MD', 'AZ', 'AM', 'GE']);
 export const POST_SOVIET_CITY_MIN_POPULATION = 15_000;
+/**
+ * Countries whose towns are kept from `POST_SOVIET_CITY_MIN_POPULATION` up, as for the former
+ * Soviet countries above: Mongolia too, which the normalizer covers in depth (`Darkhan`, `Khovd`)
+ * and no other place source covers town by town.
+ */
+export const TOWNS_FROM_CITIES15000 = new Set([...POST_SOVIET_WORLD, 'MN']);
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -83,8 +89,8 @@ function main(): void {
   const focusCountries = new Set<string>([...CENTRAL_ASIA, ...WOF_NEIGHBOURS, 'RU']);
   const world = [
     ...buildWorldCities(cities15000, localized, WORLD_CITY_MIN_POPULATION,
-      (p) => focusCountries.has(p.country) || POST_SOVIET_WORLD.has(p.country) || (p.country === 'CN' && p.admin1 === '13')),
-    ...buildWorldCities(cities15000, localized, POST_SOVIET_CITY_MIN_POPULATION, (p) => !POST_SOVIET_WORLD.has(p.country)),
+      (p) => focusCountries.has(p.country) || TOWNS_FROM_CITIES15000.has(p.country) || (p.country === 'CN' && p.admin1 === '13')),
+    ...buildWorldCities(cities15000, localized, POST_SOVIET_CITY_MIN_POPULATION, (p) => !TOWNS_FROM_CITIES15000.has(p.country)),
   ];
 
   const { parties, wikidata } = readPartyFacts(sources);
