@@ -2242,20 +2242,30 @@ function isPlainGap(text: string, from: number, to: number): boolean {
 /** True when the span is joined by a hyphen to a word before or after it. */
 function isHyphenated(text: string, span: Span): boolean {
   return (
-    (HYPHENS.has(text.charCodeAt(span.end)) && LETTER.test(text.charAt(span.end + 1))) ||
+    (HYPHENS.has(text.charCodeAt(span.end)) && LETTER.test(text.charAt(span.end + 1)) && !englishCompoundAfter(text, span)) ||
     (HYPHENS.has(text.charCodeAt(span.start - 1)) && LETTER.test(text.charAt(span.start - 2)))
   );
 }
 
 /** True when the word across the hyphen after or before a span starts in lower case (`Gur-e-Amir`). */
 function joinsParticle(text: string, span: Span): boolean {
-  if (HYPHENS.has(text.charCodeAt(span.end)) && LOWER_CASE.test(text.charAt(span.end + 1))) return true;
+  if (HYPHENS.has(text.charCodeAt(span.end)) && LOWER_CASE.test(text.charAt(span.end + 1))) return !englishCompoundAfter(text, span);
   if (!HYPHENS.has(text.charCodeAt(span.start - 1))) return false;
   const wordBefore = /[\p{L}\p{M}'’ʼ`]+$/u.exec(text.slice(Math.max(0, span.start - 30), span.start - 1))?.[0];
   return wordBefore !== undefined && LOWER_CASE.test(wordBefore.charAt(0));
 }
 
 const LOWER_CASE = /\p{Ll}/u;
+
+/** English words that make a compound adjective of a place's name (`a Moscow-based broker`). */
+const ENGLISH_COMPOUND_TAILS: ReadonlySet<string> = new Set(['based', 'born', 'bound', 'led', 'backed', 'owned', 'made', 'run', 'registered', 'headquartered', 'listed', 'controlled', 'funded', 'built']);
+
+/** True when a hyphen after the span joins it to such an English word: the name stands alone (`Moskva-based`). */
+function englishCompoundAfter(text: string, span: Span): boolean {
+  if (!HYPHENS.has(text.charCodeAt(span.end))) return false;
+  const word = /^\p{L}+/u.exec(text.slice(span.end + 1, span.end + 16))?.[0];
+  return word !== undefined && ENGLISH_COMPOUND_TAILS.has(word);
+}
 
 /** True when `surface` is `name` with a Russian case ending (`Kazani`, `Kazan`). */
 function isCaseFormOf(surface: string, name: string): boolean {

@@ -799,4 +799,9 @@ describe('document context on the built-in gazetteer', () => {
   it('reads a district\'s Russian adjective before `rayon`, though it is also the BGN/PCGN spelling of a name listed for it (`Nookatskiy rayon`)', () => {
     expect(normalizeText('Farmers of the Nookatskiy rayon in Osh Region harvested apricots.', index).changes.map((c) => [c.from, c.to])).toEqual([['Nookatskiy rayon', 'Nookat District']]);
   });
+
+  it('reads a name before an English compound\'s hyphen (`Moskva-based`), and still holds one joined to a particle (`Gur-e-Amir`)', () => {
+    expect(normalizeText('Analysts of the Moskva-based brokerage said so.', index).text).toBe('Analysts of the Moscow-based brokerage said so.');
+    expect(normalizeText('Guests visit the mausoleum Gur-e-Amir in Samarkand.', index).changes).toEqual([]);
+  });
 });
