@@ -13,7 +13,8 @@ const LETTER_MAP: Record<string, string> = {
   ø: 'o', đ: 'd', ð: 'd', ħ: 'h', ß: 'ss', æ: 'ae', œ: 'oe', ə: 'a', ë: 'yo', ň: 'n', ŋ: 'ng', ý: 'y',
 };
 const LETTER_MAP_RE = /[žżźšśşșčćçğıłøđðħßæœəëňŋý]/gu;
-const APOSTROPHES = /[\u0027\u0060\u00B4\u02B9\u02BA\u02BB\u02BC\u02BD\u02BE\u02BF\u2018\u2019\u201B\u2032\u00B7]/gu;
+/** Apostrophe-like marks and the middle dot, dropped in folding (see `foldKey`). */
+const DROPPED_MARKS = /[\u0027\u0060\u00B4\u02B9\u02BA\u02BB\u02BC\u02BD\u02BE\u02BF\u2018\u2019\u201B\u2032\u00B7]/gu;
 
 /**
  * Folded form: lower case, apostrophe-like marks and BGN/PCGN's middle dot (`Aziat·skiy`, where
@@ -44,7 +45,7 @@ function foldUncached(text: string): string {
     .replace(LETTER_MAP_RE, (ch) => LETTER_MAP[ch] ?? ch)
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
-    .replace(APOSTROPHES, '')
+    .replace(DROPPED_MARKS, '')
     .replace(/[\s\-‐‑–—/]+/gu, ' ')
     .trim();
 }

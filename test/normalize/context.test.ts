@@ -804,4 +804,9 @@ describe('document context on the built-in gazetteer', () => {
     expect(normalizeText('Analysts of the Moskva-based brokerage said so.', index).text).toBe('Analysts of the Moscow-based brokerage said so.');
     expect(normalizeText('Guests visit the mausoleum Gur-e-Amir in Samarkand.', index).changes).toEqual([]);
   });
+
+  it('knows Mongolia\'s towns under their press spellings (`Darkhan`, `Erdenet`)', () => {
+    const result = normalizeText('Trucks from Erdenett reached Darkhan and Ulaanbaatar on Monday, officials in Mongolia said.', index);
+    expect(result.changes.map((c) => [c.from, c.to])).toEqual([['Erdenett', 'Erdenet']]);
+  });
 });
