@@ -36,6 +36,7 @@ import {
   hasLatinOnlyLetter,
   hasPostSovietNameShape,
   hasSurnameShape,
+  isNominativeAdjective,
   nominativeAdjectiveForms,
   reromanizeWord,
 } from './rules.js';
@@ -341,9 +342,6 @@ function turnedName(surface: string): string {
   return `${surface.slice(space + 1)} ${surface.slice(0, space)}`;
 }
 
-/** Russian adjective endings of the nominative, as romanized (`-yy`, `-iy`, `-aya`, `-oye`, `-yye`). */
-const NOMINATIVE_ADJECTIVE = /(?:yy|iy|ij|yj|aya|aja|oye|oe|yye)$/u;
-
 /** Russian adjective endings of the masculine (and neuter) only: `-skiy`, `-sky`, `-skogo`, `-skom` (not `-skoy`). */
 const MASCULINE_ADJECTIVE = /sk(?:iy|ii|ij|y|ogo|om)$/u;
 
@@ -358,16 +356,10 @@ function namesNoOblast(alias: IndexedAlias, folded: string): boolean {
   return alias.alias.scheme === 'ru-adjective' && MASCULINE_ADJECTIVE.test(folded) && isOblast(alias.entry);
 }
 
-/** Whether an entry is an oblast, by its English or its Russian name (cached: the test reads its names). */
+/** Whether an entry is an oblast, by its English or its Russian name (asked only of masculine adjectives' readings). */
 function isOblast(entry: GazetteerEntry): boolean {
-  let known = oblasts.get(entry);
-  if (known === undefined) {
-    known = entry.name.endsWith(' Oblast') || (entry.name.endsWith(' Region') && entry.names.some((name) => name.lang === 'ru' && name.text.endsWith(' область')));
-    oblasts.set(entry, known);
-  }
-  return known;
+  return entry.name.endsWith(' Oblast') || (entry.name.endsWith(' Region') && entry.names.some((name) => name.lang === 'ru' && name.text.endsWith(' область')));
 }
-const oblasts = new WeakMap<GazetteerEntry, boolean>();
 
 /** Russian instrumental endings of masculine and neuter names only. */
 const MASCULINE_INSTRUMENTAL: ReadonlySet<string> = new Set(['om', 'em', 'ym']);
@@ -786,7 +778,7 @@ export class Normalizer {
    */
   private untranslatedAdjective(word: string): boolean {
     const folded = foldKey(word);
-    return folded.length >= 6 && NOMINATIVE_ADJECTIVE.test(folded) && !this.english.has(folded) && !this.index.lookupExact(folded).some((alias) => alias.keep);
+    return isNominativeAdjective(folded) && !this.english.has(folded) && !this.index.lookupExact(folded).some((alias) => alias.keep);
   }
 
   /** What the index says about a span (cached by surface and flags across documents). */
@@ -2217,13 +2209,13 @@ function inFocusElsewhere(context: DocContext, start: number, surface: string): 
   return false;
 }
 
-/** True when the list has a value other than `value`. */
 /** True when a mention other than the one at `start` names the entry's country, or a place in it. */
 function namesCountryElsewhere(context: DocContext, entry: GazetteerEntry, start: number): boolean {
   const starts = entry.country === undefined ? undefined : context.countries.get(entry.country);
   return starts !== undefined && hasOtherThan(starts, start);
 }
 
+/** True when the list has a value other than `value`. */
 function hasOtherThan(values: readonly number[], value: number): boolean {
   for (let i = 0; i < values.length; i++) if (values[i] !== value) return true;
   return false;

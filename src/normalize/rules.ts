@@ -48,6 +48,19 @@ export function nominativeAdjectiveForms(word: string): string[] {
   return [];
 }
 
+/**
+ * True for a folded Russian adjective in a nominative form (`vsemirnyy`, `aziatskiy`,
+ * `kaspiyskoye`): one of the nominative endings after a stem shaped like an adjective's.
+ */
+export function isNominativeAdjective(word: string): boolean {
+  for (const ending of rules.morphology.attributive.nominative) {
+    if (!word.endsWith(ending)) continue;
+    const stem = word.slice(0, -ending.length);
+    if (stem.length >= 4 && ADJECTIVE_STEM_SHAPE.test(stem)) return true;
+  }
+  return false;
+}
+
 const SURNAME_SHAPE = new RegExp(rules.surnames.shape, 'u');
 
 /** True when a word ends like a surname of the former Soviet Union (`Abylkasymova`, `Rasulzoda`). */

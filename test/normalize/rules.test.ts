@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { RULES, commonEnglishWords, hasLatinOnlyLetter, hasSurnameShape, nominativeAdjectiveForms, reromanizeWord, ADJECTIVE_ENDINGS, CASE_ENDINGS, GLUED_PREFIXES, GLUED_SUFFIXES, RUSSIAN_COMMON_ADJECTIVE } from '../../src/normalize/rules.js';
+import { RULES, commonEnglishWords, hasLatinOnlyLetter, hasSurnameShape, isNominativeAdjective, nominativeAdjectiveForms, reromanizeWord, ADJECTIVE_ENDINGS, CASE_ENDINGS, GLUED_PREFIXES, GLUED_SUFFIXES, RUSSIAN_COMMON_ADJECTIVE } from '../../src/normalize/rules.js';
 import { foldKey, querySkeletons, skeletonKey } from '../../src/normalize/fold.js';
 import { swapCost, weightedDistance } from '../../src/normalize/distance.js';
 import { tokenize } from '../../src/normalize/tokenize.js';
@@ -26,6 +26,14 @@ describe('rule tables (data/rules.json sample pairs)', () => {
 
   it.each(RULES.morphology.attributive.samples)('reads %s as an adjective whose nominative forms include %s', (word, nominative) => {
     expect(nominativeAdjectiveForms(foldKey(word!))).toContain(nominative);
+  });
+
+  it.each(RULES.morphology.attributive.samples)('takes the nominative form read from %s (%s) for a nominative adjective', (_word, nominative) => {
+    expect(isNominativeAdjective(nominative!)).toBe(true);
+  });
+
+  it('takes no name or word without an adjective\'s stem for a nominative adjective (`Moskva`, `Bishkek`)', () => {
+    expect(['moskva', 'bishkek', 'tokayev', 'aya'].filter(isNominativeAdjective)).toEqual([]);
   });
 
   it('lists only non-ASCII letters as Latin-only (hasLatinOnlyLetter skips ASCII)', () => {
