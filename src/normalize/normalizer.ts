@@ -336,6 +336,14 @@ function englishAcronym(entry: GazetteerEntry): string | undefined {
   return entry.names.find((name) => name.type === 'abbreviation' && name.script === 'Latn' && isEnglishLang(name.lang) && isAcronym(name.text))?.text;
 }
 
+/** The words of a person's name as written, put in the order of the name when the reading reordered them. */
+function nameInOrder(surface: string, reordered: unknown): string {
+  if (reordered === undefined) return surface;
+  if (reordered !== 'given names swapped') return turnedName(surface);
+  const words = foldKey(surface).split(' ');
+  return `${words[1]} ${words[0]} ${words[2]}`;
+}
+
 /** A name written surname first, in the order of the name: the first word moved to the end. */
 function turnedName(surface: string): string {
   const space = surface.indexOf(' ');
@@ -806,7 +814,7 @@ export class Normalizer {
           if (acronym !== undefined) candidate.output = acronym;
           else if (candidate.alias.entry.kind === 'person') {
             // Surname first (`Berdimuhamedov Serdar`): the words compared in the order of the name.
-            const inNameOrder = candidate.detail.reordered === undefined ? span.surface : turnedName(span.surface);
+            const inNameOrder = nameInOrder(span.surface, candidate.detail.reordered);
             candidate.output = this.closestEnglishSpelling(candidate.alias, inNameOrder);
           }
         }
@@ -1480,6 +1488,15 @@ export class Normalizer {
       const joined = this.splitName(split[1]!, split[2]!);
       if (joined.length > 0 || exact.length === 0) return joined;
     }
+    // `Bek Abad`, `Turkmen Bashi`: a listed one-word name split in two capitalized words, read
+    // only as the name written whole (the span itself names nothing; its words may still, one by one).
+    if (exact.length === 0) {
+      const splitCapitalized = SPLIT_NAME_CAPITALIZED.exec(surface);
+      if (splitCapitalized !== null) {
+        const joined = this.splitName(splitCapitalized[1]!, splitCapitalized[2]!.toLowerCase());
+        if (joined.length > 0) return joined;
+      }
+    }
     const out: RawCandidate[] = [];
     const settled = this.exactReadings(surface, folded, exact, flags, out);
     if (settled !== undefined) return settled;
@@ -1488,7 +1505,7 @@ export class Normalizer {
     const words = folded.split(' ');
     // `Mirziyoyev Shavkat`, `Tokayev Kassym-Jomart`: a person's name surname first, as Russian
     // official style writes it; read before the run of names below takes its words one by one.
-    const reordered = words.length > 1 ? this.surnameFirst(surface) : undefined;
+    const reordered = words.length > 1 ? (this.surnameFirst(surface) ?? this.givenNamesSwapped(words)) : undefined;
     if (reordered !== undefined) return [reordered];
     const turned = words.length === 2 ? this.unknownSurnameFirst(surface) : undefined;
     if (turned !== undefined) return [turned];
@@ -1777,6 +1794,20 @@ export class Normalizer {
     if (exact) return rawCandidate(exact.entry.name, exact, 'exact', 'variant', 0, 0.95, false, { reordered: 'surname first' });
     const near = this.index.lookupSkeleton(turned).find((hit) => fits(hit.alias));
     return near ? rawCandidate(near.alias.entry.name, near.alias, 'skeleton', 'romanization', 0, 0.93, false, { reordered: 'surname first' }) : undefined;
+  }
+
+  /**
+   * A person's name of three words with the first two swapped (`Jomart-Kassym Tokayev`, `Tayyip
+   * Recep Erdoğan`): read only when the last word is a listed person's name and the words put back
+   * in order are exactly a listed full name of a person.
+   */
+  private givenNamesSwapped(words: readonly string[]): RawCandidate | undefined {
+    if (words.length !== 3) return undefined;
+    const isPerson = (alias: IndexedAlias) => alias.entry.kind === 'person';
+    if (!this.index.lookupExact(words[2]!).some(isPerson)) return undefined;
+    const inOrder = `${words[1]} ${words[0]} ${words[2]}`;
+    const listed = this.index.lookupExact(inOrder).find((alias) => isPerson(alias) && alias.prior >= 0.5);
+    return listed ? rawCandidate(listed.entry.name, listed, 'exact', 'variant', 0, 0.95, false, { reordered: 'given names swapped' }) : undefined;
   }
 
   /**
@@ -2261,8 +2292,11 @@ function englishCompoundAfter(text: string, span: Span): boolean {
 
 /** True when `surface` is `name` with a Russian case ending (`Kazani`, `Kazan`). */
 function isCaseFormOf(surface: string, name: string): boolean {
-  const folded = foldKey(surface);
-  const stem = foldKey(name);
+  return isFoldedCaseFormOf(foldKey(surface), foldKey(name));
+}
+
+/** `isCaseFormOf` on folded words (asked in a loop over a document's surnames: no folding there). */
+function isFoldedCaseFormOf(folded: string, stem: string): boolean {
   return folded.length > stem.length && folded.startsWith(stem) && CASE_ENDINGS.includes(folded.slice(stem.length));
 }
 
@@ -2275,7 +2309,9 @@ function caseFormOfNamedPerson(context: DocContext, span: Span): boolean {
   const folded = foldKey(span.surface);
   for (const { at, folded: surname } of (context.givenSurnames ??= surnamesAfterGivenNames(context.tokens))) {
     if (at === span.first || surname === folded) continue;
-    if (isCaseFormOf(folded, surname) || (surname.endsWith('a') && isCaseFormOf(folded, surname.slice(0, -1)))) return true;
+    // (The first letter first: most surnames are not this word's.)
+    if (surname.charCodeAt(0) !== folded.charCodeAt(0)) continue;
+    if (isFoldedCaseFormOf(folded, surname) || (surname.endsWith('a') && isFoldedCaseFormOf(folded, surname.slice(0, -1)))) return true;
   }
   return false;
 }
@@ -2341,7 +2377,8 @@ function hasContextWord(context: DocContext, word: string): boolean {
   if (context.nameWords.has(word)) return true;
   if (context.tokenWords === undefined) {
     context.tokenWords = new Set();
-    for (const token of context.tokens) context.tokenWords.add(token.text.toLowerCase());
+    // (Most words are in lower case already: no new string for them.)
+    for (const token of context.tokens) context.tokenWords.add(isLowerAscii(token.text) ? token.text : token.text.toLowerCase());
   }
   return context.tokenWords.has(word);
 }
@@ -2799,6 +2836,8 @@ const FUNCTION_WORDS: ReadonlySet<string> = new Set(['the', 'of', 'and', 'in', '
 const SPLIT_HEAD = /^\p{Lu}\p{Ll}+$/u;
 /** A span made of a name's head and its split-off tail (see `spansFrom`). */
 const SPLIT_NAME = /^(\p{Lu}\p{Ll}+) (\p{Ll}{1,6})$/u;
+/** The same with a capitalized tail (`Bek Abad`, `Turkmen Bashi`; see `retrieveAsWritten`). */
+const SPLIT_NAME_CAPITALIZED = /^(\p{Lu}\p{Ll}+) (\p{Lu}\p{Ll}{1,5})$/u;
 
 /** A word whose first two letters are capitals and the rest small (`DUshanbe`): a typo, not an acronym. */
 const SHIFT_TYPO = /^\p{Lu}\p{Lu}\p{Ll}{3,}$/u;

@@ -48,11 +48,16 @@ export function nominativeAdjectiveForms(word: string): string[] {
   return [];
 }
 
+/** The last letters of the nominative endings. */
+const NOMINATIVE_FINAL_LETTERS: ReadonlySet<number> = new Set(rules.morphology.attributive.nominative.map((ending) => ending.charCodeAt(ending.length - 1)));
+
 /**
  * True for a folded Russian adjective in a nominative form (`vsemirnyy`, `aziatskiy`,
  * `kaspiyskoye`): one of the nominative endings after a stem shaped like an adjective's.
  */
 export function isNominativeAdjective(word: string): boolean {
+  // (Every nominative ending ends in one of a few letters: most words fail here, before the loop.)
+  if (!NOMINATIVE_FINAL_LETTERS.has(word.charCodeAt(word.length - 1))) return false;
   for (const ending of rules.morphology.attributive.nominative) {
     if (!word.endsWith(ending)) continue;
     const stem = word.slice(0, -ending.length);

@@ -444,6 +444,16 @@ describe('document context on the built-in gazetteer', () => {
     ]);
   });
 
+  it('puts back a person\'s given names written swapped (`Jomart-Kassym Tokayev`, `Tayyip Recep Erdoğan`), and joins a listed name split in two capitalized words (`Turkmen Bashi`) but not a village listed split (`Bek Abad`)', () => {
+    const result = normalizeText('Jomart-Kassym Tokayev met Tayyip Recep Erdoğan, then flew to Turkmen Bashi; a well was dug in Bek Abad.', index);
+    expect(result.changes.map((c) => [c.from, c.to, c.rule, c.evidence.reordered ?? c.evidence.split])).toEqual([
+      ['Jomart-Kassym Tokayev', 'Kassym-Jomart Tokayev', 'variant', 'given names swapped'],
+      ['Tayyip Recep Erdoğan', 'Recep Tayyip Erdoğan', 'variant', 'given names swapped'],
+      ['Turkmen Bashi', 'Turkmenbashi', 'glued', 'Turkmen bashi'],
+    ]);
+    expect(result.suggestions).toEqual([]);
+  });
+
   it('replaces a Russian acronym with the English acronym (`OBSE` → OSCE, `ODKB` → CSTO)', () => {
     const result = normalizeText('Observers of the OBSE and ministers of the ODKB met.', index);
     expect(result.changes.map((c) => [c.from, c.to])).toEqual([
