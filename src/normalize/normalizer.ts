@@ -151,6 +151,14 @@ interface SpanReading {
   reromanizeNeedsContext?: boolean;
 }
 
+/** A span reading with all its fields, in one order: every reading has one hidden class. */
+function spanReading(candidates: RatedCandidate[], keeper: ScoredCandidate | undefined, reromanized: SpanReading['reromanized'], reromanizeNeedsContext: boolean | undefined): SpanReading {
+  return { candidates, keeper, reromanized, reromanizeNeedsContext };
+}
+
+/** The reading of a span the index knows nothing about and that has no English romanization (shared: readings are never changed). */
+const NO_READING: SpanReading = Object.freeze(spanReading([], undefined, undefined, undefined)) as SpanReading;
+
 /** A decision (or none) with whether document context could change it. */
 interface Outcome {
   decision: Decision | undefined;
@@ -837,20 +845,17 @@ export class Normalizer {
         candidates = candidates.filter((candidate) => candidate.hold !== HOLDS.writtenOther.text);
       }
     }
-    reading = { candidates: [] };
     if (candidates.length === 0) {
       const reromanized = guarded ? undefined : this.reromanizeReading(span.surface);
-      if (reromanized) {
-        reading.reromanized = reromanized.reading;
-        reading.reromanizeNeedsContext = !reromanized.shaped;
-      }
+      // Most spans read nothing: they share one reading, and the cache holds no new object for them.
+      reading = reromanized ? spanReading([], undefined, reromanized.reading, !reromanized.shaped) : NO_READING;
     } else if (candidates.every((candidate) => candidate.keep)) {
       // Keeps score their base whatever the context (see `score`), and all read as the span
       // itself: the first of the highest base wins, as the ranking below would pick it.
       let best = candidates[0]!;
       for (const candidate of candidates) if (candidate.base > best.base) best = candidate;
-      reading.keeper = scoredCandidate(best, best.output, best.base, 0, undefined);
-    } else reading.candidates = undominated(candidates.map((candidate) => this.rate(candidate)));
+      reading = spanReading([], scoredCandidate(best, best.output, best.base, 0, undefined), undefined, undefined);
+    } else reading = spanReading(undominated(candidates.map((candidate) => this.rate(candidate))), undefined, undefined, undefined);
     if (this.rawCache.size > 200_000) this.rawCache.clear();
     this.rawCache.set(key, reading);
     return reading;
