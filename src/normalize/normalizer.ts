@@ -473,6 +473,7 @@ const HOLDS = {
   outside: { text: 'place outside the region the gazetteer covers in depth', silent: 'inexact' },
   outsideRussian: { text: 'Russian or pivot-language form of a place outside the region, in a text that names nothing of the former Soviet Union', silent: false },
   outsideNearSpelling: { text: 'near-spelling of a major place outside the region whose country the document does not name', silent: true },
+  surnameAlone: { text: 'a surname alone, spelled unlike any listed form', silent: false },
   longerName: { text: 'part of a longer unknown name', silent: 'fuzzy' },
   untranslatedNoun: { text: 'adjective of an untranslated Russian noun', silent: false },
   personCaseForm: { text: 'a case form of a person\'s surname the document names', silent: true },
@@ -483,7 +484,7 @@ const HOLDS = {
   writtenOther: { text: 'written as the name of another entity', silent: 'fuzzy' },
 } as const;
 /** Holds that the document's context may lift (see `decide`): every other hold keeps a reading from being applied. */
-const SOFT_HOLDS: ReadonlySet<string> = new Set([HOLDS.outsideRussian.text, HOLDS.outsideNearSpelling.text]);
+const SOFT_HOLDS: ReadonlySet<string> = new Set([HOLDS.outsideRussian.text, HOLDS.outsideNearSpelling.text, HOLDS.surnameAlone.text]);
 
 /** When each hold is silent: always, or only for readings other than exact, or only fuzzy ones. */
 const SILENCE: ReadonlyMap<string, boolean | 'inexact' | 'fuzzy'> = new Map(Object.values(HOLDS).map((hold) => [hold.text, hold.silent]));
@@ -1018,7 +1019,7 @@ export class Normalizer {
     // So is another romanization of a surname of the region (`Tokajew`, `Dżaparow`): the skeleton
     // is the listed surname's, and the word ends as surnames of the former Soviet Union do.
     const slavicJev = candidate.how === 'skeleton' && (folded.endsWith('jev') || hasPostSovietNameShape(skeletonOfFolded(folded).toLowerCase()));
-    if (alias.derived === 'surname' && !exact && !slavicJev) return 'a surname alone, spelled unlike any listed form';
+    if (alias.derived === 'surname' && !exact && !slavicJev) return HOLDS.surnameAlone.text;
     // `Uralsk` for Oral, `Khorezm` for Khiva: near another name of the entity is that name, not a misspelling.
     // So is a near-spelling of a romanization of such a name (`Verdi` is near `Verny`, made from
     // `Верный`, Almaty's old name).
@@ -1147,6 +1148,11 @@ export class Normalizer {
     if (held === undefined && best.hold === HOLDS.outsideRussian.text && context.postSoviet && longerName === undefined) ranked[0] = best = withHold(best, undefined);
     // A near-spelling of a major world city (`Erzurm`) in a text that names the city's country elsewhere is the city.
     if (held === undefined && best.hold === HOLDS.outsideNearSpelling.text && longerName === undefined && namesCountryElsewhere(context, best.alias!.entry, span.start)) {
+      ranked[0] = best = withHold(best, undefined);
+    }
+    // `Mirzoyn` or `Rahmen` alone, where the document names the person plainly elsewhere (`Ararat
+    // Mirzoyan`, `Emomali Rahmon`): a near-spelling of the surname is that person.
+    if (held === undefined && best.hold === HOLDS.surnameAlone.text && longerName === undefined && this.support(context, best.alias!.entry, span.start, span.surface) === 'same') {
       ranked[0] = best = withHold(best, undefined);
     }
     const softHeld = best.hold !== undefined && SOFT_HOLDS.has(best.hold);
@@ -1433,7 +1439,12 @@ export class Normalizer {
     if (entry.kind !== 'person' && !span.surface.includes(' ') && caseFormOfNamedPerson(context, span)) return HOLDS.personCaseForm.text;
     // `Mirzoev` is a surname of its own, not a near-spelling of `Mirziyoyev`: one word read as a
     // person only through a near-spelling is only suggested.
-    if (best.how === 'fuzzy' && entry.kind === 'person' && !span.surface.includes(' ')) return 'one word near a person\'s name';
+    // Unless it is a slip of the surname of a person the document names plainly elsewhere (`Mirzoyn`
+    // after `Ararat Mirzoyan`: one letter dropped, added or swapped).
+    if (best.how === 'fuzzy' && entry.kind === 'person' && !span.surface.includes(' ')) {
+      const slipOfNamed = isSlip(foldKey(span.surface), best.alias!.folded) && this.support(context, entry, span.start, span.surface) === 'same';
+      if (!slipOfNamed) return 'one word near a person\'s name';
+    }
     // `President Volodymyr`: the words around say this is another kind of name.
     if (cue !== undefined && !kindFits(cue, entry.kind) && !namesAfterPlace && !regionsNamesake && !(cue === 'water' && this.waterNamesake(best.output))) return `kind mismatch: ${cue}`;
     // `Nagorno-Karabakh`: one half of a hyphenated name is not a name of its own.

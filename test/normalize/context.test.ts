@@ -454,6 +454,14 @@ describe('document context on the built-in gazetteer', () => {
     expect(result.suggestions).toEqual([]);
   });
 
+  it('fixes a slip of a surname alone only where the document names the person plainly elsewhere (`Mirzoyn` after `Ararat Mirzoyan`)', () => {
+    const named = normalizeText('Foreign Minister Ararat Mirzoyan arrived in Baku on Monday. Mirzoyn said the talks went well.', index);
+    expect(named.changes.map((c) => [c.from, c.to, c.entity, c.rule])).toEqual([['Mirzoyn', 'Mirzoyan', 'person-ararat-mirzoyan', 'fuzzy']]);
+    const alone = normalizeText('Mirzoyn said the talks in Baku went well.', index);
+    expect(alone.changes).toEqual([]);
+    expect(alone.suggestions.map((s) => [s.from, s.to, s.evidence.held])).toEqual([['Mirzoyn', 'Mirzoyan', 'a surname alone, spelled unlike any listed form']]);
+  });
+
   it('replaces a Russian acronym with the English acronym (`OBSE` → OSCE, `ODKB` → CSTO)', () => {
     const result = normalizeText('Observers of the OBSE and ministers of the ODKB met.', index);
     expect(result.changes.map((c) => [c.from, c.to])).toEqual([
