@@ -114,6 +114,8 @@ interface RetrieveFlags {
   guarded: boolean;
   /** Glued function words may be split off (not inside a reading that already split one). */
   glue: boolean;
+  /** A Russian noun of a region follows the span (`Kurskaya oblast`): a town named like the region's adjective is the region there. */
+  regionNoun: boolean;
 }
 
 /** A candidate with the context-free part of its score, as a span's reading holds it. */
@@ -342,6 +344,12 @@ const CAMEL_CASE = /^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+$/u;
 /** An entity's English acronym (`OSCE`), if the gazetteer lists one. */
 function englishAcronym(entry: GazetteerEntry): string | undefined {
   return entry.names.find((name) => name.type === 'abbreviation' && name.script === 'Latn' && isEnglishLang(name.lang) && isAcronym(name.text))?.text;
+}
+
+/** True when a Russian noun of a region follows a one-word span after one space (`Kurskaya oblast`). */
+function regionNounAfter(text: string, tokens: readonly WordToken[], span: Span): boolean {
+  const next = tokens[span.last + 1];
+  return span.first === span.last && next !== undefined && next.start - span.end === 1 && text.charCodeAt(span.end) === 0x20 && RUSSIAN_REGION_NOUNS.has(next.text);
 }
 
 /** The words of a person's name as written, put in the order of the name when the reading reordered them. */
@@ -799,13 +807,13 @@ export class Normalizer {
   }
 
   /** What the index says about a span (cached by surface and flags across documents). */
-  private readingOf(span: Span, preposition: string | undefined, guarded: boolean): SpanReading {
+  private readingOf(span: Span, preposition: string | undefined, guarded: boolean, regionNoun: boolean): SpanReading {
     // The surface alone when no flag is set (a span never holds U+0000), so most keys are no new string.
-    const flags = `${preposition === undefined ? '' : `${preposition}:`}${guarded ? 'g' : ''}${this.options.keepVariants ? 'k' : ''}`;
+    const flags = `${preposition === undefined ? '' : `${preposition}:`}${guarded ? 'g' : ''}${this.options.keepVariants ? 'k' : ''}${regionNoun ? 'o' : ''}`;
     const key = flags === '' ? span.surface : `${span.surface}\u0000${flags}`;
     let reading = this.rawCache.get(key);
     if (reading) return reading;
-    let candidates = this.retrieve(span.surface, { preposition, guarded, glue: true });
+    let candidates = this.retrieve(span.surface, { preposition, guarded, glue: true, regionNoun });
     if (candidates.some((candidate) => !candidate.keep)) {
       // A variant of unknown language of a place outside the region (`Astane`, listed for an Iranian
       // town) is too noisy to prove the span a correct name (it is the locative of Astana).
@@ -1048,7 +1056,7 @@ export class Normalizer {
     // `v Moskve`, `iz Orenburga`: a Russian preposition left untranslated before the span.
     const preposition =
       previous !== undefined && RUSSIAN_PREPOSITIONS.has(previous.text) && text.slice(previous.end, span.start) === ' ' ? previous : undefined;
-    const reading = (span.reading ??= this.readingOf(span, preposition?.text, context.latinCueSentences.has(sentence)));
+    const reading = (span.reading ??= this.readingOf(span, preposition?.text, context.latinCueSentences.has(sentence), regionNounAfter(text, tokens, span)));
     if (reading.keeper) {
       const best = reading.keeper;
       return { decision: makeDecision(span, span.start, undefined, true, best, [best], false, undefined, undefined), contextFree: true };
@@ -1561,7 +1569,11 @@ export class Normalizer {
       if (listed) return [rawCandidate(listed.alias.text, listed, 'exact', 'alias', 0, 0.97, false, { case: 'shift key' })];
     }
     let strongKeep = false;
+    // `Kurskaya oblast`: before a Russian noun of a region, a town named like a region's adjective
+    // (the stanitsa Kurskaya) is no reason to keep the span; the region's reading is weighed.
+    const regionAdjective = flags.regionNoun && exact.some((alias) => alias.alias.scheme === 'ru-adjective' && alias.entry.kind === 'region' && !alias.keep);
     for (const alias of exact) {
+      if (regionAdjective && alias.keep && TOWN_KINDS.has(alias.entry.kind)) continue;
       if (alias.keep || alias.replacement === surface) {
         // Only an apostrophe apart (`Ob` and `Ob'`): the same name, both correct.
         const differs = asWritten(alias.alias.text) !== asWritten(surface);

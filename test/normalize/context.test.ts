@@ -462,6 +462,12 @@ describe('document context on the built-in gazetteer', () => {
     expect(alone.suggestions.map((s) => [s.from, s.to, s.evidence.held])).toEqual([['Mirzoyn', 'Mirzoyan', 'a surname alone, spelled unlike any listed form']]);
   });
 
+  it('reads a region\'s adjective before `oblast` as the region though a town bears that name (`Kurskaya oblast`), and keeps the town alone', () => {
+    const result = normalizeText('Prices rose in Kurskaya oblast last week. The stanitsa Kurskaya held a fair.', index);
+    expect(result.changes.map((c) => [c.from, c.to, c.rule])).toEqual([['Kurskaya oblast', 'Kursk Oblast', 'morphology']]);
+    expect(result.suggestions).toEqual([]);
+  });
+
   it('replaces a Russian acronym with the English acronym (`OBSE` → OSCE, `ODKB` → CSTO)', () => {
     const result = normalizeText('Observers of the OBSE and ministers of the ODKB met.', index);
     expect(result.changes.map((c) => [c.from, c.to])).toEqual([
