@@ -772,6 +772,12 @@ export class Normalizer {
         k++;
       }
       if (k > i && this.index.startsMultiWordName(foldKey(tokens[i]!.text))) {
+        // `Natsionalnyy bank Kazakhstana`: such a name may end in a capitalized word, a country's
+        // or a city's genitive (tried first, as the longest).
+        const tail = tokens[k + 1];
+        if (tail !== undefined && k - i + 2 <= this.maxWords && tail.start - tokens[k]!.end === 1 && text.charCodeAt(tail.start - 1) === 0x20 && isCapitalized(tail.text)) {
+          spans.push({ first: i, last: k + 1, start: tokens[i]!.start, end: tail.end, surface: text.slice(tokens[i]!.start, tail.end), reading: undefined });
+        }
         for (let last = k; last > i; last--) spans.push({ first: i, last, start: tokens[i]!.start, end: tokens[last]!.end, surface: text.slice(tokens[i]!.start, tokens[last]!.end), reading: undefined });
       }
     }

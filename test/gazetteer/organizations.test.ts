@@ -69,8 +69,8 @@ const MIXED_SCRIPT = new Set(['АКИpress', 'BBC News Кыргыз', 'RT на �
 /** Canonical names of three letters or fewer: established acronyms that English press writes as such. */
 const SHORT_CANONICAL = new Set(['24.kg', 'BBC', 'RBC', 'RT', 'UzA']);
 
-/** Entities without a country: transnational organisations with no single home country. */
-const NO_COUNTRY = new Set(['militant-al-qaeda', 'org-hizb-ut-tahrir']);
+/** Entities without a country: transnational organisations with no single home country (BRICS has no secretariat). */
+const NO_COUNTRY = new Set(['militant-al-qaeda', 'org-hizb-ut-tahrir', 'org-brics']);
 
 /** The script each language tag used here is written in. */
 const LANG_SCRIPT: Record<string, string> = {

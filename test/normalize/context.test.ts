@@ -468,6 +468,14 @@ describe('document context on the built-in gazetteer', () => {
     expect(result.suggestions).toEqual([]);
   });
 
+  it('reads a name left in Russian that ends in a country\'s genitive (`Natsionalnyy bank Kazakhstana`, `Minzdrav Uzbekistana`)', () => {
+    const result = normalizeText('The Natsionalnyy bank Kazakhstana raised the base rate, and the Minzdrav Uzbekistana opened a clinic.', index);
+    expect(result.changes.map((c) => [c.from, c.to, c.entity])).toEqual([
+      ['Natsionalnyy bank Kazakhstana', 'National Bank of Kazakhstan', 'kz-national-bank'],
+      ['Minzdrav Uzbekistana', 'Ministry of Health of Uzbekistan', 'uz-health-ministry'],
+    ]);
+  });
+
   it('replaces a Russian acronym with the English acronym (`OBSE` → OSCE, `ODKB` → CSTO)', () => {
     const result = normalizeText('Observers of the OBSE and ministers of the ODKB met.', index);
     expect(result.changes.map((c) => [c.from, c.to])).toEqual([
@@ -476,8 +484,8 @@ describe('document context on the built-in gazetteer', () => {
     ]);
   });
 
-  it('only suggests a country\'s case form after a capitalized word left in Russian (`the Minzdrav Uzbekistana`)', () => {
-    const result = normalizeText('The Minzdrav Uzbekistana opened a hospital, and exports of Kazakhstana grew.', index);
+  it('only suggests a country\'s case form after a capitalized word left in Russian (`the Minenergo Uzbekistana`)', () => {
+    const result = normalizeText('The Minenergo Uzbekistana opened a plant, and exports of Kazakhstana grew.', index);
     expect(result.changes.map((c) => [c.from, c.to])).toEqual([['Kazakhstana', 'Kazakhstan']]);
     expect(result.suggestions.map((s) => [s.from, s.evidence.held])).toEqual([['Uzbekistana', 'part of an untranslated Russian phrase']]);
   });
