@@ -205,6 +205,8 @@ interface DocContext {
   knownPeople: Set<number>;
   /** Where the mentions fixed in some pass start. */
   applied: Set<number>;
+  /** Where the mentions kept as written (correct names) start: a person named plainly. */
+  kept: Set<number>;
   /**
    * Starts of mentions read only by skeleton, stem or fuzzy match and not applied: they place
    * the document but name no entity for another mention (`Kapan` and `Kajaran`, both near Kazan,
@@ -482,6 +484,7 @@ const HOLDS = {
   outsideRussian: { text: 'Russian or pivot-language form of a place outside the region, in a text that names nothing of the former Soviet Union', silent: false },
   outsideNearSpelling: { text: 'near-spelling of a major place outside the region whose country the document does not name', silent: true },
   surnameAlone: { text: 'a surname alone, spelled unlike any listed form', silent: false },
+  personCaseOrWoman: { text: 'a case form of a man\'s surname or a woman\'s surname', silent: false },
   longerName: { text: 'part of a longer unknown name', silent: 'fuzzy' },
   untranslatedNoun: { text: 'adjective of an untranslated Russian noun', silent: false },
   personCaseForm: { text: 'a case form of a person\'s surname the document names', silent: true },
@@ -492,7 +495,7 @@ const HOLDS = {
   writtenOther: { text: 'written as the name of another entity', silent: 'fuzzy' },
 } as const;
 /** Holds that the document's context may lift (see `decide`): every other hold keeps a reading from being applied. */
-const SOFT_HOLDS: ReadonlySet<string> = new Set([HOLDS.outsideRussian.text, HOLDS.outsideNearSpelling.text, HOLDS.surnameAlone.text]);
+const SOFT_HOLDS: ReadonlySet<string> = new Set([HOLDS.outsideRussian.text, HOLDS.outsideNearSpelling.text, HOLDS.surnameAlone.text, HOLDS.personCaseOrWoman.text]);
 
 /** When each hold is silent: always, or only for readings other than exact, or only fuzzy ones. */
 const SILENCE: ReadonlyMap<string, boolean | 'inexact' | 'fuzzy'> = new Map(Object.values(HOLDS).map((hold) => [hold.text, hold.silent]));
@@ -558,6 +561,7 @@ export class Normalizer {
       known: new Set(),
       knownPeople: new Set(),
       applied: new Set(),
+      kept: new Set(),
       inexact: new Set(),
       quotes: undefined,
       givenSurnames: undefined,
@@ -599,6 +603,7 @@ export class Normalizer {
           context.nameEntries.push(entry);
         }
         if (decision.apply) context.applied.add(decision.span.start);
+        if (decision.keep) context.kept.add(decision.span.start);
         else if (decision.best!.how !== 'exact') context.inexact.add(decision.span.start);
         // A suggestion is no known name: its neighbours may still be part of an unknown one.
         if (decision.keep || decision.apply) {
@@ -1169,6 +1174,15 @@ export class Normalizer {
     if (held === undefined && best.hold === HOLDS.surnameAlone.text && longerName === undefined && this.support(context, best.alias!.entry, span.start, span.surface) === 'same') {
       ranked[0] = best = withHold(best, undefined);
     }
+    // `President Tokayeva`, `talks with Putina` in a text that names Vladimir Putin: the genitive of
+    // the man's surname, unless the document writes the form after a given name (`Aliya
+    // Nazarbayeva`: then it is a woman's surname) or `Mrs` says so.
+    if (
+      held === undefined && best.hold === HOLDS.personCaseOrWoman.text && longerName === undefined && before !== 'mrs' && before !== 'ms' &&
+      (before === 'president' || keptElsewhere(context, best.alias!.entry, span.start)) && !writtenAfterGivenName(context, span)
+    ) {
+      ranked[0] = best = withHold(best, undefined);
+    }
     const softHeld = best.hold !== undefined && SOFT_HOLDS.has(best.hold);
     const apply = !this.options.suggestOnly && !best.noAuto && !softHeld && held === undefined && best.score >= this.minConfidence && margin >= this.minMargin;
     return { decision: makeDecision(span, start, end !== span.end ? end : undefined, false, best, ranked, apply, runnerUp, undefined), contextFree: false };
@@ -1644,7 +1658,7 @@ export class Normalizer {
       const base = alias.alias.origin !== 'generated' ? 0.97 : ENGLISH_LIKE.has(alias.alias.scheme ?? '') ? 0.94 : 0.93;
       const candidate = rawCandidate(alias.replacement, alias, 'exact', rule, 0, base, false, {});
       if (alias.common) candidate.noAuto = true;
-      if (alias.alias.scheme === 'ru-case' && alias.entry.kind === 'person' && ambiguousPersonCase(folded)) candidate.noAuto = true;
+      if (alias.alias.scheme === 'ru-case' && alias.entry.kind === 'person' && ambiguousPersonCase(folded)) candidate.hold = HOLDS.personCaseOrWoman.text;
       out.push(candidate);
     }
     if (strongKeep) return out.filter((candidate) => candidate.keep);
@@ -1952,7 +1966,7 @@ export class Normalizer {
           endingType: type,
         });
         if (prefix !== leading) candidate.detail.nominative = prefix.join(' ');
-        if (type === 'case' && kind === 'person' && ambiguousPersonCase(folded)) candidate.noAuto = true;
+        if (type === 'case' && kind === 'person' && ambiguousPersonCase(folded)) candidate.hold = HOLDS.personCaseOrWoman.text;
         if (hit.alias.common) candidate.noAuto = true;
         out.push(candidate);
       }
@@ -2347,6 +2361,22 @@ function caseFormOfNamedPerson(context: DocContext, span: Span): boolean {
     if (surname.charCodeAt(0) !== folded.charCodeAt(0)) continue;
     if (isFoldedCaseFormOf(folded, surname) || (surname.endsWith('a') && isFoldedCaseFormOf(folded, surname.slice(0, -1)))) return true;
   }
+  return false;
+}
+
+/**
+ * True when the document names the entity at another start written correctly or fixed (a suggested
+ * reading of another form vouches for nothing; a fix does, as the output it makes would).
+ */
+function keptElsewhere(context: DocContext, entry: GazetteerEntry, start: number): boolean {
+  const starts = context.anchorStarts.get(entry.id);
+  return starts !== undefined && starts.some((at) => at !== start && (context.kept.has(at) || context.applied.has(at)));
+}
+
+/** True when the document writes the span's word after a common given name elsewhere (`Aliya Nazarbayeva`). */
+function writtenAfterGivenName(context: DocContext, span: Span): boolean {
+  const folded = foldKey(span.surface);
+  for (const { at, folded: surname } of (context.givenSurnames ??= surnamesAfterGivenNames(context.tokens))) if (at !== span.first && surname === folded) return true;
   return false;
 }
 

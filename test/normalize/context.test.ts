@@ -430,6 +430,18 @@ describe('document context on the built-in gazetteer', () => {
     expect(result.changes.map((c) => [c.from, c.to])).toEqual([['Tokayeva', 'Tokayev']]);
   });
 
+  it('reads a surname in `-a` as the man\'s genitive after `President` or where the document names him, and not where it writes the form after a given name (`Aliya Nazarbayeva`)', () => {
+    const titled = normalizeText('By the instruction of President Tokayeva the akim resigned.', index);
+    expect(titled.changes.map((c) => [c.from, c.to])).toEqual([['Tokayeva', 'Tokayev']]);
+    const named = normalizeText('Vladimir Putin arrived. The talks with Putina lasted two hours.', index);
+    expect(named.changes.map((c) => [c.from, c.to])).toEqual([['Putina', 'Putin']]);
+    const woman = normalizeText('Nursultan Nazarbayev arrived with Aliya Nazarbayeva. Nazarbayeva said nothing.', index);
+    expect(woman.changes).toEqual([]);
+    const alone = normalizeText('The talks with Putina lasted two hours.', index);
+    expect(alone.changes).toEqual([]);
+    expect(alone.suggestions.map((s) => [s.from, s.to, s.evidence.held])).toEqual([['Putina', 'Putin', "a case form of a man's surname or a woman's surname"]]);
+  });
+
   it('reads `-om` only as the instrumental of a name that ends in a consonant (`Pashinyanom`; `Alstom` is no form of Alushta)', () => {
     const result = normalizeText('Alstom built the trains, the minister said after talks with Pashinyanom in Yerevan.', index);
     expect(result.changes.map((c) => [c.from, c.to])).toEqual([['Pashinyanom', 'Pashinyan']]);
