@@ -301,7 +301,7 @@ function reasonTexts(candidate: ScoredCandidate): string[] {
 const ALIAS_TYPE_WEIGHT: Record<string, number> = { canonical: 0.04, official: 0.03, preferred: 0.03, variant: 0, misspelling: 0, colloquial: -0.02, abbreviation: -0.05, historic: -0.06 };
 
 /** Generated schemes that spell the English way (their exact matches rank above foreign orthographies). */
-const ENGLISH_LIKE = new Set(['bgn-pcgn', 'wikipedia', 'ru-adjective', 'ru-case', 'en-admin', 'tg-bgn', 'ky-bgn', 'kk-english', 'uz-english', 'ru-simplified']);
+const ENGLISH_LIKE = new Set(['en-calque', 'bgn-pcgn', 'wikipedia', 'ru-adjective', 'ru-case', 'en-admin', 'tg-bgn', 'ky-bgn', 'kk-english', 'uz-english', 'ru-simplified']);
 
 /**
  * Generated schemes of other languages' orthographies (`Romanow`, `Sergejev`, `UsA`), as opposed
@@ -3009,6 +3009,8 @@ function round(value: number): number {
 }
 
 function ruleOfAlias(alias: IndexedAlias): Rule {
+  // `New Urengoy`: an English calque of the name is another name of it, as a listed alias is.
+  if (alias.alias.origin === 'generated' && alias.alias.scheme === 'en-calque') return 'alias';
   if (alias.alias.origin === 'generated') return alias.alias.scheme === 'ru-case' || alias.alias.scheme === 'ru-adjective' ? 'morphology' : 'romanization';
   if (alias.alias.script !== 'Latn') return 'alias';
   const lang = alias.alias.lang;

@@ -488,6 +488,15 @@ describe('document context on the built-in gazetteer', () => {
     ]);
   });
 
+  it('reads a place whose descriptive first word machine translation put in English (`New Urengoy`, `Lower Novgorod`), and leaves English names of that shape alone', () => {
+    const result = normalizeText('Gas output at New Urengoy fell, while factories in Lower Novgorod grew. New York and Lower Saxony were not affected.', index);
+    expect(result.changes.map((c) => [c.from, c.to, c.rule, c.evidence.scheme])).toEqual([
+      ['New Urengoy', 'Novy Urengoy', 'alias', 'en-calque'],
+      ['Lower Novgorod', 'Nizhny Novgorod', 'alias', 'en-calque'],
+    ]);
+    expect(result.suggestions).toEqual([]);
+  });
+
   it('replaces a Russian acronym with the English acronym (`OBSE` → OSCE, `ODKB` → CSTO)', () => {
     const result = normalizeText('Observers of the OBSE and ministers of the ODKB met.', index);
     expect(result.changes.map((c) => [c.from, c.to])).toEqual([

@@ -71,6 +71,7 @@ export function romanizationSchemes(): SchemeInfo[] {
   }
   out.push({ scheme: 'ru-adjective', title: 'Russian adjective forms of region names', langs: ['ru'], source: 'morphology' });
   out.push({ scheme: 'ru-case', title: 'Russian case forms of names', langs: ['ru'], source: 'morphology' });
+  out.push({ scheme: 'en-calque', title: 'English calques of a descriptive first word (New Urengoy, Lower Novgorod)', langs: ['ru'], source: 'morphology' });
   return out;
 }
 
@@ -149,10 +150,10 @@ export function romanize(text: string, lang: string, options: RomanizeOptions = 
     for (const scheme of readDataFile<MorphologyFile>('ru-morphology.json').romanizeWith[form.scheme]) {
       const spelling = transliterate(form.text, scheme, 'ru');
       if (spelling === undefined) continue;
-      for (const simple of simplifiedForms(spelling)) add(simple + (form.suffix ?? ''), form.scheme);
+      for (const simple of simplifiedForms(spelling)) add((form.prefix ?? '') + simple + (form.suffix ?? ''), form.scheme);
     }
   };
-  for (const form of morph) if (form.scheme === 'ru-adjective') romanizeForm(form);
+  for (const form of morph) if (form.scheme === 'ru-adjective' || form.scheme === 'en-calque') romanizeForm(form);
   for (const scheme of EUROPEAN_TABLES) table(scheme);
   for (const s of russian.schemes) if (!EARLY_IUILIA.has(s.scheme)) iuliiaScheme(s.scheme);
   for (const form of morph) if (form.scheme === 'ru-case') romanizeForm(form);

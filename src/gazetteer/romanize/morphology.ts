@@ -7,10 +7,11 @@
  */
 import { readDataFile, type MorphologyFile } from './tables.js';
 
-/** A Cyrillic form of a name, to be romanized; `suffix` (Latin) is appended after romanization. */
+/** A Cyrillic form of a name, to be romanized; `prefix` and `suffix` (Latin) go around the romanization. */
 export interface RussianForm {
   text: string;
-  scheme: 'ru-case' | 'ru-adjective';
+  scheme: 'ru-case' | 'ru-adjective' | 'en-calque';
+  prefix?: string;
   suffix?: string;
 }
 
@@ -80,6 +81,9 @@ export function russianForms(name: string, kind?: string): RussianForm[] {
   }
 
   const first = words[0]!;
+  // `Новый Уренгой` → `New Urengoy`: MT translates a descriptive first word and romanizes the rest.
+  const calque = words.length > 1 ? data.englishCalques.words[first.toLowerCase()] : undefined;
+  if (calque !== undefined) out.push({ text: words.slice(1).join(' '), scheme: 'en-calque', prefix: `${calque} ` });
   if (isRussianAdjective(first)) {
     // Only region-style names (adjective + area noun) stand for their adjective alone:
     // `Сурхандарьинская` names the region, `Верховный` does not name the Supreme Court.

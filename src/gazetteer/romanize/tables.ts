@@ -50,11 +50,13 @@ export interface RussianSchemesFile {
 /** `data/romanization/ru-morphology.json`. */
 export interface MorphologyFile {
   /** The schemes that romanize each kind of form. */
-  romanizeWith: Record<'ru-case' | 'ru-adjective', string[]>;
+  romanizeWith: Record<'ru-case' | 'ru-adjective' | 'en-calque', string[]>;
   nounEndings: { ending: string; forms: string[]; replace: string; personOnly?: boolean }[];
   consonants: string;
   adjective: { pattern: string; velarForms: string[]; hardForms: string[] };
   areaNouns: Record<string, { genitive: string; english: string[] }>;
   englishAreaSuffixes: Record<string, string[]>;
+  /** First words of place names that MT renders in English (`Новый` → `New`), lower case. */
+  englishCalques: { comment: string; words: Record<string, string> };
   samples: { name: string; kind: string; includes: string[] }[];
 }
