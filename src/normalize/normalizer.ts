@@ -1580,13 +1580,15 @@ export class Normalizer {
   private exactReadings(surface: string, folded: string, exact: readonly IndexedAlias[], flags: RetrieveFlags, out: RawCandidate[]): RawCandidate[] | undefined {
     // `DUshanbe`, `KOstanay`: the shift key held one letter too long. The name as listed, when it
     // is a correct one written with the same letters.
-    if (SHIFT_TYPO.test(surface)) {
+    // So is a capital typed inside the name (`TashKent`, `Ust-KAmenogorsk`, `VanadZor`).
+    // (Not a name listed with that capital, `PetroKazakhstan`; nor two words of a name run together, `AmuDarya`.)
+    if (hasInnerCapital(surface) && !exact.some((alias) => alias.keep && alias.alias.text === surface) && this.camelCaseName(surface) === undefined) {
       let listed: IndexedAlias | undefined;
       for (const alias of exact) {
-        if (!alias.keep || alias.prior < 0.5 || alias.alias.text.toLowerCase() !== surface.toLowerCase() || SHIFT_TYPO.test(alias.alias.text)) continue;
+        if (!alias.keep || alias.prior < 0.5 || alias.alias.text.toLowerCase() !== surface.toLowerCase() || capitals(surface) !== capitals(alias.alias.text) + 1) continue;
         if (listed === undefined || alias.prior > listed.prior) listed = alias;
       }
-      if (listed) return [rawCandidate(listed.alias.text, listed, 'exact', 'alias', 0, 0.97, false, { case: 'shift key' })];
+      if (listed) return [rawCandidate(listed.alias.text, listed, 'exact', 'alias', 0, 0.97, false, { case: /^\p{Lu}\p{Lu}/u.test(surface) ? 'shift key' : 'stray capital' })];
     }
     let strongKeep = false;
     // `Kurskaya oblast`: before a Russian noun of a region, a town named like a region's adjective
@@ -2903,8 +2905,17 @@ const SPLIT_NAME = /^(\p{Lu}\p{Ll}+) (\p{Ll}{1,6})$/u;
 /** The same with a capitalized tail (`Bek Abad`, `Turkmen Bashi`; see `retrieveAsWritten`). */
 const SPLIT_NAME_CAPITALIZED = /^(\p{Lu}\p{Ll}+) (\p{Lu}\p{Ll}{1,5})$/u;
 
-/** A word whose first two letters are capitals and the rest small (`DUshanbe`): a typo, not an acronym. */
-const SHIFT_TYPO = /^\p{Lu}\p{Lu}\p{Ll}{3,}$/u;
+/** A capital after a lower- or upper-case letter of the same word (`DUshanbe`, `TashKent`), in a word not all in capitals. */
+function hasInnerCapital(surface: string): boolean {
+  return surface !== surface.toUpperCase() && /\p{L}\p{Lu}/u.test(surface);
+}
+
+/** How many capital letters a text has. */
+function capitals(text: string): number {
+  let count = 0;
+  for (const char of text) if (char !== char.toLowerCase()) count++;
+  return count;
+}
 
 /** A listed name, not English, of a place whose country is outside the region (`Slowak` for Slovakia). */
 function foreignNameOutsideRegion(alias: IndexedAlias): boolean {

@@ -497,6 +497,14 @@ describe('document context on the built-in gazetteer', () => {
     expect(result.suggestions).toEqual([]);
   });
 
+  it('fixes a capital typed inside a name (`TashKent`, `Ust-KAmenogorsk`), and leaves names listed so, headlines in capitals and names run together alone', () => {
+    const result = normalizeText('Officials from TashKent and Ust-KAmenogorsk met. KazMunayGas and PetroChina wrote. THE TASHKENT EXPRESS LEFT.', index);
+    expect(result.changes.map((c) => [c.from, c.to, c.evidence.case])).toEqual([
+      ['TashKent', 'Tashkent', 'stray capital'],
+      ['Ust-KAmenogorsk', 'Ust-Kamenogorsk', 'stray capital'],
+    ]);
+  });
+
   it('replaces a Russian acronym with the English acronym (`OBSE` → OSCE, `ODKB` → CSTO)', () => {
     const result = normalizeText('Observers of the OBSE and ministers of the ODKB met.', index);
     expect(result.changes.map((c) => [c.from, c.to])).toEqual([
