@@ -1309,7 +1309,10 @@ export class Normalizer {
     if (nameGoesOn) return HOLDS.nameGoesOn.text;
     // `Vlagyimir Putyin`: a place read as a common given name (Vladimir) before an unknown name is
     // that given name garbled with its surname; fixing it alone would make a new reading of the pair.
-    if ((beforeSurname || (nameFollows && commonGivenNames().has(best.output))) && best.alias?.entry.kind !== 'person') return HOLDS.beforeSurname.text;
+    // (A country's name is no given name, `Kasachstan Utemuratov`, unless it is one too: `Georgia`, `Jordan`.)
+    // (Read exactly, as listed: a near-spelling or case form of a country, `Gayane` for Guyana, is the given name.)
+    const countryName = best.alias?.entry.kind === 'country' && best.how === 'exact' && best.rule !== 'morphology' && !commonGivenNames().has(span.surface) && !commonGivenNames().has(best.output);
+    if ((beforeSurname || (nameFollows && commonGivenNames().has(best.output))) && best.alias?.entry.kind !== 'person' && !countryName) return HOLDS.beforeSurname.text;
     if ((afterGivenName || beforeGivenName) && best.alias?.entry.kind !== 'person') return HOLDS.afterGivenName.text;
     if (placeAfterGivenName && best.alias !== undefined && isPlaceKind(best.alias.entry.kind)) return HOLDS.afterGivenName.text;
     return this.heldInContext(best, text, span, before, beforeTwo, after, cue, longerName, context, phoned);

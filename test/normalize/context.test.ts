@@ -505,6 +505,15 @@ describe('document context on the built-in gazetteer', () => {
     ]);
   });
 
+  it('reads a country\'s listed name before a surname (`Kasachstan Utemuratov`), but not a case form of one that is a given name (`Gayane Umerova`)', () => {
+    const result = normalizeText('The Tennis Federation of Kasachstan Utemuratov Bulat spoke. Gayane Umerova chairs the fund.', index);
+    expect(result.changes.map((c) => [c.from, c.to])).toEqual([
+      ['Kasachstan', 'Kazakhstan'],
+      ['Utemuratov Bulat', 'Bulat Utemuratov'],
+    ]);
+    expect(result.suggestions).toEqual([]);
+  });
+
   it('replaces a Russian acronym with the English acronym (`OBSE` → OSCE, `ODKB` → CSTO)', () => {
     const result = normalizeText('Observers of the OBSE and ministers of the ODKB met.', index);
     expect(result.changes.map((c) => [c.from, c.to])).toEqual([
