@@ -960,12 +960,16 @@ export class Normalizer {
     // (Polish `Ałmaty`), or another language's romanization of its Cyrillic name, which is how a
     // pivot language garbles it (`Mażylis`, `Jerłan Koszanow`, `Andizsán`), or its English name with
     // letters of a pivot language (`Ak Żoł`). An organization's own Latin spelling, written as
-    // listed, is its brand (`Türkmengaz`).
+    // listed, is its brand (`Türkmengaz`); a person's listed variant in another language's
+    // orthography is how that language spells him (`Łukaszenka`, Polish for Lukashenka).
     const regionName =
       exact &&
       alias !== undefined &&
       inFocus(alias.entry) &&
-      (alias.alias.origin === 'generated' || isPlaceKind(alias.entry.kind) || !alias.entry.names.some((name) => name.text === surface));
+      (alias.alias.origin === 'generated' ||
+        isPlaceKind(alias.entry.kind) ||
+        (alias.entry.kind === 'person' && alias.alias.type === 'variant' && !isEnglishLang(alias.alias.lang)) ||
+        !alias.entry.names.some((name) => name.text === surface));
     if (hasLatinOnlyLetter(surface) && !regionName) return 'native Latin-script spelling';
     if (alias === undefined) return undefined;
     // `Danny` is no Russian case form of Daniya (Denmark), nor `Anne` one of Anna, nor `Serdar` the

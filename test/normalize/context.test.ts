@@ -514,6 +514,14 @@ describe('document context on the built-in gazetteer', () => {
     expect(result.suggestions).toEqual([]);
   });
 
+  it('reads a person\'s listed spelling in a pivot language\'s orthography (`Łukaszenka`, Polish for Lukashenka)', () => {
+    const result = normalizeText('Aleksander Łukaszenka met Putin. Łukaszenka said the talks went well.', index);
+    expect(result.changes.map((c) => [c.from, c.to, c.entity])).toEqual([
+      ['Aleksander Łukaszenka', 'Alexander Lukashenko', 'person-alexander-lukashenko'],
+      ['Łukaszenka', 'Lukashenko', 'person-alexander-lukashenko'],
+    ]);
+  });
+
   it('replaces a Russian acronym with the English acronym (`OBSE` → OSCE, `ODKB` → CSTO)', () => {
     const result = normalizeText('Observers of the OBSE and ministers of the ODKB met.', index);
     expect(result.changes.map((c) => [c.from, c.to])).toEqual([
