@@ -358,7 +358,7 @@ function regionNounAfter(text: string, tokens: readonly WordToken[], span: Span)
 function nameInOrder(surface: string, reordered: unknown): string {
   if (reordered === undefined) return surface;
   if (reordered !== 'given names swapped') return turnedName(surface);
-  const words = foldKey(surface).split(' ');
+  const words = surface.split(/[\s\-‐‑]+/u);
   return `${words[1]} ${words[0]} ${words[2]}`;
 }
 
@@ -844,6 +844,10 @@ export class Normalizer {
             // Surname first (`Berdimuhamedov Serdar`): the words compared in the order of the name.
             const inNameOrder = nameInOrder(span.surface, candidate.detail.reordered);
             candidate.output = this.closestEnglishSpelling(candidate.alias, inNameOrder);
+          } else if (candidate.alias.entry.kind === 'government-body') {
+            // `Tashqi ishlar vazirligi`: a body named without its country becomes its English name
+            // without the country the canonical name adds (`Ministry of Foreign Affairs`).
+            candidate.output = this.withoutAddedCountry(candidate.alias, candidate.output, span.surface);
           }
         }
         const hold = this.holdOf(candidate, span.surface, written);
@@ -902,9 +906,11 @@ export class Normalizer {
       const written = surfaceWords[i]!;
       let best = target;
       let bestCost = weightedDistance(written, foldKey(target), 4);
+      // (Equally close, a spelling in plain letters wins for a word written in plain letters: `Khurelsuh` → `Khurelsukh`, not `Khürelsükh`.)
+      const plainWritten = isPlainAscii(surface);
       for (const spelling of spellings) {
         const cost = weightedDistance(written, foldKey(spelling), 4);
-        if (cost < bestCost) {
+        if (cost < bestCost || (cost === bestCost && plainWritten && isPlainAscii(spelling) && !isPlainAscii(best))) {
           best = spelling;
           bestCost = cost;
         }
@@ -912,6 +918,29 @@ export class Normalizer {
       if (best !== target) (output ??= [...targetWords])[i] = best;
     }
     return output === undefined ? replacement : output.join(' ');
+  }
+
+  /**
+   * A body's canonical name without the ` of <country>` it ends in, when the span names no country
+   * (`Tashqi ishlar vazirligi` is `Ministry of Foreign Affairs`, `MID Rossii` stays `... of Russia`):
+   * the canonical names add the country so that look-alike bodies never share one, which is no
+   * reason to add it to the text. A word or two of the span that names the country keeps it, in
+   * any case (`Kyrgyzstana`); so does a short or colloquial name (`Rosgvardiya`: Russia's guard).
+   */
+  private withoutAddedCountry(alias: IndexedAlias, output: string, surface: string): string {
+    const entry = alias.entry;
+    // (A generated spelling takes the type of the name it was made from.)
+    const from = alias.alias.origin === 'generated' ? entry.names.find((name) => name.text === alias.alias.from) : alias.alias;
+    if (entry.country === undefined || (from?.type !== 'variant' && from?.type !== 'official')) return output;
+    const country = this.index.entry(`country:${entry.country.toLowerCase()}`);
+    if (country === undefined || !output.endsWith(` of ${country.name}`)) return output;
+    const words = foldKey(surface).split(' ');
+    const countryName = foldKey(country.name);
+    const namesCountry = (key: string) => key.startsWith(countryName) || this.index.lookupExact(key).some((alias) => alias.entry.id === country.id);
+    for (let i = 0; i < words.length; i++) {
+      if (namesCountry(words[i]!) || (i + 1 < words.length && namesCountry(`${words[i]} ${words[i + 1]}`))) return output;
+    }
+    return output.slice(0, -` of ${country.name}`.length);
   }
 
   /** Other correct English spellings of one word of an entity's name (the same skeleton, kept as written by the index). */
@@ -1547,6 +1576,8 @@ export class Normalizer {
         const joined = this.splitName(splitCapitalized[1]!, splitCapitalized[2]!.toLowerCase());
         if (joined.length > 0) return joined;
       }
+      const swapped = this.swappedParts(surface);
+      if (swapped !== undefined) return [swapped];
     }
     const out: RawCandidate[] = [];
     const settled = this.exactReadings(surface, folded, exact, flags, out);
@@ -1851,6 +1882,24 @@ export class Normalizer {
     if (exact) return rawCandidate(exact.entry.name, exact, 'exact', 'variant', 0, 0.95, false, { reordered: 'surname first' });
     const near = this.index.lookupSkeleton(turned).find((hit) => fits(hit.alias));
     return near ? rawCandidate(near.alias.entry.name, near.alias, 'skeleton', 'romanization', 0, 0.93, false, { reordered: 'surname first' }) : undefined;
+  }
+
+  /**
+   * A place's name of two parts written the other way round (`Kul-Issyk`, `Abad-Jalal`, `Tepa
+   * Qosh`): read only as a listed name of a place, and, apart from a hyphen, only where neither
+   * word is a name of its own (two names side by side are no name turned round).
+   */
+  private swappedParts(surface: string): RawCandidate | undefined {
+    const parts = SWAPPED_PARTS.exec(surface);
+    if (parts === null) return undefined;
+    const [, first, joiner, second] = parts;
+    if (joiner === ' ' && [first!, second!].some((word) => this.index.lookupExact(foldKey(word)).some((alias) => alias.keep && alias.prior >= 0.5))) return undefined;
+    let listed: IndexedAlias | undefined;
+    for (const alias of this.index.lookupExact(foldKeyOnce(`${second} ${first}`))) {
+      if (!alias.keep || alias.prior < 0.5 || !isPlaceKind(alias.entry.kind)) continue;
+      if (listed === undefined || alias.prior > listed.prior) listed = alias;
+    }
+    return listed ? rawCandidate(listed.alias.text, listed, 'exact', 'variant', 0, 0.95, false, { reordered: 'parts swapped' }) : undefined;
   }
 
   /**
@@ -2456,6 +2505,11 @@ function hasContextWord(context: DocContext, word: string): boolean {
   return context.tokenWords.has(word);
 }
 
+/** True for a text of ASCII characters only. */
+function isPlainAscii(text: string): boolean {
+  return /^[\x00-\x7f]*$/u.test(text);
+}
+
 /** True for a word of lower-case ASCII letters only (most words of any English text). */
 function isLowerAscii(word: string): boolean {
   for (let i = 0; i < word.length; i++) {
@@ -2909,6 +2963,8 @@ const FUNCTION_WORDS: ReadonlySet<string> = new Set(['the', 'of', 'and', 'in', '
 const SPLIT_HEAD = /^\p{Lu}\p{Ll}+$/u;
 /** A span made of a name's head and its split-off tail (see `spansFrom`). */
 const SPLIT_NAME = /^(\p{Lu}\p{Ll}+) (\p{Ll}{1,6})$/u;
+/** Two capitalized parts joined by a hyphen or a space (`Kul-Issyk`; see `swappedParts`). */
+const SWAPPED_PARTS = /^(\p{Lu}\p{Ll}+)([-‐‑ ])(\p{Lu}\p{Ll}+)$/u;
 /** The same with a capitalized tail (`Bek Abad`, `Turkmen Bashi`; see `retrieveAsWritten`). */
 const SPLIT_NAME_CAPITALIZED = /^(\p{Lu}\p{Ll}+) (\p{Lu}\p{Ll}{1,5})$/u;
 

@@ -522,6 +522,29 @@ describe('document context on the built-in gazetteer', () => {
     ]);
   });
 
+  it('puts back the parts of a place\'s name written the other way round (`Kul-Issyk`, `Abad-Jalal`), but not two names side by side', () => {
+    const result = normalizeText('Tourists came to Kul-Issyk and Abad-Jalal; Osh Bishkek flights resumed.', index);
+    expect(result.changes.map((c) => [c.from, c.to, c.evidence.reordered])).toEqual([
+      ['Kul-Issyk', 'Issyk-Kul', 'parts swapped'],
+      ['Abad-Jalal', 'Jalal-Abad', 'parts swapped'],
+    ]);
+    expect(result.suggestions).toEqual([]);
+  });
+
+  it('gives a body named without its country its English name without the country (`Tashqi ishlar vazirligi`), and keeps the country a word of the span names (`MID Rossii`) or a colloquial name implies (`Rosgvardiya`)', () => {
+    const result = normalizeText('The Tashqi ishlar vazirligi protested, the MID Rossii replied, and the Rosgvardiya sent troops.', index);
+    expect(result.changes.map((c) => [c.from, c.to])).toEqual([
+      ['Tashqi ishlar vazirligi', 'Ministry of Foreign Affairs'],
+      ['MID Rossii', 'Ministry of Foreign Affairs of Russia'],
+      ['Rosgvardiya', 'National Guard of Russia'],
+    ]);
+  });
+
+  it('spells a person\'s surname in plain letters when written in plain letters (`Khurelsuh` → `Khurelsukh`, not `Khürelsükh`)', () => {
+    const result = normalizeText('Ukhnaagiin Khurelsukh arrived. Khurelsuh said the talks went well.', index);
+    expect(result.changes.map((c) => [c.from, c.to])).toEqual([['Khurelsuh', 'Khurelsukh']]);
+  });
+
   it('replaces a Russian acronym with the English acronym (`OBSE` → OSCE, `ODKB` → CSTO)', () => {
     const result = normalizeText('Observers of the OBSE and ministers of the ODKB met.', index);
     expect(result.changes.map((c) => [c.from, c.to])).toEqual([
