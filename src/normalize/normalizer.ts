@@ -1483,7 +1483,12 @@ export class Normalizer {
     // `Sibir` (an icebreaker, an airline, a hockey club): machine translation renders Сибирь as
     // Siberia; the Russian name of a geographic region written out in English names something else.
     // (Another language's spelling of it, `Syrdarja`, is a garble all the same.)
-    if (best.how === 'exact' && entry.kind === 'other' && best.alias!.alias.origin === 'generated' && best.alias!.alias.scheme !== 'ru-case' && !inForeignOrthography(best.alias!.alias) && !span.surface.includes(' ')) {
+    // A river's or a lake's Russian name (`along the Dnestr`) is the river where the document has
+    // one of its context words (its countries, `river`): icebreakers and clubs are named after regions.
+    if (
+      best.how === 'exact' && entry.kind === 'other' && best.alias!.alias.origin === 'generated' && best.alias!.alias.scheme !== 'ru-case' && !inForeignOrthography(best.alias!.alias) && !span.surface.includes(' ') &&
+      !(this.waterNamesake(best.output) && hasAnyContextWord(context, entry))
+    ) {
       return 'the Russian name of a geographic region, as the name of something else';
     }
     // `Niva` (the car) is a Tajik romanization of Niue's Cyrillic name: a generated spelling of a

@@ -545,6 +545,14 @@ describe('document context on the built-in gazetteer', () => {
     expect(result.changes.map((c) => [c.from, c.to])).toEqual([['Khurelsuh', 'Khurelsukh']]);
   });
 
+  it('reads a river\'s Russian name as the river where the document names its countries (`along the Dnestr` in Moldova), and Georgian Dream left in Georgian', () => {
+    const result = normalizeText('Grain exports of Moldova fell. Farmers along the Dnestr complained of drought, and Kartuli Otsneba won the vote.', index);
+    expect(result.changes.map((c) => [c.from, c.to])).toEqual([
+      ['Dnestr', 'Dniester'],
+      ['Kartuli Otsneba', 'Georgian Dream'],
+    ]);
+  });
+
   it('replaces a Russian acronym with the English acronym (`OBSE` → OSCE, `ODKB` → CSTO)', () => {
     const result = normalizeText('Observers of the OBSE and ministers of the ODKB met.', index);
     expect(result.changes.map((c) => [c.from, c.to])).toEqual([
