@@ -553,6 +553,12 @@ describe('document context on the built-in gazetteer', () => {
     ]);
   });
 
+  it('leaves Latvian and Lithuanian names alone, whose letters no romanization of Cyrillic uses (`Edgars Rinkēvičs`, `Liepāja`)', () => {
+    const result = normalizeText('Troops left Belarus. President Edgars Rinkēvičs visited the port of Liepāja and the town of Utėna.', index);
+    expect(result.changes).toEqual([]);
+    expect(result.suggestions).toEqual([]);
+  });
+
   it('replaces a Russian acronym with the English acronym (`OBSE` → OSCE, `ODKB` → CSTO)', () => {
     const result = normalizeText('Observers of the OBSE and ministers of the ODKB met.', index);
     expect(result.changes.map((c) => [c.from, c.to])).toEqual([
