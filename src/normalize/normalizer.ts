@@ -33,6 +33,7 @@ import {
   type RussianPreposition,
   commonEnglishWords,
   commonGivenNames,
+  hasCueLetter,
   hasLatinOnlyLetter,
   hasPostSovietNameShape,
   hasSurnameShape,
@@ -570,7 +571,7 @@ export class Normalizer {
       const word = token.text;
       const lower = isLowerAscii(word);
       startable[token.index] = !lower && this.startable(word) ? 1 : 0;
-      if (isLatinScriptCue(lower ? word : word.toLowerCase())) context.latinCueSentences.add(sentences[token.index]!);
+      if (isLatinScriptCue(lower ? word : word.toLowerCase()) || (!lower && hasCueLetter(word))) context.latinCueSentences.add(sentences[token.index]!);
     }
     for (const hint of context.hints) this.anchorId(context, hint, -1);
 

@@ -124,6 +124,17 @@ export const RUSSIAN_DISTRICT_NOUNS: ReadonlySet<string> = new Set(['rayon', 'ra
 /** Words that place a sentence in a Latin-script country. */
 export const LATIN_SCRIPT_CUES: ReadonlySet<string> = new Set(rules.latinScriptCues.words);
 const LATIN_ONLY_LETTERS = new Set([...rules.latinScriptCues.letters]);
+const CUE_LETTERS = new Set([...rules.latinScriptCues.cueLetters]);
+
+/** True when a word has a letter that places its sentence in a Latin-script country (`Białowieża`, `Liepāja`; see `cueLetters`). */
+export function hasCueLetter(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    if (word.charCodeAt(i) < 0x80) continue;
+    for (const ch of word.slice(i).toLowerCase()) if (CUE_LETTERS.has(ch)) return true;
+    return false;
+  }
+  return false;
+}
 
 /** True when a word has a letter used by Latin-script languages but never by romanizations of Cyrillic. */
 export function hasLatinOnlyLetter(word: string): boolean {

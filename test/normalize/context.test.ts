@@ -557,6 +557,9 @@ describe('document context on the built-in gazetteer', () => {
     const result = normalizeText('Troops left Belarus. President Edgars Rinkēvičs visited the port of Liepāja and the town of Utėna.', index);
     expect(result.changes).toEqual([]);
     expect(result.suggestions).toEqual([]);
+    // A Lithuanian name in the sentence places it in a Latin-script country: `Šalčininkai` is not re-romanized.
+    const lithuanian = normalizeText('Troops left Belarus. Guards near Šalčininkai and Druskininkų checked lorries.', index);
+    expect(lithuanian.suggestions).toEqual([]);
   });
 
   it('replaces a Russian acronym with the English acronym (`OBSE` → OSCE, `ODKB` → CSTO)', () => {
