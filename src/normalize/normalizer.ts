@@ -1986,6 +1986,9 @@ export class Normalizer {
     if (this.english.has(lastWord)) return [];
     const out: RawCandidate[] = [];
     const tryStem = (prefix: readonly string[], stemWord: string, ending: string, type: 'adjective' | 'case') => {
+      // A name in `-a`, `-o` or `-e` takes its case ending instead of that vowel, or none (`Nurata`:
+      // `Nuratu`; `Baku`): `Nuratau`, a ridge, is no case form of it. (`-i` stays: `Rossii`.)
+      if (type === 'case' && /[aeou]$/u.test(stemWord) && /^[aeiouy]/u.test(ending)) return;
       const skeleton = skeletonOfFolded([...prefix, stemWord].join(' '));
       const stem = stemOfSkeleton(skeleton);
       const letters = stem.replace(/ /g, '').length;

@@ -562,6 +562,11 @@ describe('document context on the built-in gazetteer', () => {
     expect(lithuanian.suggestions).toEqual([]);
   });
 
+  it('keeps `Bamiyan`, an English spelling of Bamyan, and reads no case ending after a name\'s final vowel (`Nuratau` is a ridge, not Nurata)', () => {
+    const result = normalizeText('Tourists returned to Bamiyan in Afghanistan. In Uzbekistan, hikers crossed the Nuratau ridge.', index);
+    expect(result.changes).toEqual([]);
+  });
+
   it('replaces a Russian acronym with the English acronym (`OBSE` → OSCE, `ODKB` → CSTO)', () => {
     const result = normalizeText('Observers of the OBSE and ministers of the ODKB met.', index);
     expect(result.changes.map((c) => [c.from, c.to])).toEqual([
