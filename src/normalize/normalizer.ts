@@ -2816,7 +2816,10 @@ function differsInOneLetter(a: string, b: string): boolean {
 
 /** True when a reading cut a Russian adjective ending or matched a generated adjective form. */
 function isAdjectiveReading(candidate: RawCandidate): boolean {
-  return candidate.detail.endingType === 'adjective' || candidate.alias?.alias.scheme === 'ru-adjective';
+  if (candidate.detail.endingType === 'adjective' || candidate.alias?.alias.scheme === 'ru-adjective') return true;
+  // A source's listed name that is the adjective itself (`Grodnenskaya`, listed for Grodno Region).
+  const alias = candidate.alias;
+  return alias !== undefined && alias.alias.origin === 'name' && alias.alias.script === 'Latn' && !alias.folded.includes(' ') && isNominativeAdjective(alias.folded);
 }
 
 /**

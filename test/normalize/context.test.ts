@@ -567,6 +567,11 @@ describe('document context on the built-in gazetteer', () => {
     expect(result.changes).toEqual([]);
   });
 
+  it('takes in `oblast` after a region\'s adjective that a source lists as a name of the region (`Grodnenskaya oblast`), though the city is named in the sentence', () => {
+    const result = normalizeText('Fertiliser maker Grodno Azot in the Grodnenskaya oblast launched a new unit.', index);
+    expect(result.changes.map((c) => [c.from, c.to])).toEqual([['Grodnenskaya oblast', 'Grodno Region']]);
+  });
+
   it('replaces a Russian acronym with the English acronym (`OBSE` → OSCE, `ODKB` → CSTO)', () => {
     const result = normalizeText('Observers of the OBSE and ministers of the ODKB met.', index);
     expect(result.changes.map((c) => [c.from, c.to])).toEqual([
@@ -608,7 +613,7 @@ describe('document context on the built-in gazetteer', () => {
 
   it('reads a Russian adjective that a source lists as an English name as Russian (`Krasnoyarskiy krai`, a party\'s Russian name)', () => {
     const result = normalizeText('The Legislative Assembly of the Krasnoyarskiy krai met. The Kommunisticheskaya Partiya Sovetskogo Soyuza was banned in 1991.', index);
-    expect(result.text).toBe('The Legislative Assembly of the Krasnoyarsk krai met. The Communist Party of the Soviet Union was banned in 1991.');
+    expect(result.text).toBe('The Legislative Assembly of the Krasnoyarsk Krai met. The Communist Party of the Soviet Union was banned in 1991.');
   });
 
   it('reads no case form of a name in `-iya` without its `i` (`Belgee` is a car maker, `Belgii` Belgium)', () => {
