@@ -2783,6 +2783,8 @@ function isDemonym(folded: string, name: string): boolean {
   // or one with two letters swapped (`Samarkadn`) or a letter changed before a last letter it shares (`Greese`).
   if (folded.length === name.length && !DEMONYM_ENDINGS.some((ending) => folded.endsWith(ending) && !name.endsWith(ending))) return false;
   if (folded.length === name.length && (isAdjacentSwap(folded, name) || (folded.at(-1) === name.at(-1) && differsInOneLetter(folded, name)))) return false;
+  // Nor the name with a letter doubled (`Talaas`, `Tatarstaan`).
+  if (isLetterDoubled(folded, name)) return false;
   return DEMONYM_ENDINGS.some((ending) => folded.endsWith(ending));
 }
 

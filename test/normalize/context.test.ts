@@ -572,6 +572,14 @@ describe('document context on the built-in gazetteer', () => {
     expect(result.changes.map((c) => [c.from, c.to])).toEqual([['Grodnenskaya oblast', 'Grodno Region']]);
   });
 
+  it('reads a name with a letter doubled as a typo, not a demonym (`Talaas`, `Namangann`)', () => {
+    const result = normalizeText('Farmers in Kyrgyzstan near Talaas and traders from Namangann met.', index);
+    expect(result.changes.map((c) => [c.from, c.to])).toEqual([
+      ['Talaas', 'Talas'],
+      ['Namangann', 'Namangan'],
+    ]);
+  });
+
   it('replaces a Russian acronym with the English acronym (`OBSE` → OSCE, `ODKB` → CSTO)', () => {
     const result = normalizeText('Observers of the OBSE and ministers of the ODKB met.', index);
     expect(result.changes.map((c) => [c.from, c.to])).toEqual([
