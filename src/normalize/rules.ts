@@ -126,22 +126,21 @@ export const LATIN_SCRIPT_CUES: ReadonlySet<string> = new Set(rules.latinScriptC
 const LATIN_ONLY_LETTERS = new Set([...rules.latinScriptCues.letters]);
 const CUE_LETTERS = new Set([...rules.latinScriptCues.cueLetters]);
 
-/** True when a word has a letter that places its sentence in a Latin-script country (`Białowieża`, `Liepāja`; see `cueLetters`). */
+/** True when a word has a letter that places its sentence in a Latin-script country (`Druskininkų`, `Liepāja`; see `cueLetters`). */
 export function hasCueLetter(word: string): boolean {
-  for (let i = 0; i < word.length; i++) {
-    if (word.charCodeAt(i) < 0x80) continue;
-    for (const ch of word.slice(i).toLowerCase()) if (CUE_LETTERS.has(ch)) return true;
-    return false;
-  }
-  return false;
+  return hasLetterOf(word, CUE_LETTERS);
 }
 
 /** True when a word has a letter used by Latin-script languages but never by romanizations of Cyrillic. */
 export function hasLatinOnlyLetter(word: string): boolean {
-  // Every such letter is outside ASCII (a test checks): most words are decided without a lookup.
+  return hasLetterOf(word, LATIN_ONLY_LETTERS);
+}
+
+/** True when a word has one of `letters` (lower case, all outside ASCII, which a test checks: most words are decided without a lookup). */
+function hasLetterOf(word: string, letters: ReadonlySet<string>): boolean {
   for (let i = 0; i < word.length; i++) {
     if (word.charCodeAt(i) < 0x80) continue;
-    for (const ch of word.slice(i).toLowerCase()) if (LATIN_ONLY_LETTERS.has(ch)) return true;
+    for (const ch of word.slice(i).toLowerCase()) if (letters.has(ch)) return true;
     return false;
   }
   return false;

@@ -36,8 +36,9 @@ describe('rule tables (data/rules.json sample pairs)', () => {
     expect(['moskva', 'bishkek', 'tokayev', 'aya'].filter(isNominativeAdjective)).toEqual([]);
   });
 
-  it('lists only non-ASCII letters as Latin-only (hasLatinOnlyLetter skips ASCII)', () => {
+  it('lists only non-ASCII letters as Latin-only and as cue letters (hasLatinOnlyLetter and hasCueLetter skip ASCII), the cue letters among the Latin-only ones', () => {
     expect([...RULES.latinScriptCues.letters].filter((letter) => letter.charCodeAt(0) < 0x80)).toEqual([]);
+    expect([...RULES.latinScriptCues.cueLetters].filter((letter) => letter.charCodeAt(0) < 0x80 || !RULES.latinScriptCues.letters.includes(letter))).toEqual([]);
     expect(['Kraków', 'Warszawa', 'ISTANBUL', 'Niğde', 'Łódź', 'Bishkek'].map(hasLatinOnlyLetter)).toEqual([true, false, false, true, true, false]);
   });
 
