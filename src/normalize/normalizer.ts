@@ -603,8 +603,8 @@ export class Normalizer {
           // The entity's own name counts as written (`Biškek` read as Bishkek is a context word too).
           context.nameEntries.push(entry);
         }
-        if (decision.apply) context.applied.add(decision.span.start);
         if (decision.keep) context.kept.add(decision.span.start);
+        if (decision.apply) context.applied.add(decision.span.start);
         else if (decision.best!.how !== 'exact') context.inexact.add(decision.span.start);
         // A suggestion is no known name: its neighbours may still be part of an unknown one.
         if (decision.keep || decision.apply) {
