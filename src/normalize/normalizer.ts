@@ -1203,9 +1203,9 @@ export class Normalizer {
     if (held === undefined && best.hold === HOLDS.outsideNearSpelling.text && longerName === undefined && namesCountryElsewhere(context, best.alias!.entry, span.start)) {
       ranked[0] = best = withHold(best, undefined);
     }
-    // `Mirzoyn` or `Rahmen` alone, where the document names the person plainly elsewhere (`Ararat
+    // `Mirzoyn` or `Rahmen` alone, where the document names the person correctly elsewhere (`Ararat
     // Mirzoyan`, `Emomali Rahmon`): a near-spelling of the surname is that person.
-    if (held === undefined && best.hold === HOLDS.surnameAlone.text && longerName === undefined && this.support(context, best.alias!.entry, span.start, span.surface) === 'same') {
+    if (held === undefined && best.hold === HOLDS.surnameAlone.text && longerName === undefined && keptElsewhere(context, best.alias!.entry, span.start)) {
       ranked[0] = best = withHold(best, undefined);
     }
     // `President Tokayeva`, `talks with Putina` in a text that names Vladimir Putin: the genitive of
@@ -1512,7 +1512,7 @@ export class Normalizer {
     // Unless it is a slip of the surname of a person the document names plainly elsewhere (`Mirzoyn`
     // after `Ararat Mirzoyan`: one letter dropped, added or swapped).
     if (best.how === 'fuzzy' && entry.kind === 'person' && !span.surface.includes(' ')) {
-      const slipOfNamed = isSlip(foldKey(span.surface), best.alias!.folded) && this.support(context, entry, span.start, span.surface) === 'same';
+      const slipOfNamed = isSlip(foldKey(span.surface), best.alias!.folded) && keptElsewhere(context, entry, span.start);
       if (!slipOfNamed) return 'one word near a person\'s name';
     }
     // `President Volodymyr`: the words around say this is another kind of name.
