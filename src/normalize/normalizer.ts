@@ -1406,7 +1406,10 @@ export class Normalizer {
     // Exact readings count too for small places (`Zhanibek` is a village and a given name); a city or
     // region read exactly (`Surhandarya Governor`) is still the place.
     const smallPlace = isPlaceKind(entry.kind) && best.alias!.prior < FUZZY_SMALL_PLACE_PRIOR;
-    if (inLongerName && (smallPlace || best.how !== 'exact') && entry.kind !== 'person' && (entry.kind !== 'country' || best.how === 'fuzzy')) return HOLDS.longerName.text;
+    // So do exact readings only through folding another language's letters (`Bandar Torkamen`:
+    // `Bandar` is Azerbaijani `Bəndər`, Bender, only once `ə` is read as `a`).
+    const throughFolding = best.how === 'exact' && !isEnglishLang(best.alias!.alias.lang) && best.alias!.alias.text.toLowerCase() !== span.surface.toLowerCase();
+    if (inLongerName && (smallPlace || best.how !== 'exact' || throughFolding) && entry.kind !== 'person' && (entry.kind !== 'country' || best.how === 'fuzzy')) return HOLDS.longerName.text;
     // `Abai region`: a town's name before `region` names the region, even when it is read exactly,
     // unless the region bears the town's name (`the Kharkov Regional Administration`): then the
     // town's name is the region's too.

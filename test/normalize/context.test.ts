@@ -580,6 +580,12 @@ describe('document context on the built-in gazetteer', () => {
     ]);
   });
 
+  it('keeps `Mtkvari`, the English press name of the Kura in Georgia, and a place read through another language\'s letters before an unknown name (`Bandar Torkamen`: `Bəndər` is Bender)', () => {
+    const result = normalizeText('Tbilisi residents walked along the Mtkvari. In Iran, villages near Bandar Torkamen were cut off.', index);
+    expect(result.changes).toEqual([]);
+    expect(result.suggestions.map((s) => [s.from, s.to, s.evidence.held])).toEqual([['Bandar', 'Bender', 'part of a longer unknown name']]);
+  });
+
   it('replaces a Russian acronym with the English acronym (`OBSE` → OSCE, `ODKB` → CSTO)', () => {
     const result = normalizeText('Observers of the OBSE and ministers of the ODKB met.', index);
     expect(result.changes.map((c) => [c.from, c.to])).toEqual([
