@@ -1198,7 +1198,15 @@ export class Normalizer {
     if (held !== undefined && best.hold === undefined) ranked[0] = best = withHold(best, held);
     // A Russian case form of a world city (`v Tegerane`) in a text about the former Soviet Union is the city.
     // Not beside an unknown capitalized word: `Rapid Wien` and `Sparta Praha` are clubs, named as they are.
-    if (held === undefined && best.hold === HOLDS.outsideRussian.text && context.postSoviet && longerName === undefined) ranked[0] = best = withHold(best, undefined);
+    // So is one in the region's languages, or generated, in a text that names the city's country
+    // elsewhere (`Tegeran` in a story about Iran; not `Wien` in one about Austria: its own name).
+    const regionsForm = (alias: IndexedAlias) => alias.alias.origin === 'generated' || alias.alias.lang === 'und' || FOCUS_LANGUAGES.has(alias.alias.lang.split('-')[0]!);
+    if (
+      held === undefined && best.hold === HOLDS.outsideRussian.text && longerName === undefined &&
+      (context.postSoviet || (regionsForm(best.alias!) && namesCountryElsewhere(context, best.alias!.entry, span.start)))
+    ) {
+      ranked[0] = best = withHold(best, undefined);
+    }
     // A near-spelling of a major world city (`Erzurm`) in a text that names the city's country elsewhere is the city.
     if (held === undefined && best.hold === HOLDS.outsideNearSpelling.text && longerName === undefined && namesCountryElsewhere(context, best.alias!.entry, span.start)) {
       ranked[0] = best = withHold(best, undefined);

@@ -586,6 +586,12 @@ describe('document context on the built-in gazetteer', () => {
     expect(result.suggestions.map((s) => [s.from, s.to, s.evidence.held])).toEqual([['Bandar', 'Bender', 'part of a longer unknown name']]);
   });
 
+  it('reads a world city\'s Russian form where the text names its country (`Tegeran` in a story about Iran), but not its own name in its own language (`Wien`)', () => {
+    const result = normalizeText('Oil exports of Iran rose. Officials in Tegeran said the deal would hold. Austria hosted the talks; diplomats in Wien were cautious.', index);
+    expect(result.changes.map((c) => [c.from, c.to])).toEqual([['Tegeran', 'Tehran']]);
+    expect(result.suggestions.map((s) => [s.from, s.to])).toEqual([['Wien', 'Vienna']]);
+  });
+
   it('replaces a Russian acronym with the English acronym (`OBSE` → OSCE, `ODKB` → CSTO)', () => {
     const result = normalizeText('Observers of the OBSE and ministers of the ODKB met.', index);
     expect(result.changes.map((c) => [c.from, c.to])).toEqual([
