@@ -327,6 +327,9 @@ const FUZZY_SMALL_PLACE_PRIOR = 0.75;
 /** A word shaped like a Russian `-sky` surname (`Tchaikovsky`, `Obolensky`). */
 const SKY_SURNAME = /\p{Ll}sk(?:y|iy|ii|ij)$/u;
 
+/** Languages whose names of the region's places are their own spellings of them (`Djalalabad`, French). */
+const EUROPEAN_LANGUAGES: ReadonlySet<string> = new Set(['fr', 'de', 'it', 'es', 'pt', 'pl', 'cs', 'sk', 'hu', 'nl', 'ro']);
+
 /** Kinds of populated place (as opposed to administrative units). */
 const TOWN_KINDS: ReadonlySet<string> = new Set(['city', 'town', 'village']);
 
@@ -1379,6 +1382,18 @@ export class Normalizer {
   ): string | undefined {
     // A quoted word is cited as written (`the Uzbek name “O‘zbekiston”`).
     if (OPENING_QUOTES.has(text.charCodeAt(span.start - 1)) && CLOSING_QUOTES.has(text.charCodeAt(span.end))) return 'quoted as written';
+    // `Djalalabad` in a story about Afghanistan: a town's name in a European language's spelling is
+    // that language's name of several towns (Jalal-Abad and Jalalabad); read only where the
+    // document does not place itself in other countries. (Not a country's or a major city's:
+    // `Moskau` is Moscow wherever the story is.)
+    const alias = best.alias;
+    if (
+      best.how === 'exact' && alias !== undefined && alias.alias.origin === 'name' && isPlaceKind(alias.entry.kind) && alias.entry.kind !== 'country' &&
+      alias.prior < MAJOR_PLACE_PRIOR && alias.entry.country !== undefined &&
+      EUROPEAN_LANGUAGES.has(alias.alias.lang.split('-')[0]!) && this.foreignToDocument(context, alias.entry.country, span.start)
+    ) {
+      return 'a European language\'s name of a place in a country the document does not name';
+    }
     // `known in Uzbek as Qo'qon`, `called Ozbekiston`: a name cited in another language.
     if (citesName(before, beforeTwo, phoned)) return 'cited as written';
     // `was widely known in Europe as Tiflis`: `known ... as` a few words apart.

@@ -592,6 +592,15 @@ describe('document context on the built-in gazetteer', () => {
     expect(result.suggestions.map((s) => [s.from, s.to])).toEqual([['Wien', 'Vienna']]);
   });
 
+  it('reads a European language\'s name of a town only where the document does not place itself in other countries (`Djalalabad` in a story about Afghanistan), and keeps Iran\'s `Majlis`', () => {
+    const afghan = normalizeText('In Afghanistan, women doctors in Herat still work. A health worker in Djalalabad said families walk for days.', index);
+    expect(afghan.changes).toEqual([]);
+    expect(afghan.suggestions.map((s) => [s.from, s.to, s.evidence.held])).toEqual([['Djalalabad', 'Jalal-Abad', "a European language's name of a place in a country the document does not name"]]);
+    const iran = normalizeText('Speaker Mohammad Bagher Ghalibaf said the Majlis had done its duty.', index);
+    expect(iran.changes).toEqual([]);
+    expect(iran.suggestions).toEqual([]);
+  });
+
   it('replaces a Russian acronym with the English acronym (`OBSE` → OSCE, `ODKB` → CSTO)', () => {
     const result = normalizeText('Observers of the OBSE and ministers of the ODKB met.', index);
     expect(result.changes.map((c) => [c.from, c.to])).toEqual([
