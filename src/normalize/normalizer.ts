@@ -921,7 +921,33 @@ export class Normalizer {
       }
       if (best !== target) (output ??= [...targetWords])[i] = best;
     }
-    return output === undefined ? replacement : output.join(' ');
+    const closest = output === undefined ? replacement : output.join(' ');
+    return this.keepingCorrectWords(alias.entry, closest, surfaceWords);
+  }
+
+  /**
+   * The output with each word the span already spells as a listed English name of the entity spells
+   * it at that place (`Sergei Ławrow` → `Sergei Lavrov`, not `Sergey Lavrov`: only the garbled word
+   * changes), when the whole is then a name the index keeps as written (so normalizing the output
+   * again changes nothing).
+   */
+  private keepingCorrectWords(entry: GazetteerEntry, output: string, surfaceWords: readonly string[]): string {
+    const words = output.split(' ');
+    let changed = false;
+    for (const name of entry.names) {
+      if (name.script !== 'Latn' || !isEnglishLang(name.lang)) continue;
+      const nameWords = name.text.split(' ');
+      if (nameWords.length !== words.length) continue;
+      for (let i = 0; i < words.length; i++) {
+        if (words[i] !== nameWords[i] && foldKey(nameWords[i]!) === surfaceWords[i] && foldKey(words[i]!) !== surfaceWords[i]) {
+          words[i] = nameWords[i]!;
+          changed = true;
+        }
+      }
+    }
+    if (!changed) return output;
+    const kept = words.join(' ');
+    return this.index.lookupExact(foldKey(kept)).some((alias) => alias.keep && alias.entry.id === entry.id) ? kept : output;
   }
 
   /**

@@ -601,6 +601,12 @@ describe('document context on the built-in gazetteer', () => {
     expect(iran.suggestions).toEqual([]);
   });
 
+  it('keeps the words of a person\'s name that are already spelled as a listed English name (`Sergei Ławrow` → `Sergei Lavrov`, not `Sergey Lavrov`)', () => {
+    const result = normalizeText('Foreign Minister Sergei Ławrow arrived in Astana.', index);
+    expect(result.text).toBe('Foreign Minister Sergei Lavrov arrived in Astana.');
+    expect(result.changes.map((c) => [c.from, c.to])).toEqual([['Ławrow', 'Lavrov']]);
+  });
+
   it('replaces a Russian acronym with the English acronym (`OBSE` → OSCE, `ODKB` → CSTO)', () => {
     const result = normalizeText('Observers of the OBSE and ministers of the ODKB met.', index);
     expect(result.changes.map((c) => [c.from, c.to])).toEqual([
