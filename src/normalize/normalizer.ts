@@ -5,6 +5,7 @@
  */
 import type { Change, Suggestion } from '../document.js';
 import type { Alias, Gazetteer, GazetteerEntry } from '../gazetteer/index.js';
+import { primaryLang } from '../gazetteer/romanize/engine.js';
 import { foldKey, foldKeyOnce, isLatinText, skeletonKey, skeletonOfFolded } from './fold.js';
 import { indexFor, isEnglishLang, isPlaceKind, maxFuzzyCost, shortPlaceName, stemOfSkeleton, type IndexHit, type IndexedAlias, type NameIndex } from './name-index.js';
 import {
@@ -966,7 +967,7 @@ export class Normalizer {
     if (country === undefined || !output.endsWith(` of ${country.name}`)) return output;
     const words = foldKey(surface).split(' ');
     const countryName = foldKey(country.name);
-    const namesCountry = (key: string) => key.startsWith(countryName) || this.index.lookupExact(key).some((alias) => alias.entry.id === country.id);
+    const namesCountry = (key: string) => key.startsWith(countryName) || this.index.lookupExact(key).some((known) => known.entry.id === country.id);
     for (let i = 0; i < words.length; i++) {
       if (namesCountry(words[i]!) || (i + 1 < words.length && namesCountry(`${words[i]} ${words[i + 1]}`))) return output;
     }
@@ -1069,7 +1070,7 @@ export class Normalizer {
     if (!inFocus(entry)) {
       // A Russian name of a major world city (`Vashington`), not a case form (`Valery` is no form of Valera).
       const englishLike = alias.alias.origin === 'name' || ENGLISH_LIKE.has(alias.alias.scheme ?? '');
-      const exactInFocusLanguage = exact && englishLike && candidate.rule !== 'morphology' && entry.kind === 'city' && FOCUS_LANGUAGES.has(alias.alias.lang.split('-')[0]!) && alias.prior >= 0.8;
+      const exactInFocusLanguage = exact && englishLike && candidate.rule !== 'morphology' && entry.kind === 'city' && FOCUS_LANGUAGES.has(primaryLang(alias.alias.lang)) && alias.prior >= 0.8;
       if (exactInFocusLanguage) return undefined;
       // `Tegerane`, `Stambule`, `Bryusselem`: a Russian locative, dative or instrumental of a major
       // world city, read as the city only in a text about the region (see `decide`), where Russian
@@ -1229,10 +1230,9 @@ export class Normalizer {
     // Not beside an unknown capitalized word: `Rapid Wien` and `Sparta Praha` are clubs, named as they are.
     // So is one in the region's languages, or generated, in a text that names the city's country
     // elsewhere (`Tegeran` in a story about Iran; not `Wien` in one about Austria: its own name).
-    const regionsForm = (alias: IndexedAlias) => alias.alias.origin === 'generated' || alias.alias.lang === 'und' || FOCUS_LANGUAGES.has(alias.alias.lang.split('-')[0]!);
     if (
       held === undefined && best.hold === HOLDS.outsideRussian.text && longerName === undefined &&
-      (context.postSoviet || (regionsForm(best.alias!) && namesCountryElsewhere(context, best.alias!.entry, span.start)))
+      (context.postSoviet || (isRegionsForm(best.alias!) && namesCountryElsewhere(context, best.alias!.entry, span.start)))
     ) {
       ranked[0] = best = withHold(best, undefined);
     }
@@ -1416,7 +1416,7 @@ export class Normalizer {
     if (
       best.how === 'exact' && alias !== undefined && alias.alias.origin === 'name' && isPlaceKind(alias.entry.kind) && alias.entry.kind !== 'country' &&
       alias.prior < MAJOR_PLACE_PRIOR && alias.entry.country !== undefined &&
-      EUROPEAN_LANGUAGES.has(alias.alias.lang.split('-')[0]!) && this.foreignToDocument(context, alias.entry.country, span.start)
+      EUROPEAN_LANGUAGES.has(primaryLang(alias.alias.lang)) && this.foreignToDocument(context, alias.entry.country, span.start)
     ) {
       return 'a European language\'s name of a place in a country the document does not name';
     }
@@ -2407,6 +2407,11 @@ function inFocusElsewhere(context: DocContext, start: number, surface: string): 
   return false;
 }
 
+/** True for a name in one of the region's languages, of unknown language, or generated (`Tegeran`): not a place's own name in its own language (`Wien`). */
+function isRegionsForm(alias: IndexedAlias): boolean {
+  return alias.alias.origin === 'generated' || alias.alias.lang === 'und' || FOCUS_LANGUAGES.has(primaryLang(alias.alias.lang));
+}
+
 /** True when a mention other than the one at `start` names the entry's country, or a place in it. */
 function namesCountryElsewhere(context: DocContext, entry: GazetteerEntry, start: number): boolean {
   const starts = entry.country === undefined ? undefined : context.countries.get(entry.country);
@@ -2474,7 +2479,7 @@ function isFoldedCaseFormOf(folded: string, stem: string): boolean {
  */
 function caseFormOfNamedPerson(context: DocContext, span: Span): boolean {
   const folded = foldKey(span.surface);
-  for (const { at, folded: surname } of (context.givenSurnames ??= surnamesAfterGivenNames(context.tokens))) {
+  for (const { at, folded: surname } of givenSurnamesOf(context)) {
     if (at === span.first || surname === folded) continue;
     // (The first letter first: most surnames are not this word's.)
     if (surname.charCodeAt(0) !== folded.charCodeAt(0)) continue;
@@ -2495,8 +2500,13 @@ function keptElsewhere(context: DocContext, entry: GazetteerEntry, start: number
 /** True when the document writes the span's word after a common given name elsewhere (`Aliya Nazarbayeva`). */
 function writtenAfterGivenName(context: DocContext, span: Span): boolean {
   const folded = foldKey(span.surface);
-  for (const { at, folded: surname } of (context.givenSurnames ??= surnamesAfterGivenNames(context.tokens))) if (at !== span.first && surname === folded) return true;
+  for (const { at, folded: surname } of givenSurnamesOf(context)) if (at !== span.first && surname === folded) return true;
   return false;
+}
+
+/** The document's surnames after common given names (see `surnamesAfterGivenNames`), found on first use. */
+function givenSurnamesOf(context: DocContext): Array<{ at: number; folded: string }> {
+  return (context.givenSurnames ??= surnamesAfterGivenNames(context.tokens));
 }
 
 /** The words after a common given name (`Yelena Vorobyova`), capitalized and of four letters or more, folded. */
