@@ -6,6 +6,7 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
+import { NORMALIZER_V8_FLAGS, tuneV8ForNormalizing } from '../src/normalize/jit.js';
 
 interface BenchSuite {
   run(): Promise<void>;
@@ -23,7 +24,9 @@ if (suites.length === 0) {
   process.exit(2);
 }
 
-console.log(`transnorm benchmarks — node ${process.version}, ${process.platform}/${process.arch}`);
+// What the CLI runs with (see src/normalize/jit.ts), so that the figures are the CLI's.
+tuneV8ForNormalizing();
+console.log(`transnorm benchmarks — node ${process.version}, ${process.platform}/${process.arch}; V8 flags as the CLI sets them: ${NORMALIZER_V8_FLAGS.join(' ')}`);
 for (const file of suites) {
   const name = file.replace(/\.bench\.ts$/, '');
   console.log(`\n## ${name}`);

@@ -20,7 +20,7 @@ export {
   addModel, pullModel, verifyModel, removeModel,
 } from './translate/index.js';
 export type { TranslateStageOptions, Translator, InstalledModel, ModelManifest, ModelKind, Route } from './translate/index.js';
-export { createNormalizeStage, normalizeText, applyEdits, NORMALIZE_DEFAULTS } from './normalize/index.js';
+export { createNormalizeStage, normalizeText, applyEdits, NORMALIZE_DEFAULTS, NORMALIZER_V8_FLAGS, tuneV8ForNormalizing } from './normalize/index.js';
 export type { NormalizeStageOptions, NormalizeOptions, NormalizeResult } from './normalize/index.js';
 export type * from './gazetteer/types.js';
 export { loadGazetteer, createGazetteer, validateEntries, validateFiles, builtinGazetteerFiles, romanize, foldName } from './gazetteer/index.js';

@@ -3,6 +3,10 @@
 import { toError } from '../errors.js';
 import { processIO } from './io.js';
 import { runCli } from './program.js';
+import { tuneV8ForNormalizing } from '../normalize/jit.js';
+
+// Before any work: the flags apply to code compiled from now on (see jit.ts).
+tuneV8ForNormalizing();
 
 const argv = process.argv.slice(2);
 const debug = argv.includes('--debug');

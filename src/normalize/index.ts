@@ -17,6 +17,7 @@ export { loadNameIndex, nameIndexCacheFile } from './index-cache.js';
 export { tokenize, countTokens } from './tokenize.js';
 export type { WordToken } from './tokenize.js';
 export { applyEdits } from './edits.js';
+export { NORMALIZER_V8_FLAGS, tuneV8ForNormalizing } from './jit.js';
 
 /** Options of the normalize stage. */
 export interface NormalizeStageOptions extends Omit<NormalizeOptions, 'hints'> {
