@@ -853,6 +853,11 @@ export class Normalizer {
             // `Tashqi ishlar vazirligi`: a body named without its country becomes its English name
             // without the country the canonical name adds (`Ministry of Foreign Affairs`).
             candidate.output = this.withoutAddedCountry(candidate.alias, candidate.output, span.surface);
+          } else if (candidate.alias.derived === 'short' && (candidate.how === 'exact' || candidate.how === 'skeleton')) {
+            // `Shirrak` read through `Shirak`, the canonical name without its designator (`Shirak
+            // Province`): the fix is the name as short as it was written. (Only this form: the other
+            // English names a source lists, `Qyzylorda` or `Bukhoro`, are too noisy to prefer.)
+            candidate.output = candidate.alias.alias.text;
           }
         }
         const hold = this.holdOf(candidate, span.surface, written);
@@ -1656,7 +1661,12 @@ export class Normalizer {
     if (words.length > 1) {
       const firstWord = surface.split(/[\s\-‐‑]/u, 1)[0]!;
       const separateNames = !HYPHENS.has(surface.charCodeAt(firstWord.length)) && !commonGivenNames().has(firstWord);
-      if (separateNames && this.index.lookupExact(words[0]!).some((alias) => alias.keep && alias.prior >= 0.5 && alias.folded.split(' ').length === 1)) return out;
+      // (Unless the words after it are no English words and it starts a longer name: `Azerbaijan
+      // Railwasy` is a near-spelling of Azerbaijan Railways.)
+      // (Not an acronym: `Kazakhstan TV` is no near-spelling of Qazaqstan TV.)
+      const garbledTail = () =>
+        this.index.startsMultiWordName(words[0]!) && words.slice(1).every((word) => word.length >= 4 && !this.english.has(word) && !CONNECTORS.has(word)) && !/\p{Lu}{2}/u.test(surface.slice(firstWord.length));
+      if (separateNames && this.index.lookupExact(words[0]!).some((alias) => alias.keep && alias.prior >= 0.5 && alias.folded.split(' ').length === 1) && !garbledTail()) return out;
     }
     const contentWords = words.filter((word) => !CONNECTORS.has(word));
     const allEnglish = contentWords.every((word) => this.english.has(word));
@@ -1919,7 +1929,9 @@ export class Normalizer {
   /** True when a word of the span that is a country's English name is missing from the replacement. */
   private dropsCountryName(folded: string, replacement: string): boolean {
     const kept = replacement.split(' ');
-    return folded.split(' ').some((word) => !kept.includes(word) && this.index.lookupExact(word).some((alias) => alias.keep && alias.entry.kind === 'country'));
+    // (A country the replacement names in English is kept: `Azərbaycan Dəmir Yolları` is Azerbaijan Railways.)
+    const keptCountry = (id: string) => kept.some((word) => this.index.lookupExact(word).some((alias) => alias.keep && alias.entry.id === id));
+    return folded.split(' ').some((word) => !kept.includes(word) && this.index.lookupExact(word).some((alias) => alias.keep && alias.entry.kind === 'country' && !keptCountry(alias.entry.id)));
   }
 
   /**
@@ -1951,10 +1963,12 @@ export class Normalizer {
     const parts = SWAPPED_PARTS.exec(surface);
     if (parts === null) return undefined;
     const [, first, joiner, second] = parts;
-    if (joiner === ' ' && [first!, second!].some((word) => this.index.lookupExact(foldKey(word)).some((alias) => alias.keep && alias.prior >= 0.5))) return undefined;
+    // Two words apart that are each a correct name (`Osh Bishkek`) are two names side by side; one
+    // that is no name of its own (`Karabakh Nagorno`, `Ossetia South`) is part of the other's.
+    if (joiner === ' ' && [first!, second!].every((word) => this.index.lookupExact(foldKey(word)).some((alias) => alias.keep && alias.prior >= 0.5))) return undefined;
     let listed: IndexedAlias | undefined;
     for (const alias of this.index.lookupExact(foldKeyOnce(`${second} ${first}`))) {
-      if (!alias.keep || alias.prior < 0.5 || !isPlaceKind(alias.entry.kind)) continue;
+      if (!alias.keep || alias.prior < 0.5 || !(isPlaceKind(alias.entry.kind) || alias.entry.kind === 'legislature')) continue;
       if (listed === undefined || alias.prior > listed.prior) listed = alias;
     }
     return listed ? rawCandidate(listed.alias.text, listed, 'exact', 'variant', 0, 0.95, false, { reordered: 'parts swapped' }) : undefined;

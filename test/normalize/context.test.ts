@@ -311,7 +311,7 @@ describe('document context on the built-in gazetteer', () => {
     expect(result.suggestions.map((s) => [s.from, s.to, s.evidence.held])).toEqual([
       ['Gurlen', 'Gurlan', 'another spelling of a small place not named elsewhere in the document'],
       ['Aralsk', 'Aral', 'another spelling of a small place not named elsewhere in the document'],
-      ['Baiterek', 'Bayterek District', 'another spelling of a small place not named elsewhere in the document'],
+      ['Baiterek', 'Bayterek', 'another spelling of a small place not named elsewhere in the document'],
       ['Mirzoev', 'Mirziyoyev', "one word near a person's name"],
       ['Obolensky', 'Obolon', 'a surname shape (-sky) without a designator'],
       ['Niva', 'Niue', 'country outside the region not named elsewhere in the document'],
@@ -529,6 +529,30 @@ describe('document context on the built-in gazetteer', () => {
       ['Abad-Jalal', 'Jalal-Abad', 'parts swapped'],
     ]);
     expect(result.suggestions).toEqual([]);
+  });
+
+  it('puts back two words of a name when one of them names nothing alone (`Karabakh Nagorno`), a legislature\'s too (`Rada Verkhovna`)', () => {
+    const result = normalizeText('Talks on Karabakh Nagorno resumed; the Rada Verkhovna voted; Osh Bishkek flights resumed.', index);
+    expect(result.changes.map((c) => [c.from, c.to, c.entity, c.evidence.reordered])).toEqual([
+      ['Karabakh Nagorno', 'Nagorno-Karabakh', 'geo-nagorno-karabakh', 'parts swapped'],
+      ['Rada Verkhovna', 'Verkhovna Rada', 'ua-verkhovna-rada', 'parts swapped'],
+    ]);
+    expect(result.suggestions).toEqual([]);
+  });
+
+  it('fixes a region read through its name without the designator as that short name (`Shirrak` → `Shirak`, not `Shirak Province`)', () => {
+    const result = normalizeText('Farmers in Shirrak and Lori lost crops.', index);
+    expect(result.changes.map((c) => [c.from, c.to, c.entity, c.rule, c.evidence.alias])).toEqual([['Shirrak', 'Shirak', 'geonames:828264', 'romanization', 'Shirak']]);
+  });
+
+  it('reads a near-spelling of a longer name after a correct country name (`Azerbaijan Railwasy`), not an acronym after one (`Kazakhstan TV`), and a native name that spells the country its English name has (`Azərbaycan Dəmir Yolları`)', () => {
+    const result = normalizeText('Freight moved by Azerbaijan Railwasy rose, Kazakhstan TV reported, and Azərbaycan Dəmir Yolları said more.', index);
+    expect(result.text).toBe('Freight moved by Azerbaijan Railways rose, Kazakhstan TV reported, and Azərbaycan Dəmir Yolları said more.');
+    expect(result.changes.map((c) => [c.from, c.to, c.entity, c.rule])).toEqual([['Railwasy', 'Railways', 'org-azerbaijan-railways', 'fuzzy']]);
+    // A native name in a Latin script stays as written: suggested only.
+    expect(result.suggestions.map((s) => [s.from, s.to, s.entity, s.evidence.held])).toEqual([
+      ['Azərbaycan Dəmir Yolları', 'Azerbaijan Railways', 'org-azerbaijan-railways', 'native Latin-script spelling'],
+    ]);
   });
 
   it('gives a body named without its country its English name without the country (`Tashqi ishlar vazirligi`), and keeps the country a word of the span names (`MID Rossii`) or a colloquial name implies (`Rosgvardiya`)', () => {
