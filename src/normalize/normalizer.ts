@@ -1703,8 +1703,12 @@ export class Normalizer {
     for (const alias of exact) {
       if (regionAdjective && alias.keep && TOWN_KINDS.has(alias.entry.kind)) continue;
       if (alias.keep || alias.replacement === surface) {
-        // Only an apostrophe apart (`Ob` and `Ob'`): the same name, both correct.
-        const differs = asWritten(alias.alias.text) !== asWritten(surface);
+        // Only an apostrophe apart (`Ob` and `Ob'`): the same name, both correct. So is a hyphen for
+        // a space where the span is, as written, a correct name of its own (`Ak-Jol`, a border post,
+        // is no misspelled `Ak Jol`, the party; `Mazari-Sharif` is one of `Mazari Sharif`).
+        const differs =
+          asWritten(alias.alias.text) !== asWritten(surface) &&
+          !(asWritten(alias.alias.text).replace(JOINERS, ' ') === asWritten(surface).replace(JOINERS, ' ') && exact.some((other) => other.keep && other.alias.text === surface));
         if (differs && alias.alias.script === 'Latn' && alias.prior >= 0.6 && !alias.common) {
           // Same letters once diacritics are read (`Dušanbe` for `Dushanbe`): another romanization.
           out.push(rawCandidate(alias.replacement, alias, 'exact', 'romanization', 0, 0.98, false, { folded }));
@@ -2836,6 +2840,9 @@ const APOSTROPHE_MARKS = /['’ʹʼ`]/gu;
  * and case aside, and Romanian `ș`/`ț` (comma below) the same letters as `ş`/`ţ` (cedilla), which
  * sources use interchangeably (`Bălți`, listed as `Bălţi`).
  */
+/** Hyphens and spaces between the words of a name. */
+const JOINERS = /[\s\-‐‑]/gu;
+
 function asWritten(name: string): string {
   return name.replace(APOSTROPHE_MARKS, '').toLowerCase().replace(/\u0219/gu, '\u015f').replace(/\u021b/gu, '\u0163');
 }

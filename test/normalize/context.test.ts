@@ -555,6 +555,12 @@ describe('document context on the built-in gazetteer', () => {
     ]);
   });
 
+  it('leaves a name written with a hyphen where it is a correct name of its own (`Ak-Jol`, not the party `Ak Jol`), and gives Russia\'s republics their press names (`Yakutiya` → `Yakutia`)', () => {
+    const result = normalizeText('Trucks queued at the Ak-Jol border post. The head of Yakutiya flew to Yakutsk.', index);
+    expect(result.changes.map((c) => [c.from, c.to, c.entity])).toEqual([['Yakutiya', 'Yakutia', 'geonames:2013162']]);
+    expect(result.suggestions).toEqual([]);
+  });
+
   it('gives a body named without its country its English name without the country (`Tashqi ishlar vazirligi`), and keeps the country a word of the span names (`MID Rossii`) or a colloquial name implies (`Rosgvardiya`)', () => {
     const result = normalizeText('The Tashqi ishlar vazirligi protested, the MID Rossii replied, and the Rosgvardiya sent troops.', index);
     expect(result.changes.map((c) => [c.from, c.to])).toEqual([
