@@ -1972,7 +1972,8 @@ export class Normalizer {
     if (joiner === ' ' && [first!, second!].every((word) => this.index.lookupExact(foldKey(word)).some((alias) => alias.keep && alias.prior >= 0.5))) return undefined;
     let listed: IndexedAlias | undefined;
     for (const alias of this.index.lookupExact(foldKeyOnce(`${second} ${first}`))) {
-      if (!alias.keep || alias.prior < 0.5 || !(isPlaceKind(alias.entry.kind) || alias.entry.kind === 'legislature')) continue;
+      // (A place, a natural feature, `Sea Aral`, or a parliament.)
+      if (!alias.keep || alias.prior < 0.5 || !(isPlaceKind(alias.entry.kind) || alias.entry.kind === 'other' || alias.entry.kind === 'legislature')) continue;
       if (listed === undefined || alias.prior > listed.prior) listed = alias;
     }
     return listed ? rawCandidate(listed.alias.text, listed, 'exact', 'variant', 0, 0.95, false, { reordered: 'parts swapped' }) : undefined;
