@@ -1328,8 +1328,11 @@ export class Normalizer {
     // `Akhal kalaki` (Akhalkalaki, split by a stray space): a plain lower-case word in no English
     // list right after the span may be the rest of the name. (One with letters English lacks is a
     // word of a phrase in another language, where the name is still the name: `Aşgabat şäherinde`.)
+    // (Not for a glued word only split in two, `theBaikal omul`: whatever follows, the name is
+    // the same, and the space belongs there.)
     const nameGoesOn =
       end === span.end &&
+      !(best.rule === 'glued' && best.output.replaceAll(' ', '') === span.surface.replaceAll(' ', '')) &&
       after !== undefined &&
       following!.text === after &&
       isLowerAscii(after) &&

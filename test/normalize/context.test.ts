@@ -562,6 +562,12 @@ describe('document context on the built-in gazetteer', () => {
     expect(result.suggestions).toEqual([]);
   });
 
+  it('splits a glued word before a lower-case word no English list has (`theBaikal omul`): only a space is added', () => {
+    const result = normalizeText('Fishing for theBaikal omul is banned.', index);
+    expect(result.text).toBe('Fishing for the Baikal omul is banned.');
+    expect(result.changes.map((c) => [c.from, c.to, c.rule, c.evidence.glued])).toEqual([['theBaikal', 'the Baikal', 'glued', 'the']]);
+  });
+
   it('gives a body named without its country its English name without the country (`Tashqi ishlar vazirligi`), and keeps the country a word of the span names (`MID Rossii`) or a colloquial name implies (`Rosgvardiya`)', () => {
     const result = normalizeText('The Tashqi ishlar vazirligi protested, the MID Rossii replied, and the Rosgvardiya sent troops.', index);
     expect(result.changes.map((c) => [c.from, c.to])).toEqual([
