@@ -1508,6 +1508,8 @@ export class Normalizer {
       (best.rule === 'variant' || best.rule === 'romanization' || best.rule === 'alias') &&
       (best.how === 'exact' || best.how === 'skeleton') &&
       best.detail.case === undefined &&
+      // (Two parts put back in order, `Ata-Cholpon`, are no other spelling: the letters are the name's.)
+      best.detail.reordered === undefined &&
       !inForeignOrthography(best.alias!.alias) &&
       isPlaceKind(entry.kind) &&
       best.alias!.prior < FUZZY_SMALL_PLACE_PRIOR &&

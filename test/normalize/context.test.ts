@@ -532,11 +532,13 @@ describe('document context on the built-in gazetteer', () => {
   });
 
   it('puts back two words of a name when one of them names nothing alone (`Karabakh Nagorno`), a natural feature\'s and a legislature\'s too (`Sea Aral`, `Rada Verkhovna`)', () => {
-    const result = normalizeText('Talks on Karabakh Nagorno resumed; the Rada Verkhovna voted; the Sea Aral shrank; Osh Bishkek flights resumed.', index);
+    const result = normalizeText('Talks on Karabakh Nagorno resumed; the Rada Verkhovna voted; the Sea Aral shrank; Osh Bishkek flights resumed; Ata-Cholpon hotels filled.', index);
     expect(result.changes.map((c) => [c.from, c.to, c.entity, c.evidence.reordered])).toEqual([
       ['Karabakh Nagorno', 'Nagorno-Karabakh', 'geo-nagorno-karabakh', 'parts swapped'],
       ['Rada Verkhovna', 'Verkhovna Rada', 'ua-verkhovna-rada', 'parts swapped'],
       ['Sea Aral', 'Aral Sea', 'geo-aral-sea', 'parts swapped'],
+      // A small town too: the letters are its name's, no other spelling of it.
+      ['Ata-Cholpon', 'Cholpon-Ata', 'wof:421202013', 'parts swapped'],
     ]);
     expect(result.suggestions).toEqual([]);
   });
