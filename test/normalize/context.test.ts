@@ -558,9 +558,12 @@ describe('document context on the built-in gazetteer', () => {
     ]);
   });
 
-  it('leaves a name written with a hyphen where it is a correct name of its own (`Ak-Jol`, not the party `Ak Jol`), and gives Russia\'s republics their press names (`Yakutiya` → `Yakutia`)', () => {
-    const result = normalizeText('Trucks queued at the Ak-Jol border post. The head of Yakutiya flew to Yakutsk.', index);
-    expect(result.changes.map((c) => [c.from, c.to, c.entity])).toEqual([['Yakutiya', 'Yakutia', 'geonames:2013162']]);
+  it('leaves a name written with a hyphen where it is a correct name of its own (`Ak-Jol`, not the party `Ak Jol`), and gives Russia\'s republics and cities their press names (`Yakutiya` → `Yakutia`, `Sankt-Peterburg` → `Saint Petersburg`)', () => {
+    const result = normalizeText('Trucks queued at the Ak-Jol border post. The head of Yakutiya flew to Yakutsk and on to Sankt-Peterburg.', index);
+    expect(result.changes.map((c) => [c.from, c.to, c.entity])).toEqual([
+      ['Yakutiya', 'Yakutia', 'geonames:2013162'],
+      ['Sankt-Peterburg', 'Saint Petersburg', 'geonames:498817'],
+    ]);
     expect(result.suggestions).toEqual([]);
   });
 
