@@ -1666,9 +1666,9 @@ export class Normalizer {
     if (words.length > 1) {
       const firstWord = surface.split(/[\s\-‐‑]/u, 1)[0]!;
       const separateNames = !HYPHENS.has(surface.charCodeAt(firstWord.length)) && !commonGivenNames().has(firstWord);
-      // (Unless the words after it are no English words and it starts a longer name: `Azerbaijan
-      // Railwasy` is a near-spelling of Azerbaijan Railways.)
-      // (Not an acronym: `Kazakhstan TV` is no near-spelling of Qazaqstan TV.)
+      // (Unless it starts a longer name and the words after it are no English words nor acronyms:
+      // `Azerbaijan Railwasy` is a near-spelling of Azerbaijan Railways; `Kazakhstan TV` is no
+      // near-spelling of Qazaqstan TV.)
       const garbledTail = () =>
         this.index.startsMultiWordName(words[0]!) && words.slice(1).every((word) => word.length >= 4 && !this.english.has(word) && !CONNECTORS.has(word)) && !/\p{Lu}{2}/u.test(surface.slice(firstWord.length));
       if (separateNames && this.index.lookupExact(words[0]!).some((alias) => alias.keep && alias.prior >= 0.5 && alias.folded.split(' ').length === 1) && !garbledTail()) return out;
@@ -1710,10 +1710,11 @@ export class Normalizer {
       if (alias.keep || alias.replacement === surface) {
         // Only an apostrophe apart (`Ob` and `Ob'`): the same name, both correct. So is a hyphen for
         // a space where the span is, as written, a correct name of its own (`Ak-Jol`, a border post,
-        // is no misspelled `Ak Jol`, the party; `Mazari-Sharif` is one of `Mazari Sharif`).
-        const differs =
-          asWritten(alias.alias.text) !== asWritten(surface) &&
-          !(asWritten(alias.alias.text).replace(JOINERS, ' ') === asWritten(surface).replace(JOINERS, ' ') && exact.some((other) => other.keep && other.alias.text === surface));
+        // is no misspelled `Ak Jol`, the party; `Mazari-Sharif`, listed as no name, is one of `Mazari Sharif`).
+        const listedAs = asWritten(alias.alias.text);
+        const written = asWritten(surface);
+        const joinedOtherwise = listedAs.replace(JOINERS, ' ') === written.replace(JOINERS, ' ') && exact.some((other) => other.keep && other.alias.text === surface);
+        const differs = listedAs !== written && !joinedOtherwise;
         if (differs && alias.alias.script === 'Latn' && alias.prior >= 0.6 && !alias.common) {
           // Same letters once diacritics are read (`Dušanbe` for `Dushanbe`): another romanization.
           out.push(rawCandidate(alias.replacement, alias, 'exact', 'romanization', 0, 0.98, false, { folded }));
@@ -2841,14 +2842,14 @@ function hasDesignator(beforeTwo: string | undefined, after: string | undefined)
 /** Apostrophe-like marks (a soft sign is romanized as one: `Ob'`). */
 const APOSTROPHE_MARKS = /['’ʹʼ`]/gu;
 
+/** Hyphens and spaces between the words of a name. */
+const JOINERS = /[\s\-‐‑]/gu;
+
 /**
  * A name as its letters are written, for telling another spelling from the same one: apostrophes
  * and case aside, and Romanian `ș`/`ț` (comma below) the same letters as `ş`/`ţ` (cedilla), which
  * sources use interchangeably (`Bălți`, listed as `Bălţi`).
  */
-/** Hyphens and spaces between the words of a name. */
-const JOINERS = /[\s\-‐‑]/gu;
-
 function asWritten(name: string): string {
   return name.replace(APOSTROPHE_MARKS, '').toLowerCase().replace(/\u0219/gu, '\u015f').replace(/\u021b/gu, '\u0163');
 }
