@@ -858,6 +858,11 @@ export class Normalizer {
             // Province`): the fix is the name as short as it was written. (Only this form: the other
             // English names a source lists, `Qyzylorda` or `Bukhoro`, are too noisy to prefer.)
             candidate.output = candidate.alias.alias.text;
+          } else if (candidate.alias.entry.kind === 'other' && candidate.alias.replacement.endsWith(' River')) {
+            // `Pyandzh`, the Russian romanization of the river: its English name spelled the same
+            // way (`Pyanj`), not the canonical `Panj River`. (Not a lake's: `ozero Baykal` is `Lake
+            // Baikal`, the noun translated, where the canonical name is the fix.)
+            candidate.output = this.featureNameAsWritten(candidate.alias, span.surface);
           }
         }
         const hold = this.holdOf(candidate, span.surface, written);
@@ -929,6 +934,23 @@ export class Normalizer {
     }
     const closest = output === undefined ? replacement : output.join(' ');
     return this.keepingCorrectWords(alias.entry, closest, surfaceWords);
+  }
+
+  /**
+   * The English name of a natural feature (a river) that spells a span
+   * as its skeleton does, when the canonical one does not: curated names only, as the team chose
+   * them (the other English names sources list for places are too noisy to prefer; see
+   * `readingOf`). The canonical name otherwise.
+   */
+  private featureNameAsWritten(alias: IndexedAlias, surface: string): string {
+    const replacement = alias.replacement;
+    const skeleton = skeletonKey(surface);
+    if (skeletonKey(replacement) === skeleton) return replacement;
+    for (const name of alias.entry.names) {
+      if (name.source !== 'curated' || name.script !== 'Latn' || !isEnglishLang(name.lang) || skeletonKey(name.text) !== skeleton) continue;
+      if (this.index.lookupExact(foldKey(name.text)).some((listed) => listed.keep && listed.entry.id === alias.entry.id)) return name.text;
+    }
+    return replacement;
   }
 
   /**
