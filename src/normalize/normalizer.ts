@@ -1839,8 +1839,9 @@ export class Normalizer {
       }
       out.push(candidate);
     }
-    // `toOmsk` is `to Omsk` (see `glued`), no near-spelling of Tomsk.
-    if (!out.some((candidate) => candidate.how === 'skeleton') && letters >= 5 && gluedPrefix(surface) === undefined) {
+    // `toOmsk` is `to Omsk` (see `glued`), no near-spelling of Tomsk; `BelTA`, a brand written as
+    // its owner writes it (capitals after a small letter), is no near-spelling of Balta.
+    if (!out.some((candidate) => candidate.how === 'skeleton') && letters >= 5 && gluedPrefix(surface) === undefined && !MIXED_CASE_BRAND.test(surface)) {
       for (const hit of this.index.lookupFuzzy(folded)) {
         if (!fits(hit.alias) || (flags.guarded && !isPlaceKind(hit.alias.entry.kind)) || demonymLike(hit.alias, folded)) continue;
         if (hit.alias.folded.split(' ').length !== words.length) continue;
@@ -2863,6 +2864,9 @@ function hasDesignator(beforeTwo: string | undefined, after: string | undefined)
 
 /** Apostrophe-like marks (a soft sign is romanized as one: `Ob'`). */
 const APOSTROPHE_MARKS = /['’ʹʼ`]/gu;
+
+/** Two capitals after a small letter (`BelTA`, `KazTAG`): a brand's own mixed case, not a typo. */
+const MIXED_CASE_BRAND = /\p{Ll}\p{Lu}{2}/u;
 
 /** Hyphens and spaces between the words of a name. */
 const JOINERS = /[\s\-‐‑]/gu;

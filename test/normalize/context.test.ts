@@ -583,6 +583,12 @@ describe('document context on the built-in gazetteer', () => {
     expect(result.changes).toEqual([]);
   });
 
+  it('reads no near-spelling in a brand\'s own mixed case (`BelTA`, `KazTAK`), and keeps Moscow\'s Maryino district as written', () => {
+    const result = normalizeText('According to BelTA and KazTAK, residents of Maryino protested.', index);
+    expect(result.changes).toEqual([]);
+    expect(result.suggestions).toEqual([]);
+  });
+
   it('gives a body named without its country its English name without the country (`Tashqi ishlar vazirligi`), and keeps the country a word of the span names (`MID Rossii`) or a colloquial name implies (`Rosgvardiya`)', () => {
     const result = normalizeText('The Tashqi ishlar vazirligi protested, the MID Rossii replied, and the Rosgvardiya sent troops.', index);
     expect(result.changes.map((c) => [c.from, c.to])).toEqual([
