@@ -583,8 +583,8 @@ describe('document context on the built-in gazetteer', () => {
     expect(result.changes).toEqual([]);
   });
 
-  it('reads no near-spelling in a brand\'s own mixed case (`BelTA`, `KazTAK`), and keeps Moscow\'s Maryino district as written', () => {
-    const result = normalizeText('According to BelTA and KazTAK, residents of Maryino protested.', index);
+  it('reads no near-spelling in a brand\'s own mixed case (`BelTA`, `KazTAK`), and keeps listed English names as written (Moscow\'s `Maryino`, `Mangistau`, `Erdenes Tavan Tolgoi`)', () => {
+    const result = normalizeText('According to BelTA and KazTAK, residents of Maryino protested. Erdenes Tavan Tolgoi and firms in the Mangistau region signed deals.', index);
     expect(result.changes).toEqual([]);
     expect(result.suggestions).toEqual([]);
   });
