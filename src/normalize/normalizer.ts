@@ -2059,6 +2059,11 @@ export class Normalizer {
   private namedAfterItsCity(folded: string, region: GazetteerEntry): boolean {
     const space = folded.lastIndexOf(' ');
     if (space < 0 || !REGION_DESIGNATORS.has(folded.slice(space + 1))) return false;
+    // (Or its English name with another designator: `Sverdlovsk Region` for Sverdlovsk Oblast, though
+    // the city is Yekaterinburg now. Otherwise a fix's output, `Sverdlovsk` before `Region`, would be
+    // fixed again.)
+    const short = shortPlaceName(region.name);
+    if (short !== undefined && foldKey(short) === folded.slice(0, space)) return true;
     return this.index.lookupExact(folded.slice(0, space)).some((alias) => alias.keep && isPlaceKind(alias.entry.kind) && alias.entry.kind !== 'region' && alias.entry.country === region.country);
   }
 

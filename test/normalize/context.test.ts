@@ -589,6 +589,12 @@ describe('document context on the built-in gazetteer', () => {
     expect(result.suggestions).toEqual([]);
   });
 
+  it('keeps a Russian region\'s English name with another designator (`Sverdlovsk Region` for Sverdlovsk Oblast), so that a fix before it is not fixed again', () => {
+    const result = normalizeText('The Sverdlosk Region governor visited the Sverdlovsk Region capital.', index);
+    expect(result.changes.map((c) => [c.from, c.to, c.entity])).toEqual([['Sverdlosk', 'Sverdlovsk', 'geonames:1490542']]);
+    expect(normalizeText(result.text, index).changes).toEqual([]);
+  });
+
   it('gives a body named without its country its English name without the country (`Tashqi ishlar vazirligi`), and keeps the country a word of the span names (`MID Rossii`) or a colloquial name implies (`Rosgvardiya`)', () => {
     const result = normalizeText('The Tashqi ishlar vazirligi protested, the MID Rossii replied, and the Rosgvardiya sent troops.', index);
     expect(result.changes.map((c) => [c.from, c.to])).toEqual([
