@@ -595,6 +595,16 @@ describe('document context on the built-in gazetteer', () => {
     expect(normalizeText(result.text, index).changes).toEqual([]);
   });
 
+  it('knows the region\'s big fields, mines and airports (`Galkynsh`, `Oyu Tolgoy`, `Sheremtyevo`), and the companies named after them as written (`Erdenes Oyu Tolgoi`)', () => {
+    const result = normalizeText('Gas from the Galkynsh field and copper from Oyu Tolgoy; Erdenes Oyu Tolgoi and KASE listed shares; flights from Sheremtyevo.', index);
+    expect(result.changes.map((c) => [c.from, c.to, c.entity])).toEqual([
+      ['Galkynsh', 'Galkynysh', 'geo-galkynysh'],
+      ['Tolgoy', 'Tolgoi', 'geo-oyu-tolgoi'],
+      ['Sheremtyevo', 'Sheremetyevo', 'geo-sheremetyevo'],
+    ]);
+    expect(result.suggestions).toEqual([]);
+  });
+
   it('gives a body named without its country its English name without the country (`Tashqi ishlar vazirligi`), and keeps the country a word of the span names (`MID Rossii`) or a colloquial name implies (`Rosgvardiya`)', () => {
     const result = normalizeText('The Tashqi ishlar vazirligi protested, the MID Rossii replied, and the Rosgvardiya sent troops.', index);
     expect(result.changes.map((c) => [c.from, c.to])).toEqual([
