@@ -293,10 +293,11 @@ describe('document context on the built-in gazetteer', () => {
     ]);
   });
 
-  it('reads no region in a Russian adjective before an untranslated acronym (`Zaporozhskaya AES`, the nuclear plant)', () => {
-    const result = normalizeText('The IAEA inspected the Zaporozhskaya AES again.', index);
-    expect(result.changes).toEqual([]);
-    expect(result.suggestions.map((s) => [s.from, s.to, s.evidence.held])).toEqual([['Zaporozhskaya', 'Zaporizhzhia Oblast', 'adjective of an untranslated Russian noun']]);
+  it('reads no region in a Russian adjective before an untranslated acronym (`Zaporozhskaya AES`): the nuclear plant, now listed, is read whole', () => {
+    const result = normalizeText('The IAEA inspected the Zaporozhskaya AES again, and the Balakovskaya AES too.', index);
+    expect(result.changes.map((c) => [c.from, c.to, c.entity])).toEqual([['Zaporozhskaya AES', 'Zaporizhzhia Nuclear Power Plant', 'geo-zaporizhzhia-npp']]);
+    // A plant the gazetteer does not list: its town's adjective is only suggested.
+    expect(result.suggestions.map((s) => [s.from, s.to, s.evidence.held])).toEqual([['Balakovskaya', 'Balakovo', 'adjective of an untranslated Russian noun']]);
   });
 
   it('reads a Russian district adjective in the genitive or prepositional before `district` as the place (`Isfarinskogo district`, `Kazalinskom district`)', () => {
