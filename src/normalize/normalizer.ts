@@ -30,6 +30,7 @@ import {
   NAME_ENDING_SUFFIXES,
   RUSSIAN_PREPOSITIONS,
   RUSSIAN_REGION_NOUNS,
+  NATIVE_REGION_NOUNS,
   REGIONAL_WORDS,
   type RussianPreposition,
   commonEnglishWords,
@@ -853,6 +854,10 @@ export class Normalizer {
             // `Tashqi ishlar vazirligi`: a body named without its country becomes its English name
             // without the country the canonical name adds (`Ministry of Foreign Affairs`).
             candidate.output = this.withoutAddedCountry(candidate.alias, candidate.output, span.surface);
+          } else if (candidate.alias.entry.kind === 'region' && NATIVE_REGION_NOUNS.has(lastWordOf(foldKey(span.surface))) && !ENDS_IN_DESIGNATOR.test(candidate.output)) {
+            // `Toshkent viloyati`: a region's native name with its noun is the region's English name
+            // with `Region`; its bare name (`Tashkent`) is its capital's too.
+            candidate.output = `${candidate.output} Region`;
           } else if (candidate.alias.derived === 'short' && (candidate.how === 'exact' || candidate.how === 'skeleton')) {
             // `Shirrak` read through `Shirak`, the canonical name without its designator (`Shirak
             // Province`): the fix is the name as short as it was written. (Only this form: the other
@@ -1614,6 +1619,15 @@ export class Normalizer {
       return HOLDS.russianDistrict.text;
     }
     if (best.how === 'fuzzy' && best.alias!.prior < FUZZY_SMALL_PLACE_PRIOR && this.support(context, entry, span.start, span.surface) === undefined) return HOLDS.smallPlace.text;
+    // `Chimgana` read as the village Kyzyldzhar through `Čimgan`, a foreign romanization of its
+    // former Russian name: a small place's other name reached only through the skeleton of another
+    // language's letters is a coincidence as often as not, support or none.
+    if (
+      (best.how === 'stem' || best.how === 'skeleton') && isPlaceKind(entry.kind) && best.alias!.prior < FUZZY_SMALL_PLACE_PRIOR &&
+      inForeignOrthography(best.alias!.alias) && !this.isVariantSpelling(best.alias!, best.rule, true)
+    ) {
+      return HOLDS.smallPlace.text;
+    }
     // `Kagul` is no typo of Kabul: in a name of five letters or fewer, one letter changed makes
     // another name as often as a typo (a letter dropped, doubled or swapped is read all the same).
     if (best.how === 'fuzzy' && isOneLetterChanged(foldKey(span.surface), best.alias!.folded) && this.support(context, entry, span.start, span.surface) === undefined) {
@@ -2872,6 +2886,11 @@ const APOSTROPHE_MARKS = /['’ʹʼ`]/gu;
 
 /** Two capitals after a small letter (`BelTA`, `KazTAG`): a brand's own mixed case, not a typo. */
 const MIXED_CASE_BRAND = /\p{Ll}\p{Lu}{2}/u;
+
+/** The last word of a folded text. */
+function lastWordOf(folded: string): string {
+  return folded.slice(folded.lastIndexOf(' ') + 1);
+}
 
 /** Hyphens and spaces between the words of a name. */
 const JOINERS = /[\s\-‐‑]/gu;

@@ -102,6 +102,8 @@ export const RUSSIAN_PREPOSITIONS: ReadonlyMap<string, RussianPreposition> = new
 );
 /** Nouns for a region left untranslated after a Russian adjective (`oblasti`, `velayate`). */
 export const RUSSIAN_REGION_NOUNS: ReadonlySet<string> = new Set(rules.morphology.regionNouns);
+/** The region's own languages' noun for a region after its name (`Toshkent viloyati`). */
+export const NATIVE_REGION_NOUNS: ReadonlySet<string> = new Set(rules.morphology.nativeRegionNouns);
 /** Locative suffixes of the region's Turkic languages (`Astanada`, `Bishkekte`), longest first. */
 export const LOCAL_LOCATIVE_SUFFIXES: readonly string[] = [...rules.morphology.localLocatives].sort((a, b) => b.length - a.length);
 

@@ -606,6 +606,19 @@ describe('document context on the built-in gazetteer', () => {
     expect(result.suggestions).toEqual([]);
   });
 
+  it('gives a region named in its own language with its noun the English name with `Region` (`Toshkent viloyati` → `Tashkent Region`, not the capital\'s name), and reads Turkestan Region as blind annotators write it', () => {
+    const result = normalizeText('Schools in Toshkent viloyati reopened, and pilgrims filled hotels in Turkestanskoy oblasti.', index);
+    expect(result.changes.map((c) => [c.from, c.to, c.entity])).toEqual([
+      ['Toshkent viloyati', 'Tashkent Region', 'wof:85680425'],
+      ['Turkestanskoy oblasti', 'Turkestan Region', 'wof:85672927'],
+    ]);
+  });
+
+  it('reads no small place through a foreign romanization of its former name (`Chimgana` is no case form of the village Kyzyldzhar, once Chimgan)', () => {
+    const result = normalizeText('Skiers now reach the slopes of Chimgana from Tashkent in about 90 minutes.', index);
+    expect(result.changes).toEqual([]);
+  });
+
   it('gives a body named without its country its English name without the country (`Tashqi ishlar vazirligi`), and keeps the country a word of the span names (`MID Rossii`) or a colloquial name implies (`Rosgvardiya`)', () => {
     const result = normalizeText('The Tashqi ishlar vazirligi protested, the MID Rossii replied, and the Rosgvardiya sent troops.', index);
     expect(result.changes.map((c) => [c.from, c.to])).toEqual([
@@ -752,10 +765,13 @@ describe('document context on the built-in gazetteer', () => {
     ]);
   });
 
-  it('weighs no district of a region as the region\'s rival (`Kostnay` is Kostanay, its district Qostanay no runner-up), but a city stays one (`Turksitan`)', () => {
+  it('weighs no district of a region as the region\'s rival (`Kostnay` is Kostanay, its district Qostanay no runner-up); a city and its region spelled alike fix the same way (`Turksitan`)', () => {
     const result = normalizeText('Drought hit the Kostnay region. Pilgrims went to Turksitan.', index);
-    expect(result.changes.map((c) => [c.from, c.to])).toEqual([['Kostnay', 'Kostanay']]);
-    expect(result.suggestions.map((s) => [s.from, s.to])).toEqual([['Turksitan', 'Turkistan']]);
+    expect(result.changes.map((c) => [c.from, c.to, c.entity])).toEqual([
+      ['Kostnay', 'Kostanay', 'wof:85672879'],
+      ['Turksitan', 'Turkestan', 'wof:421168871'],
+    ]);
+    expect(result.suggestions).toEqual([]);
   });
 
   it('charges two adjacent letters swapped less than another edit (`Novosibrisk`, `Uzbeksitan`)', () => {
