@@ -942,10 +942,9 @@ export class Normalizer {
   }
 
   /**
-   * The English name of a natural feature (a river) that spells a span
-   * as its skeleton does, when the canonical one does not: curated names only, as the team chose
-   * them (the other English names sources list for places are too noisy to prefer; see
-   * `readingOf`). The canonical name otherwise.
+   * The English name of a river that spells a span as its skeleton does, when the canonical one
+   * does not: curated names only, as the team chose them (the other English names sources list
+   * for places are too noisy to prefer; see `readingOf`). The canonical name otherwise.
    */
   private featureNameAsWritten(alias: IndexedAlias, surface: string): string {
     const replacement = alias.replacement;
