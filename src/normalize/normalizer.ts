@@ -776,7 +776,8 @@ export class Normalizer {
       let overEnglish: boolean | undefined;
       while (k + 1 < tokens.length && k - i + 1 < this.maxWords) {
         const next = tokens[k + 1]!;
-        if (next.start - tokens[k]!.end !== 1 || text.charCodeAt(next.start - 1) !== 0x20 || !isLowerAscii(next.text)) break;
+        // (An apostrophe inside such a word is Uzbek Latin's `ʻ` for a glottal stop: `yo'llari`.)
+        if (next.start - tokens[k]!.end !== 1 || text.charCodeAt(next.start - 1) !== 0x20 || !(isLowerAscii(next.text) || LOWER_WORD_WITH_APOSTROPHE.test(next.text))) break;
         if (this.english.has(next.text) && !(overEnglish ??= this.untranslatedAdjective(tokens[i]!.text))) break;
         // (Not a designator or a Russian noun that an adjective reading takes in: `Talasskoy oblasti`.)
         if (DESIGNATOR_WORDS.has(next.text) || RUSSIAN_REGION_NOUNS.has(next.text) || RUSSIAN_DISTRICT_NOUNS.has(next.text) || RUSSIAN_FEATURE_NOUNS.has(next.text)) break;
@@ -2882,6 +2883,9 @@ function hasDesignator(beforeTwo: string | undefined, after: string | undefined)
 
 /** Apostrophe-like marks (a soft sign is romanized as one: `Ob'`). */
 const APOSTROPHE_MARKS = /['’ʹʼ`]/gu;
+
+/** A lower-case word with an apostrophe-like mark inside (`yo'llari`, `qoʻmitasi`). */
+const LOWER_WORD_WITH_APOSTROPHE = /^[a-z]+(?:['’ʻʼ][a-z]+)+$/u;
 
 /** Two capitals after a small letter (`BelTA`, `KazTAG`): a brand's own mixed case, not a typo. */
 const MIXED_CASE_BRAND = /\p{Ll}\p{Lu}{2}/u;

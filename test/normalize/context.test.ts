@@ -143,9 +143,9 @@ describe('document context on the built-in gazetteer', () => {
     expect(normalizeText('Planes of the MChS Rossii arrived.', index).text).toBe('Planes of the Ministry of Emergency Situations of Russia arrived.');
   });
 
-  it('only suggests a name in its own language before a word of that language left untranslated (`O\'zbekiston havo yo\'llari`)', () => {
-    const result = normalizeText("Tickets of O'zbekiston havo yo'llari rose.", index);
-    expect(result.changes).toEqual([]);
+  it('reads a phrase left in its own language whole where it is listed (`O\'zbekiston havo yo\'llari`), and only suggests its first name before one that is not (`O\'zbekiston yoshlar ittifoqi`)', () => {
+    const result = normalizeText("Tickets of O'zbekiston havo yo'llari rose, and O'zbekiston yoshlar ittifoqi met.", index);
+    expect(result.changes.map((c) => [c.from, c.to, c.entity])).toEqual([["O'zbekiston havo yo'llari", 'Uzbekistan Airways', 'org-uzbekistan-airways']]);
     expect(result.suggestions.map((s) => [s.from, s.to, s.evidence.held])).toEqual([["O'zbekiston", 'Uzbekistan', 'part of a phrase left in its own language']]);
   });
 
@@ -617,6 +617,12 @@ describe('document context on the built-in gazetteer', () => {
   it('reads no small place through a foreign romanization of its former name (`Chimgana` is no case form of the village Kyzyldzhar, once Chimgan)', () => {
     const result = normalizeText('Skiers now reach the slopes of Chimgana from Tashkent in about 90 minutes.', index);
     expect(result.changes).toEqual([]);
+  });
+
+  it('reads a name left in Uzbek Latin over words with its apostrophe (`O\'zbekiston temir yo\'llari` → `Uzbekistan Railways`), and keeps `Denau` as English news writes Denov', () => {
+    const result = normalizeText("Freight carried by O'zbekiston temir yo'llari grew, officials in Denau said.", index);
+    expect(result.changes.map((c) => [c.from, c.to, c.entity])).toEqual([["O'zbekiston temir yo'llari", 'Uzbekistan Railways', 'org-uzbekistan-railways']]);
+    expect(result.suggestions).toEqual([]);
   });
 
   it('gives a body named without its country its English name without the country (`Tashqi ishlar vazirligi`), and keeps the country a word of the span names (`MID Rossii`) or a colloquial name implies (`Rosgvardiya`)', () => {
