@@ -1492,7 +1492,10 @@ export class Normalizer {
     const smallPlace = isPlaceKind(entry.kind) && best.alias!.prior < FUZZY_SMALL_PLACE_PRIOR;
     // So do exact readings only through folding another language's letters (`Bandar Torkamen`:
     // `Bandar` is Azerbaijani `Bəndər`, Bender, only once `ə` is read as `a`).
-    const throughFolding = best.how === 'exact' && !isEnglishLang(best.alias!.alias.lang) && best.alias!.alias.text.toLowerCase() !== span.surface.toLowerCase();
+    // (An English name too, when the span has letters English lacks: `Mińsk Mazowiecki`, a Polish
+    // town, is no Minsk.)
+    const throughFolding =
+      best.how === 'exact' && best.alias!.alias.text.toLowerCase() !== span.surface.toLowerCase() && (!isEnglishLang(best.alias!.alias.lang) || !isPlainAscii(span.surface));
     if (inLongerName && (smallPlace || best.how !== 'exact' || throughFolding) && entry.kind !== 'person' && (entry.kind !== 'country' || best.how === 'fuzzy')) return HOLDS.longerName.text;
     // `Abai region`: a town's name before `region` names the region, even when it is read exactly,
     // unless the region bears the town's name (`the Kharkov Regional Administration`): then the

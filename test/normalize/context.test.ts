@@ -625,6 +625,15 @@ describe('document context on the built-in gazetteer', () => {
     expect(result.suggestions).toEqual([]);
   });
 
+  it('only suggests a place read through its letters English lacks before an unknown name (`Mińsk Mazowiecki`, a Polish town), and a country\'s former name that is a region\'s too (`Moldavia`)', () => {
+    const result = normalizeText('Trucks bound for Minsk waited in Mińsk Mazowiecki, east of Warsaw. The Romanian region of Moldavia traded more.', index);
+    expect(result.changes).toEqual([]);
+    expect(result.suggestions.map((s) => [s.from, s.to, s.evidence.held])).toEqual([
+      ['Mińsk', 'Minsk', 'part of a longer unknown name'],
+      ['Moldavia', 'Moldova', 'a former name'],
+    ]);
+  });
+
   it('gives a body named without its country its English name without the country (`Tashqi ishlar vazirligi`), and keeps the country a word of the span names (`MID Rossii`) or a colloquial name implies (`Rosgvardiya`)', () => {
     const result = normalizeText('The Tashqi ishlar vazirligi protested, the MID Rossii replied, and the Rosgvardiya sent troops.', index);
     expect(result.changes.map((c) => [c.from, c.to])).toEqual([
