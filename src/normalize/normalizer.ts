@@ -942,6 +942,11 @@ export class Normalizer {
     return this.keepingCorrectWords(alias.entry, closest, surfaceWords);
   }
 
+  /** True when the index keeps a folded text as written as a name of the entity `id`. */
+  private keptAs(folded: string, id: string): boolean {
+    return this.index.lookupExact(folded).some((alias) => alias.keep && alias.entry.id === id);
+  }
+
   /**
    * The English name of a river that spells a span as its skeleton does, when the canonical one
    * does not: curated names only, as the team chose them (the other English names sources list
@@ -953,7 +958,7 @@ export class Normalizer {
     if (skeletonKey(replacement) === skeleton) return replacement;
     for (const name of alias.entry.names) {
       if (name.source !== 'curated' || name.script !== 'Latn' || !isEnglishLang(name.lang) || skeletonKey(name.text) !== skeleton) continue;
-      if (this.index.lookupExact(foldKey(name.text)).some((listed) => listed.keep && listed.entry.id === alias.entry.id)) return name.text;
+      if (this.keptAs(foldKey(name.text), alias.entry.id)) return name.text;
     }
     return replacement;
   }
@@ -980,7 +985,7 @@ export class Normalizer {
     }
     if (!changed) return output;
     const kept = words.join(' ');
-    return this.index.lookupExact(foldKey(kept)).some((alias) => alias.keep && alias.entry.id === entry.id) ? kept : output;
+    return this.keptAs(foldKey(kept), entry.id) ? kept : output;
   }
 
   /**
@@ -1017,7 +1022,7 @@ export class Normalizer {
       if (name.script !== 'Latn') continue;
       for (const part of name.text.split(' ')) {
         if (part === word || found.has(part) || skeletonOfFolded(foldKey(part)) !== skeleton) continue;
-        if (this.index.lookupExact(foldKey(part)).some((other) => other.keep && other.entry.id === entry.id)) found.add(part);
+        if (this.keptAs(foldKey(part), entry.id)) found.add(part);
       }
     }
     spellings = [...found];
@@ -1744,6 +1749,7 @@ export class Normalizer {
     // `Kurskaya oblast`: before a Russian noun of a region, a town named like a region's adjective
     // (the stanitsa Kurskaya) is no reason to keep the span; the region's reading is weighed.
     const regionAdjective = flags.regionNoun && exact.some((alias) => alias.alias.scheme === 'ru-adjective' && alias.entry.kind === 'region' && !alias.keep);
+    const written = asWritten(surface);
     for (const alias of exact) {
       if (regionAdjective && alias.keep && TOWN_KINDS.has(alias.entry.kind)) continue;
       if (alias.keep || alias.replacement === surface) {
@@ -1751,7 +1757,6 @@ export class Normalizer {
         // a space where the span is, as written, a correct name of its own (`Ak-Jol`, a border post,
         // is no misspelled `Ak Jol`, the party; `Mazari-Sharif`, listed as no name, is one of `Mazari Sharif`).
         const listedAs = asWritten(alias.alias.text);
-        const written = asWritten(surface);
         const joinedOtherwise = listedAs.replace(JOINERS, ' ') === written.replace(JOINERS, ' ') && exact.some((other) => other.keep && other.alias.text === surface);
         const differs = listedAs !== written && !joinedOtherwise;
         if (differs && alias.alias.script === 'Latn' && alias.prior >= 0.6 && !alias.common) {
@@ -1980,7 +1985,7 @@ export class Normalizer {
   private dropsCountryName(folded: string, replacement: string): boolean {
     const kept = replacement.split(' ');
     // (A country the replacement names in English is kept: `Azərbaycan Dəmir Yolları` is Azerbaijan Railways.)
-    const keptCountry = (id: string) => kept.some((word) => this.index.lookupExact(word).some((alias) => alias.keep && alias.entry.id === id));
+    const keptCountry = (id: string) => kept.some((word) => this.keptAs(word, id));
     return folded.split(' ').some((word) => !kept.includes(word) && this.index.lookupExact(word).some((alias) => alias.keep && alias.entry.kind === 'country' && !keptCountry(alias.entry.id)));
   }
 
@@ -2115,7 +2120,7 @@ export class Normalizer {
       const stem = stemOfSkeleton(skeleton);
       const letters = stem.replace(/ /g, '').length;
       // Stems of fewer than 4 letters match too much; only a major place's full name is read (`Oshe` → Osh).
-      const short = stem.slice(stem.lastIndexOf(' ') + 1).length < 4;
+      const short = lastWordOf(stem).length < 4;
       if (short && type !== 'case') return;
       const budget = type === 'adjective' ? Math.min(1, maxFuzzyCost(letters)) : 0;
       const hits = short ? [] : this.index.lookupStem(stem, budget);
