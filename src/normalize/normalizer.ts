@@ -377,6 +377,9 @@ function turnedName(surface: string): string {
 /** Russian adjective endings of the masculine (and neuter) only: `-skiy`, `-sky`, `-skogo`, `-skom` (not `-skoy`). */
 const MASCULINE_ADJECTIVE = /sk(?:iy|ii|ij|y|ogo|om)$/u;
 
+/** A feminine adjective in `-sk-` (`Dnipropetrovskoy`), as before `oblast`. */
+const FEMININE_ADJECTIVE = /sk(?:aya|aja|oy|oj|oi|uyu|uju)$/u;
+
 /**
  * True for a generated masculine adjective of an oblast (`Novosibirskiy`, `Grodnenskiy`): `oblast`
  * is feminine, so that form goes with another noun (a district, a university) and names no oblast.
@@ -851,9 +854,10 @@ export class Normalizer {
             // Surname first (`Berdimuhamedov Serdar`): the words compared in the order of the name.
             const inNameOrder = nameInOrder(span.surface, candidate.detail.reordered);
             candidate.output = this.closestEnglishSpelling(candidate.alias, inNameOrder);
-          } else if (candidate.alias.entry.kind === 'government-body') {
-            // `Tashqi ishlar vazirligi`: a body named without its country becomes its English name
-            // without the country the canonical name adds (`Ministry of Foreign Affairs`).
+          } else if (candidate.alias.entry.kind === 'government-body' || candidate.alias.entry.kind === 'legislature') {
+            // `Tashqi ishlar vazirligi`, `Palata predstaviteley`: a body named without its country
+            // becomes its English name without the country the canonical name adds (`Ministry of
+            // Foreign Affairs`, `House of Representatives`).
             candidate.output = this.withoutAddedCountry(candidate.alias, candidate.output, span.surface);
           } else if (candidate.alias.entry.kind === 'region' && NATIVE_REGION_NOUNS.has(lastWordOf(foldKey(span.surface))) && !ENDS_IN_DESIGNATOR.test(candidate.output)) {
             // `Toshkent viloyati`: a region's native name with its noun is the region's English name
@@ -940,6 +944,21 @@ export class Normalizer {
     }
     const closest = output === undefined ? replacement : output.join(' ');
     return this.keepingCorrectWords(alias.entry, closest, surfaceWords);
+  }
+
+  /**
+   * A region's English name for its Russian adjective and noun (`Sverdlovskoy oblasti`): with
+   * `Region` where the canonical name has `Oblast` and the index keeps that form (`Sverdlovsk
+   * Region`, as English news writes it), else the canonical name, with `Region` added where it has
+   * no designator.
+   */
+  private regionWithNoun(region: GazetteerEntry, name: string): string {
+    if (name.endsWith(' Oblast')) {
+      const english = `${name.slice(0, -' Oblast'.length)} Region`;
+      const folded = foldKey(english);
+      return this.keptAs(folded, region.id) || this.namedAfterItsCity(folded, region) ? english : name;
+    }
+    return shortPlaceName(name) !== undefined || ENDS_IN_DESIGNATOR.test(name) ? name : `${name} Region`;
   }
 
   /** True when the index keeps a folded text as written as a name of the entity `id`. */
@@ -1213,17 +1232,25 @@ export class Normalizer {
           (candidate.alias.entry.parent === best.alias.entry.id || best.alias.entry.parent === candidate.alias.entry.id)) &&
         // Nor a district named after the town read, in its own spelling (`Karshii`: the city Karshi
         // and Qarshi District).
-        !(candidate.alias !== undefined && best.alias !== undefined && districtOfTown(candidate.alias.entry, candidate.output, best.alias.entry, best.output)),
+        !(candidate.alias !== undefined && best.alias !== undefined && districtOfTown(candidate.alias.entry, candidate.output, best.alias.entry, best.output)) &&
+        // Nor a district before the Russian noun of a region (`Sverdlovskoy oblasti`: not Bishkek's
+        // Sverdlovsky District), nor a region before a district's (`rayon`).
+        !(candidate.alias !== undefined && after !== undefined && best.alias !== undefined &&
+          ((RUSSIAN_REGION_NOUNS.has(after) && candidate.alias.entry.kind === 'district' && best.alias.entry.kind === 'region') ||
+            (RUSSIAN_DISTRICT_NOUNS.has(after) && candidate.alias.entry.kind === 'region' && best.alias.entry.kind === 'district'))),
     );
     // Scores depend on the document's context: a later pass decides again.
     if (best.score < this.floor && !best.keep) return { decision: undefined, contextFree: false };
     const start = best.extendsLeft && preposition ? preposition.start : span.start;
     // `Karagandinskoy oblasti`: a Russian adjective with its noun left untranslated is the region's English name.
     let end = span.end;
-    if (!best.keep && best.alias?.entry.kind === 'region' && following !== undefined && after !== undefined && RUSSIAN_REGION_NOUNS.has(after) && isAdjectiveReading(best)) {
+    if (
+      !best.keep && best.alias?.entry.kind === 'region' && following !== undefined && after !== undefined && RUSSIAN_REGION_NOUNS.has(after) &&
+      // (`oblast` is feminine: `Dnipropetrovskoy` is an adjective too, read through the city's stem.)
+      (isAdjectiveReading(best) || FEMININE_ADJECTIVE.test(span.surface))
+    ) {
       end = following.end;
-      const name = best.alias.replacement;
-      ranked[0] = best = withNoun(best, shortPlaceName(name) !== undefined || ENDS_IN_DESIGNATOR.test(name) ? name : `${name} Region`, following.text);
+      ranked[0] = best = withNoun(best, this.regionWithNoun(best.alias.entry, best.alias.replacement), following.text);
     } else if (
       !best.keep && best.alias?.entry.kind === 'district' && following !== undefined && after !== undefined && RUSSIAN_DISTRICT_NOUNS.has(after) &&
       // (`rayon` is masculine: `Batkenskiy`, `Isfarinskogo`, `Kochkorskom`.)
@@ -2023,8 +2050,8 @@ export class Normalizer {
     if (joiner === ' ' && [first!, second!].every((word) => this.index.lookupExact(foldKey(word)).some((alias) => alias.keep && alias.prior >= 0.5))) return undefined;
     let listed: IndexedAlias | undefined;
     for (const alias of this.index.lookupExact(foldKeyOnce(`${second} ${first}`))) {
-      // (A place, a natural feature, `Sea Aral`, or a parliament.)
-      if (!alias.keep || alias.prior < 0.5 || !(isPlaceKind(alias.entry.kind) || alias.entry.kind === 'other' || alias.entry.kind === 'legislature')) continue;
+      // (A place, a natural feature, `Sea Aral`, a parliament, or a party: `Solidarity European`.)
+      if (!alias.keep || alias.prior < 0.5 || !(isPlaceKind(alias.entry.kind) || alias.entry.kind === 'other' || alias.entry.kind === 'legislature' || alias.entry.kind === 'party')) continue;
       if (listed === undefined || alias.prior > listed.prior) listed = alias;
     }
     return listed ? rawCandidate(listed.alias.text, listed, 'exact', 'variant', 0, 0.95, false, { reordered: 'parts swapped' }) : undefined;
@@ -2301,7 +2328,12 @@ export class Normalizer {
 
   /** The final replacement text: drop a designator (`Region`) the sentence already has. */
   private finalOutput(candidate: ScoredCandidate, beforeTwo: string | undefined, after: string | undefined): string {
-    if (candidate.keep || !candidate.alias || !isPlaceKind(candidate.alias.entry.kind)) return candidate.output;
+    if (candidate.keep || !candidate.alias) return candidate.output;
+    if (!isPlaceKind(candidate.alias.entry.kind)) {
+      // `Novyy Azerbaydzhan Party`: the text goes on with the name's last word, which the fix leaves out.
+      const space = candidate.output.lastIndexOf(' ');
+      return after !== undefined && space > 0 && candidate.output.slice(space + 1).toLowerCase() === after ? candidate.output.slice(0, space) : candidate.output;
+    }
     const name = candidate.alias.replacement;
     const short = shortPlaceName(name);
     if (!short) return candidate.output;
