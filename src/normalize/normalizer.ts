@@ -377,6 +377,21 @@ function turnedName(surface: string): string {
 /** Russian adjective endings of the masculine (and neuter) only: `-skiy`, `-sky`, `-skogo`, `-skom` (not `-skoy`). */
 const MASCULINE_ADJECTIVE = /sk(?:iy|ii|ij|y|ogo|om)$/u;
 
+/**
+ * The endings of a man's given name and surname in one Russian case: genitive, dative,
+ * instrumental (`-om`/`-em` on the given name, `-ym` on a surname in `-ov`/`-in`, `-om` on one in
+ * `-yan`), prepositional.
+ */
+const FULL_NAME_CASE_ENDINGS: ReadonlyArray<readonly [string, string]> = [
+  ['a', 'a'],
+  ['u', 'u'],
+  ['om', 'ym'],
+  ['om', 'om'],
+  ['em', 'ym'],
+  ['em', 'om'],
+  ['e', 'e'],
+];
+
 /** A feminine adjective in `-sk-` (`Dnipropetrovskoy`), as before `oblast`. */
 const FEMININE_ADJECTIVE = /sk(?:aya|aja|oy|oj|oi|uyu|uju)$/u;
 
@@ -1728,6 +1743,8 @@ export class Normalizer {
     // official style writes it; read before the run of names below takes its words one by one.
     const reordered = words.length > 1 ? (this.surnameFirst(surface) ?? this.givenNamesSwapped(words)) : undefined;
     if (reordered !== undefined) return [reordered];
+    const inCase = words.length === 2 && exact.length === 0 ? this.fullNameInCase(words) : undefined;
+    if (inCase !== undefined) return [inCase];
     const turned = words.length === 2 ? this.unknownSurnameFirst(surface) : undefined;
     if (turned !== undefined) return [turned];
     // A run of names (`Uzbekistan Kazakhstan`): when its first word is already a correct name and
@@ -2069,6 +2086,32 @@ export class Normalizer {
     const inOrder = `${words[1]} ${words[0]} ${words[2]}`;
     const listed = this.index.lookupExact(inOrder).find((alias) => isPerson(alias) && alias.prior >= 0.5);
     return listed ? rawCandidate(listed.entry.name, listed, 'exact', 'variant', 0, 0.95, false, { reordered: 'given names swapped' }) : undefined;
+  }
+
+  /**
+   * A listed person's full name with both words in one Russian case (`Sadyra Zhaparova`, `Nikolom
+   * Pashinyanom`): the given name's ending shows a man's name declined, so the surname's is no
+   * woman's (see `HOLDS.personCaseOrWoman`), and the two words without their endings must be
+   * exactly a listed full name of a person (`Serdara Berdimuhamedova` is Serdar, not his father).
+   */
+  private fullNameInCase(words: readonly string[]): RawCandidate | undefined {
+    const [given, surname] = words as [string, string];
+    for (const [givenEnding, surnameEnding] of FULL_NAME_CASE_ENDINGS) {
+      if (!given.endsWith(givenEnding) || !surname.endsWith(surnameEnding)) continue;
+      const givenStem = given.slice(0, -givenEnding.length);
+      const surnameStem = surname.slice(0, -surnameEnding.length);
+      if (givenStem.length < 3 || surnameStem.length < 4) continue;
+      const nominative = `${givenStem} ${surnameStem}`;
+      let listed: IndexedAlias | undefined;
+      for (const alias of this.index.lookupExact(nominative)) {
+        if (alias.entry.kind !== 'person' || alias.prior < 0.5 || alias.derived !== undefined) continue;
+        if (listed === undefined || (alias.keep && !listed.keep)) listed = alias;
+      }
+      if (listed !== undefined) {
+        return rawCandidate(listed.replacement, listed, 'exact', 'morphology', 0, 0.95, false, { ending: `-${givenEnding} -${surnameEnding}`, endingType: 'case' });
+      }
+    }
+    return undefined;
   }
 
   /**

@@ -201,10 +201,12 @@ describe('document context on the built-in gazetteer', () => {
     ]);
   });
 
-  it('leaves a surname\'s case form after an unread given name in the same case to a human (`Sadyrom Žaparovym`)', () => {
-    const result = normalizeText('The minister met Sadyrom Žaparovym in Bishkek.', index);
+  it('leaves a surname\'s case form after an unread given name in the same case to a human (`Nurbekom Žaparovym`), and reads the listed person\'s own given name with it (`Sadyrom Žaparovym`)', () => {
+    // (Only its English romanization is suggested, as for a name the gazetteer does not know.)
+    const result = normalizeText('The minister met Nurbekom Žaparovym in Bishkek.', index);
     expect(result.changes).toEqual([]);
-    expect(result.suggestions.map((s) => [s.from, s.to, s.evidence.held])).toEqual([['Žaparovym', 'Japarov', 'part of a longer unknown name']]);
+    expect(result.suggestions.map((s) => [s.from, s.to, s.rule])).toEqual([['Nurbekom Žaparovym', 'Nurbekom Zhaparovym', 'reromanize']]);
+    expect(normalizeText('The minister met Sadyrom Žaparovym in Bishkek.', index).text).toBe('The minister met Sadyr Japarov in Bishkek.');
   });
 
   it('reads another romanization of a listed surname that ends like one (`Tokajew`, `Dżaparow`)', () => {
@@ -1104,5 +1106,13 @@ describe('document context on the built-in gazetteer', () => {
   it('keeps English press spellings the gazetteer lists (`Astravets`, `Transdniestria`, `Zelenskiy`) and a broadcaster one letter from a statistics agency (`Belsat`)', () => {
     const result = normalizeText('Belarus started the Astravets plant. Transdniestria gets gas via Ukraine, President Volodymyr Zelenskiy said. Belsat reported from Minsk.', index);
     expect(result.changes).toEqual([]);
+  });
+
+  it('reads a listed person\'s full name with both words in one Russian case (`Serdara Berdimuhamedova` is Serdar, not his father; `Nikolom Pashinyanom`), and leaves a woman\'s name alone (`Aliya Nazarbayeva`)', () => {
+    const result = normalizeText('Talks with Serdara Berdimuhamedova ended. Pashinyan spoke later; a meeting with Nikolom Pashinyanom followed. Aliya Nazarbayeva attended.', index);
+    expect(result.changes.map((c) => [c.from, c.to, c.entity, c.rule])).toEqual([
+      ['Serdara Berdimuhamedova', 'Serdar Berdimuhamedov', 'person-serdar-berdimuhamedow', 'morphology'],
+      ['Nikolom Pashinyanom', 'Nikol Pashinyan', 'person-nikol-pashinyan', 'morphology'],
+    ]);
   });
 });
