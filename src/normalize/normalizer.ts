@@ -883,6 +883,10 @@ export class Normalizer {
             // Province`): the fix is the name as short as it was written. (Only this form: the other
             // English names a source lists, `Qyzylorda` or `Bukhoro`, are too noisy to prefer.)
             candidate.output = candidate.alias.alias.text;
+          } else if (isPlaceKind(candidate.alias.entry.kind) && candidate.alias.keep && candidate.alias.alias.origin === 'name' && isEnglishLang(candidate.alias.alias.lang) && !this.isVariantSpelling(candidate.alias, 'alias', true) && isCuratedName(candidate.alias)) {
+            // `Kuzbas`, `Primore`: a near-spelling of a place's other English name the team chose (`Kuzbass` for
+            // Kemerovo Oblast, `Primorye` for Primorsky Krai) is that name misspelled, not the canonical one.
+            candidate.output = candidate.alias.alias.text;
           } else if (candidate.alias.entry.kind === 'other' && candidate.alias.replacement.endsWith(' River')) {
             // `Pyandzh`, the Russian romanization of the river: its English name spelled the same
             // way (`Pyanj`), not the canonical `Panj River`. (Not a lake's: `ozero Baykal` is `Lake
@@ -1178,7 +1182,10 @@ export class Normalizer {
     // So is a near-spelling of a romanization of such a name (`Verdi` is near `Verny`, made from
     // `Верный`, Almaty's old name).
     const otherNameAlias = alias.alias.origin === 'name' || (alias.alias.origin === 'generated' && candidate.how === 'fuzzy');
-    if (!exact && otherNameAlias && !this.isVariantSpelling(alias, 'alias', true)) return HOLDS.otherName.text;
+    // (Unless the fix is that other name itself, read through its letters' skeleton or a Russian
+    // ending: `Kuzbas`, `Kuzbasse` → `Kuzbass`; see `readingOf`. A near-spelling stays held:
+    // `Qarabag`, the football club, is near `Karabag`.)
+    if (!exact && otherNameAlias && !this.isVariantSpelling(alias, 'alias', true) && (candidate.how === 'fuzzy' || candidate.output !== alias.alias.text)) return HOLDS.otherName.text;
     if (candidate.how === 'fuzzy' && firstLettersDiffer(folded, alias.folded)) return HOLDS.firstLetter.text;
     return undefined;
   }
@@ -1805,7 +1812,10 @@ export class Normalizer {
         const differs = listedAs !== written && !joinedOtherwise;
         if (differs && alias.alias.script === 'Latn' && alias.prior >= 0.6 && !alias.common) {
           // Same letters once diacritics are read (`Dušanbe` for `Dushanbe`): another romanization.
-          out.push(rawCandidate(alias.replacement, alias, 'exact', 'romanization', 0, 0.98, false, { folded }));
+          // The canonical name without its designator where the span is that short form (`Kamčatka`
+          // → `Kamchatka`, not `Kamchatka Krai`).
+          const output = alias.keep && shortPlaceName(alias.replacement) === alias.alias.text ? alias.alias.text : alias.replacement;
+          out.push(rawCandidate(output, alias, 'exact', 'romanization', 0, 0.98, false, { folded }));
           continue;
         }
         const base = alias.prior >= 0.5 ? 1 : 0.7 + 0.3 * alias.prior;
@@ -3285,6 +3295,11 @@ function containsWords(outer: string, inner: string): boolean {
     at++;
   }
   return true;
+}
+
+/** True when the alias is a name the team added to the entry (`source: curated`), not a source's. */
+function isCuratedName(alias: IndexedAlias): boolean {
+  return alias.entry.names.some((name) => name.text === alias.alias.text && name.source === 'curated');
 }
 
 /** True when the text is a truncation of the name (`Uzbek` for Uzbekistan): an adjective, not the name. */

@@ -297,7 +297,7 @@ describe('document context on the built-in gazetteer', () => {
 
   it('reads no region in a Russian adjective before an untranslated acronym (`Zaporozhskaya AES`): the nuclear plant, now listed, is read whole', () => {
     const result = normalizeText('The IAEA inspected the Zaporozhskaya AES again, and the Balakovskaya AES too.', index);
-    expect(result.changes.map((c) => [c.from, c.to, c.entity])).toEqual([['Zaporozhskaya AES', 'Zaporizhzhia Nuclear Power Plant', 'geo-zaporizhzhia-npp']]);
+    expect(result.changes.map((c) => [c.from, c.to, c.entity])).toEqual([['Zaporozhskaya AES', 'Zaporizhzhia nuclear power plant', 'geo-zaporizhzhia-npp']]);
     // A plant the gazetteer does not list: its town's adjective is only suggested.
     expect(result.suggestions.map((s) => [s.from, s.to, s.evidence.held])).toEqual([['Balakovskaya', 'Balakovo', 'adjective of an untranslated Russian noun']]);
   });
@@ -514,7 +514,8 @@ describe('document context on the built-in gazetteer', () => {
       ['Kasachstan', 'Kazakhstan'],
       ['Utemuratov Bulat', 'Bulat Utemuratov'],
     ]);
-    expect(result.suggestions).toEqual([]);
+    // (`Umerova` is only suggested: a case form of Rustem Umerov's surname, or a woman's surname.)
+    expect(result.suggestions.map((s) => [s.from, s.evidence.held])).toEqual([['Umerova', 'a case form of a man\'s surname or a woman\'s surname']]);
   });
 
   it('reads a person\'s listed spelling in a pivot language\'s orthography (`Łukaszenka`, Polish for Lukashenka)', () => {
@@ -823,8 +824,9 @@ describe('document context on the built-in gazetteer', () => {
     expect(result.changes.map((c) => [c.from, c.to])).toEqual([['toOmsk', 'to Omsk'], ['Nikolaev Aysen', 'Aysen Nikolaev']]);
   });
 
-  it('holds a `-sky` surname read as a town (`works by Tchaikovsky`), a former name (`Königsberg`), and a place after an untranslated word (`Sila Sibiri`)', () => {
-    const result = normalizeText('Works by Tchaikovsky were played. Historians of Königsberg met. The Sila Sibiri pipeline runs to China.', index);
+  it('holds a `-sky` surname read as a town (`works by Tchaikovsky`), a former name (`Königsberg`), and a place after an untranslated word (`Zhemchuzhina Sibiri`), and reads a listed phrase whole (`Sila Sibiri`)', () => {
+    expect(normalizeText('The Sila Sibiri pipeline runs to China.', index).text).toBe('The Power of Siberia pipeline runs to China.');
+    const result = normalizeText('Works by Tchaikovsky were played. Historians of Königsberg met. The Zhemchuzhina Sibiri festival opened.', index);
     expect(result.changes).toEqual([]);
     expect(result.suggestions.map((s) => [s.from, s.evidence.held])).toEqual([
       ['Tchaikovsky', 'a surname shape (-sky) without a designator'],
@@ -1114,5 +1116,19 @@ describe('document context on the built-in gazetteer', () => {
       ['Serdara Berdimuhamedova', 'Serdar Berdimuhamedov', 'person-serdar-berdimuhamedow', 'morphology'],
       ['Nikolom Pashinyanom', 'Nikol Pashinyan', 'person-nikol-pashinyan', 'morphology'],
     ]);
+  });
+
+  it('fixes a region\'s other English name to that name (`Kuzbas` → `Kuzbass`, `Primore` → `Primorye`), a diacritic spelling of its short name to the short name (`Kamčatka`), and keeps `Khanty-Mansi`', () => {
+    const result = normalizeText('Miners in Kuzbas and fishermen in Primore and on Kamčatka met officials of the Khanty-Mansi region in Russia.', index);
+    expect(result.changes.map((c) => [c.from, c.to])).toEqual([
+      ['Kuzbas', 'Kuzbass'],
+      ['Primore', 'Primorye'],
+      ['Kamčatka', 'Kamchatka'],
+    ]);
+  });
+
+  it('names power plants the way English news does (`Kakhovskaya GES` → `Kakhovka hydropower plant`), and keeps the capitalized forms (`Zaporizhzhia Nuclear Power Plant`)', () => {
+    expect(normalizeText('The Kakhovskaya GES was destroyed in 2023.', index).text).toBe('The Kakhovka hydropower plant was destroyed in 2023.');
+    expect(normalizeText('IAEA experts stay at the Zaporizhzhia Nuclear Power Plant and the Kakhovka Dam site.', index).changes).toEqual([]);
   });
 });
