@@ -1925,6 +1925,8 @@ export class Normalizer {
         // outside the region in one of the region's languages is two accidents, not one.
         if (foreignNameOutsideRegion(hit.alias)) continue;
         if (words.length > 1 && !wordsWithinBudget(folded, hit.alias.folded)) continue;
+        // `Marta Kostyuk` is no near-spelling of `Maria Kostyuk`: two given names one letter apart are two people.
+        if (words.length > 1 && hit.alias.entry.kind === 'person' && otherGivenName(surface, hit.alias.alias.text)) continue;
         // A plain typo (`Uzbekitsan`) can look worse through the skeleton than letter by letter.
         const cost = Math.min(hit.cost, weightedDistance(folded.replace(/[^a-z ]/g, ''), hit.alias.folded.replace(/[^a-z ]/g, ''), hit.cost));
         const candidate = this.fromHit({ alias: hit.alias, cost }, 'fuzzy', 'fuzzy', 0.88 - 0.15 * cost, surface);
@@ -3295,6 +3297,13 @@ function containsWords(outer: string, inner: string): boolean {
     at++;
   }
   return true;
+}
+
+/** True when two names start with different common given names (`Marta Kostyuk`, `Maria Kostyuk`). */
+function otherGivenName(surface: string, name: string): boolean {
+  const given = surface.split(/[\s\-‐‑]/u, 1)[0]!;
+  const listed = name.split(/[\s\-‐‑]/u, 1)[0]!;
+  return given !== listed && commonGivenNames().has(given) && commonGivenNames().has(listed);
 }
 
 /** True when the alias is a name the team added to the entry (`source: curated`), not a source's. */
