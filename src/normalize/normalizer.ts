@@ -1255,11 +1255,12 @@ export class Normalizer {
         // Nor a district named after the town read, in its own spelling (`Karshii`: the city Karshi
         // and Qarshi District).
         !(candidate.alias !== undefined && best.alias !== undefined && districtOfTown(candidate.alias.entry, candidate.output, best.alias.entry, best.output)) &&
-        // Nor a district before the Russian noun of a region (`Sverdlovskoy oblasti`: not Bishkek's
-        // Sverdlovsky District), nor a region before a district's (`rayon`).
-        !(candidate.alias !== undefined && after !== undefined && best.alias !== undefined &&
-          ((RUSSIAN_REGION_NOUNS.has(after) && candidate.alias.entry.kind === 'district' && best.alias.entry.kind === 'region') ||
-            (RUSSIAN_DISTRICT_NOUNS.has(after) && candidate.alias.entry.kind === 'region' && best.alias.entry.kind === 'district'))),
+        // Nor another place before the Russian noun of a region (`Sverdlovskoy oblasti`: not
+        // Bishkek's Sverdlovsky District; `Belgorodskoi oblasti`: not the city), nor one before a
+        // district's (`rayon`).
+        !(candidate.alias !== undefined && after !== undefined && best.alias !== undefined && isPlaceKind(candidate.alias.entry.kind) &&
+          ((RUSSIAN_REGION_NOUNS.has(after) && candidate.alias.entry.kind !== 'region' && best.alias.entry.kind === 'region') ||
+            (RUSSIAN_DISTRICT_NOUNS.has(after) && candidate.alias.entry.kind !== 'district' && best.alias.entry.kind === 'district'))),
     );
     // Scores depend on the document's context: a later pass decides again.
     if (best.score < this.floor && !best.keep) return { decision: undefined, contextFree: false };
@@ -1311,7 +1312,8 @@ export class Normalizer {
     }
     const margin = best.score - (runnerUp?.score ?? 0);
     const held = this.neighbourHold(best, text, span, end, preposition, previous, around, context);
-    if (held !== undefined && best.hold === undefined) ranked[0] = best = withHold(best, held);
+    // (Another person of the surname outranks the reading's own hold: it says why no one should look.)
+    if (held !== undefined && (best.hold === undefined || held === HOLDS.personCaseForm.text)) ranked[0] = best = withHold(best, held);
     // A Russian case form of a world city (`v Tegerane`) in a text about the former Soviet Union is the city.
     // Not beside an unknown capitalized word: `Rapid Wien` and `Sparta Praha` are clubs, named as they are.
     // So is one in the region's languages, or generated, in a text that names the city's country
@@ -1457,6 +1459,9 @@ export class Normalizer {
     // given name in the same case) is part of that longer name; fixing the surname alone leaves it half done.
     const surnameInLongerName = longerName !== undefined && best.rule === 'morphology' && best.alias?.entry.kind === 'person' && !span.surface.includes(' ') && namePrecedes;
     // The first reason that holds, in this order.
+    // `Yelena Vorobyova`, and `Vorobyovoy` after her: the document gives the surname with another
+    // given name than the listed person's (Andrei Vorobyov); that is someone else.
+    if (best.alias?.entry.kind === 'person' && !span.surface.includes(' ') && surnameOfAnotherPerson(context, span, best.alias.entry)) return HOLDS.personCaseForm.text;
     if (surnameInLongerName) return HOLDS.longerName.text;
     // A name turned round (`Mirziyoyev Shavkat`) between other names may be two of them
     // (`Biškek-Žaparov Sadyr Zhaparov`); turning it would give its neighbours new ones.
@@ -2663,6 +2668,22 @@ function keptElsewhere(context: DocContext, entry: GazetteerEntry, start: number
 function writtenAfterGivenName(context: DocContext, span: Span): boolean {
   const folded = foldKey(span.surface);
   for (const { at, folded: surname } of givenSurnamesOf(context)) if (at !== span.first && surname === folded) return true;
+  return false;
+}
+
+/**
+ * True when the document writes the span's word, or the surname it is a case form of, after a
+ * given name that is not the listed person's (`Yelena Vorobyova`, then `Vorobyovoy`, beside the
+ * listed Andrei Vorobyov).
+ */
+function surnameOfAnotherPerson(context: DocContext, span: Span, person: GazetteerEntry): boolean {
+  const folded = foldKey(span.surface);
+  // (Given names compared by the start of their skeletons: `Alexandr` is the listed `Alexander`.)
+  const listedGiven = skeletonKey(person.name.split(/[\s-]/u, 1)[0]!).slice(0, 3);
+  for (const { at, folded: surname } of givenSurnamesOf(context)) {
+    if (surname !== folded && !isFoldedCaseFormOf(folded, surname) && !(surname.endsWith('a') && isFoldedCaseFormOf(folded, surname.slice(0, -1)))) continue;
+    if (!skeletonKey(context.tokens[at - 1]!.text).startsWith(listedGiven)) return true;
+  }
   return false;
 }
 
