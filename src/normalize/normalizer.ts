@@ -874,6 +874,8 @@ export class Normalizer {
             // becomes its English name without the country the canonical name adds (`Ministry of
             // Foreign Affairs`, `House of Representatives`).
             candidate.output = this.withoutAddedCountry(candidate.alias, candidate.output, span.surface);
+            // `Jogorku Keneshe`: of two correct English spellings of a body's name, the one written.
+            if (candidate.output === candidate.alias.replacement) candidate.output = this.closestKeptName(candidate.alias, span.surface);
           } else if (candidate.alias.entry.kind === 'region' && NATIVE_REGION_NOUNS.has(lastWordOf(foldKey(span.surface))) && !ENDS_IN_DESIGNATOR.test(candidate.output)) {
             // `Toshkent viloyati`: a region's native name with its noun is the region's English name
             // with `Region`; its bare name (`Tashkent`) is its capital's too.
@@ -963,6 +965,31 @@ export class Normalizer {
     }
     const closest = output === undefined ? replacement : output.join(' ');
     return this.keepingCorrectWords(alias.entry, closest, surfaceWords);
+  }
+
+  /**
+   * The entity's canonical name, or another of its names the index keeps as written and that has
+   * the same romanization skeleton, whichever is closest to the span (`Jogorku Keneshe` →
+   * `Jogorku Kenesh`, `Zogorku Kenes` → `Zhogorku Kenesh`; a tie goes to the canonical name).
+   */
+  private closestKeptName(alias: IndexedAlias, surface: string): string {
+    const replacement = alias.replacement;
+    const written = foldKey(surface);
+    const target = foldKey(replacement);
+    const skeleton = skeletonOfFolded(target);
+    let best = replacement;
+    let bestCost = weightedDistance(written, target, 4);
+    for (const name of alias.entry.names) {
+      if (name.script !== 'Latn' || name.text === replacement) continue;
+      const folded = foldKey(name.text);
+      if (skeletonOfFolded(folded) !== skeleton || !this.keptAs(folded, alias.entry.id)) continue;
+      const cost = weightedDistance(written, folded, 4);
+      if (cost < bestCost) {
+        best = name.text;
+        bestCost = cost;
+      }
+    }
+    return best;
   }
 
   /**

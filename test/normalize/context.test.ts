@@ -1146,4 +1146,9 @@ describe('document context on the built-in gazetteer', () => {
     expect(result.changes).toEqual([]);
     expect(result.suggestions).toEqual([]);
   });
+
+  it('keeps the spelling of a body\'s name that the text chose among its correct ones (`Jogorku Keneshe` → `Jogorku Kenesh`; `Zogorku Kenes` → the canonical `Zhogorku Kenesh`), and a people\'s name is no place (`Pamiri`)', () => {
+    const result = normalizeText('Deputies of the Jogorku Keneshe voted. The Zogorku Kenes met. Pamiri activists spoke in Kyrgyzstan.', index);
+    expect(result.text).toBe('Deputies of the Jogorku Kenesh voted. The Zhogorku Kenesh met. Pamiri activists spoke in Kyrgyzstan.');
+  });
 });
