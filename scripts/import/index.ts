@@ -43,7 +43,7 @@ export const TOWNS_FROM_CITIES15000 = new Set([...POST_SOVIET_WORLD, 'MN']);
 const HERE = dirname(fileURLToPath(import.meta.url));
 
 /** Gazetteer files written by hand (never by this script), read for the ids and names they claim. */
-export const CURATED_FILES = ['organizations.jsonl', 'geography.jsonl'] as const;
+export const CURATED_FILES = ['organizations.jsonl', 'geography.jsonl', 'places-curated.jsonl'] as const;
 
 function writeAtomically(path: string, text: string): void {
   const temp = `${path}.tmp-${process.pid}`;
