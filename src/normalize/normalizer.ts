@@ -3069,9 +3069,19 @@ function isDemonym(folded: string, name: string): boolean {
   // or one with two letters swapped (`Samarkadn`) or a letter changed before a last letter it shares (`Greese`).
   if (folded.length === name.length && !DEMONYM_ENDINGS.some((ending) => folded.endsWith(ending) && !name.endsWith(ending))) return false;
   if (folded.length === name.length && (isAdjacentSwap(folded, name) || (folded.at(-1) === name.at(-1) && differsInOneLetter(folded, name)))) return false;
-  // Nor the name with a letter doubled (`Talaas`, `Tatarstaan`).
+  // Nor the name with a letter doubled (`Talaas`, `Tatarstaan`), or one added inside it before the
+  // name's own ending (`Azerbaijian`: no demonym ends as its place does).
   if (isLetterDoubled(folded, name)) return false;
+  if (folded.length === name.length + 1 && folded.endsWith(name.slice(-2)) && isOneLetterAdded(folded, name)) return false;
   return DEMONYM_ENDINGS.some((ending) => folded.endsWith(ending));
+}
+
+/** True when `typed` is `name` with one letter added somewhere. */
+function isOneLetterAdded(typed: string, name: string): boolean {
+  if (typed.length !== name.length + 1) return false;
+  let i = 0;
+  while (i < name.length && typed[i] === name[i]) i++;
+  return typed.slice(i + 1) === name.slice(i);
 }
 
 /**

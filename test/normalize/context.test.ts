@@ -1151,4 +1151,9 @@ describe('document context on the built-in gazetteer', () => {
     const result = normalizeText('Deputies of the Jogorku Keneshe voted. The Zogorku Kenes met. Pamiri activists spoke in Kyrgyzstan.', index);
     expect(result.text).toBe('Deputies of the Jogorku Kenesh voted. The Zhogorku Kenesh met. Pamiri activists spoke in Kyrgyzstan.');
   });
+
+  it('reads a country\'s name with a letter added before its ending as a typo, not a demonym (`Azerbaijian`), and keeps English press names of a city and a border village (`Echmiadzin`, `Yahodyn`)', () => {
+    const result = normalizeText('Oil is shipped to Alat in Azerbaijian. Pilgrims went to Echmiadzin in Armenia; trucks queued at Yahodyn in Ukraine.', index);
+    expect(result.changes.map((c) => [c.from, c.to])).toEqual([['Azerbaijian', 'Azerbaijan']]);
+  });
 });
