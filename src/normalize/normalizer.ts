@@ -2666,6 +2666,11 @@ function isFoldedCaseFormOf(folded: string, stem: string): boolean {
   return folded.length > stem.length && folded.startsWith(stem) && CASE_ENDINGS.includes(folded.slice(stem.length));
 }
 
+/** True when a folded word is a Russian case form of a folded surname (the feminine `-a` gives way to the ending). */
+function isCaseFormOfSurname(folded: string, surname: string): boolean {
+  return isFoldedCaseFormOf(folded, surname) || (surname.endsWith('a') && isFoldedCaseFormOf(folded, surname.slice(0, -1)));
+}
+
 /**
  * True when the span is a Russian case form of a surname that the document writes after a common
  * given name (`Vorobyovoy`, `Ivanovym` after `Yelena Vorobyova`, `Pyotr Ivanov`): the feminine
@@ -2677,7 +2682,7 @@ function caseFormOfNamedPerson(context: DocContext, span: Span): boolean {
     if (at === span.first || surname === folded) continue;
     // (The first letter first: most surnames are not this word's.)
     if (surname.charCodeAt(0) !== folded.charCodeAt(0)) continue;
-    if (isFoldedCaseFormOf(folded, surname) || (surname.endsWith('a') && isFoldedCaseFormOf(folded, surname.slice(0, -1)))) return true;
+    if (isCaseFormOfSurname(folded, surname)) return true;
   }
   return false;
 }
@@ -2708,7 +2713,7 @@ function surnameOfAnotherPerson(context: DocContext, span: Span, person: Gazette
   // (Given names compared by the start of their skeletons: `Alexandr` is the listed `Alexander`.)
   const listedGiven = skeletonKey(person.name.split(/[\s-]/u, 1)[0]!).slice(0, 3);
   for (const { at, folded: surname } of givenSurnamesOf(context)) {
-    if (surname !== folded && !isFoldedCaseFormOf(folded, surname) && !(surname.endsWith('a') && isFoldedCaseFormOf(folded, surname.slice(0, -1)))) continue;
+    if (surname !== folded && !isCaseFormOfSurname(folded, surname)) continue;
     if (!skeletonKey(context.tokens[at - 1]!.text).startsWith(listedGiven)) return true;
   }
   return false;
@@ -3072,16 +3077,8 @@ function isDemonym(folded: string, name: string): boolean {
   // Nor the name with a letter doubled (`Talaas`, `Tatarstaan`), or one added inside it before the
   // name's own ending (`Azerbaijian`: no demonym ends as its place does).
   if (isLetterDoubled(folded, name)) return false;
-  if (folded.length === name.length + 1 && folded.endsWith(name.slice(-2)) && isOneLetterAdded(folded, name)) return false;
+  if (folded.length === name.length + 1 && folded.endsWith(name.slice(-2)) && isSlip(folded, name)) return false;
   return DEMONYM_ENDINGS.some((ending) => folded.endsWith(ending));
-}
-
-/** True when `typed` is `name` with one letter added somewhere. */
-function isOneLetterAdded(typed: string, name: string): boolean {
-  if (typed.length !== name.length + 1) return false;
-  let i = 0;
-  while (i < name.length && typed[i] === name[i]) i++;
-  return typed.slice(i + 1) === name.slice(i);
 }
 
 /**
