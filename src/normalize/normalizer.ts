@@ -179,6 +179,8 @@ interface DocContext {
   quotes?: number[];
   /** Surnames the document writes after a common given name, folded, with their token (made on first use). */
   givenSurnames?: Array<{ at: number; folded: string }>;
+  /** Where the text's dateline ends (`BAKU, Azerbaijan, Aug 27 — `), 0 without one; found on first use. */
+  datelineEnd?: number;
   /** Where each entity named plainly in the document is named (a mention never supports itself). */
   anchorStarts: Map<string, number[]>;
   /** Where the children of each entity are named. */
@@ -589,6 +591,7 @@ export class Normalizer {
       inexact: new Set(),
       quotes: undefined,
       givenSurnames: undefined,
+      datelineEnd: undefined,
     };
     for (const token of tokens) {
       const word = token.text;
@@ -2741,10 +2744,19 @@ function surnamesAfterGivenNames(tokens: readonly WordToken[]): Array<{ at: numb
 function namedInSentence(context: DocContext, span: Span, name: string): boolean {
   const { tokens, sentences, text } = context;
   const sentence = sentences[span.first]!;
-  for (let i = span.first - 1; i >= 0 && sentences[i] === sentence; i--) if (isWordAt(text, name, tokens[i]!.start)) return true;
+  // (A dateline is no part of the sentence after it: `BAKU, Azerbaijan, Aug 27 — Aserbaidschan's ...`.)
+  const datelineEnd = (context.datelineEnd ??= DATELINE.exec(text)?.[0].length ?? 0);
+  const from = span.start >= datelineEnd ? datelineEnd : 0;
+  for (let i = span.first - 1; i >= 0 && sentences[i] === sentence && tokens[i]!.start >= from; i--) if (isWordAt(text, name, tokens[i]!.start)) return true;
   for (let i = span.last + 1; i < tokens.length && sentences[i] === sentence; i++) if (isWordAt(text, name, tokens[i]!.start)) return true;
   return false;
 }
+
+/**
+ * A news dateline at the start of a text: a place in capitals, then at most a country and a date
+ * after commas, and a dash (`BAKU, Azerbaijan, Aug 27 — `, `MOSCOW — `).
+ */
+const DATELINE = /^\p{Lu}[\p{Lu}\p{M} .'’-]*\p{Lu}(?:,[^,\n—–]{1,30}){0,2}\s[—–-]\s/u;
 
 /** True when `text` has the word(s) `surface` at `at`, not followed by another letter. */
 function isWordAt(text: string, surface: string, at: number): boolean {

@@ -1156,4 +1156,9 @@ describe('document context on the built-in gazetteer', () => {
     const result = normalizeText('Oil is shipped to Alat in Azerbaijian. Pilgrims went to Echmiadzin in Armenia; trucks queued at Yahodyn in Ukraine.', index);
     expect(result.changes.map((c) => [c.from, c.to])).toEqual([['Azerbaijian', 'Azerbaijan']]);
   });
+
+  it('reads a pivot spelling after a dateline that names the place correctly (`BAKU, Azerbaijan, Aug 27 — Aserbaidschan\'s`), and still holds one set beside its present name in a sentence (`Lwów, today Lviv`)', () => {
+    expect(normalizeText('BAKU, Azerbaijan, Aug 27 — Aserbaidschan\'s champions won again.', index).text).toBe('BAKU, Azerbaijan, Aug 27 — Azerbaijan\'s champions won again.');
+    expect(normalizeText('He was born in Lwów, today Lviv, in Ukraine.', index).changes).toEqual([]);
+  });
 });
