@@ -148,18 +148,19 @@ function main(): void {
     genericWords: new Set(overrides.genericWords ?? []),
     variantNames: overrides.variantNames ?? {},
     historicNames: overrides.historicNames ?? {},
+    russianNames: overrides.russianNames ?? {},
   };
   const seenOverrideIds = new Set<string>();
   for (const [file, entries] of Object.entries(files)) {
     files[file] = entries.map((entry) => {
       const english = overrides.englishNames?.[entry.id];
       if (english) seenOverrideIds.add(entry.id);
-      if (overrides.dropNames?.[entry.id] || overrides.variantNames?.[entry.id] || overrides.historicNames?.[entry.id]) seenOverrideIds.add(entry.id);
+      if (overrides.dropNames?.[entry.id] || overrides.variantNames?.[entry.id] || overrides.historicNames?.[entry.id] || overrides.russianNames?.[entry.id]) seenOverrideIds.add(entry.id);
       return cleanEntryNames(entry, junkContext, english, junkCounts);
     });
   }
   // A hand override for an id the sources no longer have is a mistake to fix, not to ignore.
-  const stale = [...Object.keys(overrides.englishNames ?? {}), ...Object.keys(overrides.dropNames ?? {}), ...Object.keys(overrides.variantNames ?? {}), ...Object.keys(overrides.historicNames ?? {})].filter((id) => !id.startsWith('$') && !seenOverrideIds.has(id));
+  const stale = [...Object.keys(overrides.englishNames ?? {}), ...Object.keys(overrides.dropNames ?? {}), ...Object.keys(overrides.variantNames ?? {}), ...Object.keys(overrides.historicNames ?? {}), ...Object.keys(overrides.russianNames ?? {})].filter((id) => !id.startsWith('$') && !seenOverrideIds.has(id));
   if (stale.length > 0) throw new Error(`overrides.json names ids that are not imported: ${[...new Set(stale)].join(', ')}`);
 
   mkdirSync(out, { recursive: true });

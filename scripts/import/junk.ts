@@ -43,6 +43,8 @@ export interface JunkContext {
   variantNames?: Readonly<Record<string, readonly string[]>>;
   /** Names a source marks current that are the place's former names (`Alma-Ata`, `Pishpek`), by entry id. */
   historicNames?: Readonly<Record<string, readonly string[]>>;
+  /** Hand list: entry id → Russian names the sources lack (`Синьцзян`, the short name of Xinjiang), added as preferred. */
+  russianNames?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Folded canonical names of well-known entries (see `WELL_KNOWN_KINDS`), plus every entry of `curated`. */
@@ -110,6 +112,10 @@ export function cleanEntryNames(
   }
   const added = englishNames.map(makeCuratedEnglishName).filter((name): name is EntryName => name !== undefined);
   if (added.length < englishNames.length) throw new Error(`${entry.id}: unusable English name in overrides.json englishNames`);
+  for (const text of context.russianNames?.[entry.id] ?? []) {
+    if (!/^[\p{Script=Cyrillic} -]+$/u.test(text)) throw new Error(`${entry.id}: ${text} in overrides.json russianNames is not a Cyrillic name`);
+    added.push({ text, lang: 'ru', script: 'Cyrl', type: 'preferred', source: 'curated' });
+  }
   const addedKeys = new Set(added.map((name) => name.text.toLowerCase()));
   const names = mergeNames([...added, ...kept.filter((name) => !addedKeys.has(name.text.toLowerCase()))], NATIVE_LANGS[entry.country ?? ''] ?? []);
   return { ...entry, names };

@@ -119,6 +119,8 @@ export interface Overrides {
   variantNames?: Record<string, string[]>;
   /** Names the sources mark current that are former names, turned into historic names (held). */
   historicNames?: Record<string, string[]>;
+  /** Russian names the sources lack (`Синьцзян`), added as `ru` preferred names: the normalizer romanizes them. */
+  russianNames?: Record<string, string[]>;
   /** Lower-case generic words (`city` in other languages) that end junk names in non-Latin scripts. */
   genericWords?: string[];
 }

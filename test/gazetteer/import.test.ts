@@ -480,6 +480,16 @@ describe('junk names and English names (scripts/import/junk.ts)', () => {
     ]);
   });
 
+  it('adds the hand-listed Russian names the sources lack (`russianNames`), and refuses one not in Cyrillic', () => {
+    const xinjiang = entry('geonames:12', 'Xinjiang', 'region', [name('Синьцзян-Уйгурский автономный район', 'ru', 'preferred')], 'CN');
+    const cleaned = cleanEntryNames(xinjiang, { ...context, russianNames: { 'geonames:12': ['Синьцзян'] } });
+    expect(cleaned.names.map((n) => [n.text, n.lang, n.type, n.source])).toEqual([
+      ['Синьцзян', 'ru', 'preferred', 'curated'],
+      ['Синьцзян-Уйгурский автономный район', 'ru', 'preferred', 'geonames'],
+    ]);
+    expect(() => cleanEntryNames(xinjiang, { ...context, russianNames: { 'geonames:12': ['Sintszyan'] } })).toThrow('geonames:12: Sintszyan in overrides.json russianNames is not a Cyrillic name');
+  });
+
   it('refuses an English name that is not a usable name', () => {
     expect(() => cleanEntryNames(town, context, ['X'])).toThrow('wof:9: unusable English name in overrides.json englishNames');
   });
