@@ -1184,6 +1184,11 @@ export class Normalizer {
       // often (`Palme`, `Aru`, `Khandani`).
       const russianCase = alias.alias.scheme === 'ru-case' && folded.length >= 7 && RUSSIAN_CITY_CASE.test(folded);
       if (exact && entry.kind === 'city' && alias.prior >= 0.9 && (russianCase || reromanizeSpanWords(surface) !== undefined)) return HOLDS.outsideRussian.text;
+      // `Sintszyan`: the BGN/PCGN romanization of the Russian name of a major region or city outside
+      // the region, read as the place only in a text about the region, like its case forms.
+      if (exact && candidate.rule !== 'morphology' && alias.alias.origin === 'generated' && alias.alias.scheme === 'bgn-pcgn' && (entry.kind === 'city' || entry.kind === 'region') && alias.prior >= 0.9) {
+        return HOLDS.outsideRussian.text;
+      }
       // `Stambul`, `Urumchi`: a major world city's listed name, read as the city only in a text
       // about the region, like its Russian case forms (one of unknown language only for the
       // largest cities: such lists are noisy). Plain letters only: `Iași` is the city's own spelling.

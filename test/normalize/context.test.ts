@@ -1161,4 +1161,11 @@ describe('document context on the built-in gazetteer', () => {
     expect(normalizeText('BAKU, Azerbaijan, Aug 27 — Aserbaidschan\'s champions won again.', index).text).toBe('BAKU, Azerbaijan, Aug 27 — Azerbaijan\'s champions won again.');
     expect(normalizeText('He was born in Lwów, today Lviv, in Ukraine.', index).changes).toEqual([]);
   });
+
+  it('reads the BGN/PCGN romanization of the Russian name of a major place outside the region in a text about the region (`Sintszyan`), and only suggests it elsewhere', () => {
+    expect(normalizeText('Trucks from Sintszyan crossed into Kazakhstan at Khorgos.', index).text).toBe('Trucks from Xinjiang crossed into Kazakhstan at Khorgos.');
+    const elsewhere = normalizeText('Trucks from Sintszyan reached the coast.', index);
+    expect(elsewhere.changes).toEqual([]);
+    expect(elsewhere.suggestions.map((s) => [s.from, s.to])).toEqual([['Sintszyan', 'Xinjiang']]);
+  });
 });
