@@ -1220,7 +1220,13 @@ export class Normalizer {
     // (Unless the fix is that other name itself, read through its letters' skeleton or a Russian
     // ending: `Kuzbas`, `Kuzbasse` → `Kuzbass`; see `readingOf`. A near-spelling stays held:
     // `Qarabag`, the football club, is near `Karabag`.)
-    if (!exact && otherNameAlias && !this.isVariantSpelling(alias, 'alias', true) && (candidate.how === 'fuzzy' || candidate.output !== alias.alias.text)) return HOLDS.otherName.text;
+    // Nor is a near-spelling of a name of several words in another language than English
+    // (`Uzbekiston Temir Yollari`, `O'zbekiston temir yo'llari` without its apostrophes): that is
+    // the name left untranslated, whose fix is the English name, as for the name written exactly.
+    // (Only within half an edit, as letters a keyboard lacks make it, and not a country's long name:
+    // `Verkhovnyy sud of` is no Russian court, `Respubliki Belarus` part of a longer name.)
+    const untranslatedPhrase = candidate.how === 'fuzzy' && candidate.cost <= 0.5 && alias.entry.kind !== 'country' && alias.alias.origin !== 'canonical' && alias.folded.includes(' ') && !isEnglishLang(alias.alias.lang);
+    if (!exact && otherNameAlias && !untranslatedPhrase && !this.isVariantSpelling(alias, 'alias', true) && (candidate.how === 'fuzzy' || candidate.output !== alias.alias.text)) return HOLDS.otherName.text;
     if (candidate.how === 'fuzzy' && firstLettersDiffer(folded, alias.folded)) return HOLDS.firstLetter.text;
     return undefined;
   }

@@ -1168,4 +1168,8 @@ describe('document context on the built-in gazetteer', () => {
     expect(elsewhere.changes).toEqual([]);
     expect(elsewhere.suggestions.map((s) => [s.from, s.to])).toEqual([['Sintszyan', 'Xinjiang']]);
   });
+
+  it('reads a near-spelling of a company\'s name left in its own language as that name untranslated (`Uzbekiston Temir Yollari` → `Uzbekistan Railways`), not only its country word', () => {
+    expect(normalizeText('Freight is carried by Uzbekiston Temir Yollari to Termez.', index).text).toBe('Freight is carried by Uzbekistan Railways to Termez.');
+  });
 });
