@@ -1770,10 +1770,11 @@ export class Normalizer {
     if (folded.length < 2 || /\d/u.test(folded)) return [];
     const split = SPLIT_NAME.exec(surface);
     const exact = this.index.lookupExact(folded);
-    // (A span that is itself a listed name, `Vsemirnyy bank`, is read as written when its words make no name together.)
+    // (When its words make no name together, the span is read as written: a listed name,
+    // `Vsemirnyy bank`, or a near-spelling of one left in Russian, `Chernoye more`.)
     if (split !== null) {
       const joined = this.splitName(split[1]!, split[2]!);
-      if (joined.length > 0 || exact.length === 0) return joined;
+      if (joined.length > 0) return joined;
     }
     // `Bek Abad`, `Turkmen Bashi`: a listed one-word name split in two capitalized words, read
     // only as the name written whole (the span itself names nothing; its words may still, one by one).

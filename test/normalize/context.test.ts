@@ -1172,4 +1172,8 @@ describe('document context on the built-in gazetteer', () => {
   it('reads a near-spelling of a company\'s name left in its own language as that name untranslated (`Uzbekiston Temir Yollari` → `Uzbekistan Railways`), not only its country word', () => {
     expect(normalizeText('Freight is carried by Uzbekiston Temir Yollari to Termez.', index).text).toBe('Freight is carried by Uzbekistan Railways to Termez.');
   });
+
+  it('reads a name left in Russian with a short lower-case noun as written when the two words make no split name (`Chernoye more` → `Black Sea`)', () => {
+    expect(normalizeText('Ships crossed the Chernoye more to Poti, officials in Georgia said.', index).text).toBe('Ships crossed the Black Sea to Poti, officials in Georgia said.');
+  });
 });
