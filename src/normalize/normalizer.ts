@@ -16,6 +16,7 @@ import {
   RUSSIAN_DISTRICT_NOUNS,
   RUSSIAN_COMMON_ADJECTIVE,
   RUSSIAN_FEATURE_NOUNS,
+  RUSSIAN_FEATURE_NOUNS_BEFORE,
   UKRAINIAN_ADJECTIVE_ENDINGS,
   ENGLISH_PROPER_WORDS,
   BARE_ADJECTIVE_ENDINGS,
@@ -596,7 +597,7 @@ export class Normalizer {
     for (const token of tokens) {
       const word = token.text;
       const lower = isLowerAscii(word);
-      startable[token.index] = !lower && this.startable(word) ? 1 : 0;
+      startable[token.index] = (!lower && this.startable(word)) || (lower && featureNounBeforeName(text, tokens, token.index)) ? 1 : 0;
       if (isLatinScriptCue(lower ? word : word.toLowerCase()) || (!lower && hasCueLetter(word))) context.latinCueSentences.add(sentences[token.index]!);
     }
     for (const hint of context.hints) this.anchorId(context, hint, -1);
@@ -770,6 +771,13 @@ export class Normalizer {
 
   /** Spans starting at token `i`, longest first. */
   private spansFrom(text: string, tokens: WordToken[], i: number): Span[] {
+    // `ozero Issyk-Kul`: a Russian feature noun starts spans only with the name after it.
+    if (isLowerAscii(tokens[i]!.text)) return this.nameSpansFrom(text, tokens, i).filter((span) => span.last > span.first);
+    return this.nameSpansFrom(text, tokens, i);
+  }
+
+  /** Spans starting at token `i`, longest first (see `spansFrom`). */
+  private nameSpansFrom(text: string, tokens: WordToken[], i: number): Span[] {
     const ends: number[] = [];
     let j = i;
     for (;;) {
@@ -1768,8 +1776,13 @@ export class Normalizer {
   private retrieveAsWritten(surface: string, flags: RetrieveFlags): RawCandidate[] {
     const folded = foldKey(surface);
     if (folded.length < 2 || /\d/u.test(folded)) return [];
-    const split = SPLIT_NAME.exec(surface);
     const exact = this.index.lookupExact(folded);
+    // `ozero Issyk-Kul`: a Russian feature noun and a name, read only as a listed name made from
+    // its Russian form (`озеро Иссык-Куль`), whose fix is the feature's English name.
+    if (RUSSIAN_FEATURE_NOUNS_BEFORE.has(folded.slice(0, folded.indexOf(' ')))) {
+      return exact.filter((alias) => !alias.keep && alias.prior >= 0.6 && alias.entry.kind === 'other').map((alias) => rawCandidate(alias.replacement, alias, 'exact', ruleOfAlias(alias), 0, 0.97, false, {}));
+    }
+    const split = SPLIT_NAME.exec(surface);
     // (When its words make no name together, the span is read as written: a listed name,
     // `Vsemirnyy bank`, or a near-spelling of one left in Russian, `Chernoye more`.)
     if (split !== null) {
@@ -2656,8 +2669,12 @@ function joinsParticle(text: string, span: Span): boolean {
   if (HYPHENS.has(text.charCodeAt(span.end)) && LOWER_CASE.test(text.charAt(span.end + 1))) return !englishCompoundAfter(text, span);
   if (!HYPHENS.has(text.charCodeAt(span.start - 1))) return false;
   const wordBefore = /[\p{L}\p{M}'’ʼ`]+$/u.exec(text.slice(Math.max(0, span.start - 30), span.start - 1))?.[0];
-  return wordBefore !== undefined && LOWER_CASE.test(wordBefore.charAt(0));
+  // (So does a Russian place-name prefix: `Ust-Kamchatsk` is a town, not `Ust-` and the krai's adjective.)
+  return wordBefore !== undefined && (LOWER_CASE.test(wordBefore.charAt(0)) || RUSSIAN_NAME_PREFIXES.has(wordBefore.toLowerCase()));
 }
+
+/** Capitalized first parts of Russian compound place names (`Ust-Kut`, `Nizhne-Kolymsk`, `Novo-Ogaryovo`). */
+const RUSSIAN_NAME_PREFIXES: ReadonlySet<string> = new Set(['ust', 'nizhne', 'verkhne', 'novo', 'staro', 'sredne', 'bolshe', 'malo', 'yuzhno', 'severo', 'zapadno', 'vostochno']);
 
 const LOWER_CASE = /\p{Ll}/u;
 
@@ -2813,6 +2830,12 @@ function hasContextWord(context: DocContext, word: string): boolean {
     for (const token of context.tokens) context.tokenWords.add(isLowerAscii(token.text) ? token.text : token.text.toLowerCase());
   }
   return context.tokenWords.has(word);
+}
+
+/** True when token `i` is a Russian feature noun left untranslated before a capitalized name (`ozero Issyk-Kul`). */
+function featureNounBeforeName(text: string, tokens: readonly WordToken[], i: number): boolean {
+  const next = tokens[i + 1];
+  return next !== undefined && RUSSIAN_FEATURE_NOUNS_BEFORE.has(tokens[i]!.text) && next.start - tokens[i]!.end === 1 && text.charCodeAt(next.start - 1) === 0x20 && isCapitalized(next.text);
 }
 
 /** True for a text of ASCII characters only. */

@@ -78,6 +78,8 @@ export const BARE_ADJECTIVE_ENDINGS: ReadonlySet<string> = new Set(rules.morphol
 
 /** Russian nouns of a feature after a place's adjective, with the English name's pattern (`doline` → `{} Valley`). */
 export const RUSSIAN_FEATURE_NOUNS: ReadonlyMap<string, string> = new Map(Object.entries(rules.morphology.featureNouns.nouns).filter(([noun]) => noun !== '$comment'));
+/** Russian feature nouns MT leaves untranslated before a name (`ozero Issyk-Kul`, `gora Elbrus`). */
+export const RUSSIAN_FEATURE_NOUNS_BEFORE: ReadonlySet<string> = new Set(rules.morphology.featureNouns.before);
 /** Glued function words that names also end in (`Kairat`, `Ararat`): splits are only suggested. */
 export const HOLD_GLUED_SUFFIXES: ReadonlySet<string> = new Set(rules.glued.holdSuffixes);
 /** Of those, the ones that stay held even after a major place written exactly (`Ararat`). */

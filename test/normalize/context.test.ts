@@ -1176,4 +1176,12 @@ describe('document context on the built-in gazetteer', () => {
   it('reads a name left in Russian with a short lower-case noun as written when the two words make no split name (`Chernoye more` → `Black Sea`)', () => {
     expect(normalizeText('Ships crossed the Chernoye more to Poti, officials in Georgia said.', index).text).toBe('Ships crossed the Black Sea to Poti, officials in Georgia said.');
   });
+
+  it('reads a Russian feature noun left before a name as the listed name made from its Russian form (`ozero Issyk-Kul` → `Lake Issyk-Kul`, `gora Elbrus` → `Mount Elbrus`), and nothing else after such a noun', () => {
+    const result = normalizeText('Fishermen on ozero Issyk-Kul complained; climbers left gora Elbrus; the reka Kamchatka rose near Ust-Kamchatsk.', index);
+    expect(result.changes.map((c) => [c.from, c.to])).toEqual([
+      ['ozero Issyk-Kul', 'Lake Issyk-Kul'],
+      ['gora Elbrus', 'Mount Elbrus'],
+    ]);
+  });
 });
