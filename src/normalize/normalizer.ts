@@ -1812,6 +1812,8 @@ export class Normalizer {
     if (reordered !== undefined) return [reordered];
     const inCase = words.length === 2 && exact.length === 0 ? this.fullNameInCase(words) : undefined;
     if (inCase !== undefined) return [inCase];
+    const writtenCorrectly = words.length > 1 && exact.length === 0 ? this.personWrittenCorrectly(surface, words) : undefined;
+    if (writtenCorrectly !== undefined) return [writtenCorrectly];
     const turned = words.length === 2 ? this.unknownSurnameFirst(surface) : undefined;
     if (turned !== undefined) return [turned];
     // A run of names (`Uzbekistan Kazakhstan`): when its first word is already a correct name and
@@ -2158,6 +2160,24 @@ export class Normalizer {
     const inOrder = `${words[1]} ${words[0]} ${words[2]}`;
     const listed = this.index.lookupExact(inOrder).find((alias) => isPerson(alias) && alias.prior >= 0.5);
     return listed ? rawCandidate(listed.entry.name, listed, 'exact', 'variant', 0, 0.95, false, { reordered: 'given names swapped' }) : undefined;
+  }
+
+  /**
+   * A person's name each of whose words is spelled as in one of the person's kept English names, at
+   * the same place (`Alexander Lukashenka`: the given name of `Alexander Lukashenko`, the surname
+   * of `Alyaksandr Lukashenka`): the person, written correctly, read as a keep.
+   */
+  private personWrittenCorrectly(surface: string, words: readonly string[]): RawCandidate | undefined {
+    for (const alias of this.index.lookupExact(words[words.length - 1]!)) {
+      if (alias.entry.kind !== 'person' || !alias.keep) continue;
+      const englishNames = [alias.entry.name, ...alias.entry.names.filter((name) => name.script === 'Latn' && isEnglishLang(name.lang)).map((name) => name.text)]
+        .map((name) => foldKey(name))
+        .filter((folded) => this.keptAs(folded, alias.entry.id))
+        .map((folded) => folded.split(' '));
+      const spelled = words.every((word, i) => englishNames.some((name) => name.length === words.length && name[i] === word));
+      if (spelled) return rawCandidate(surface, alias, 'exact', 'alias', 0, 1, true, {});
+    }
+    return undefined;
   }
 
   /**

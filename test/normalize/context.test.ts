@@ -1184,4 +1184,9 @@ describe('document context on the built-in gazetteer', () => {
       ['gora Elbrus', 'Mount Elbrus'],
     ]);
   });
+
+  it('keeps a person\'s name whose words are each spelled as in one of the person\'s kept English names (`Alexander Lukashenka`), and still fixes a garbled word (`Sergei Ławrow`)', () => {
+    expect(normalizeText('Europe kept pressure on Alexander Lukashenka in Belarus.', index).changes).toEqual([]);
+    expect(normalizeText('Sergei Ławrow met officials in Belarus.', index).text).toBe('Sergei Lavrov met officials in Belarus.');
+  });
 });
