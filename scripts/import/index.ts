@@ -45,6 +45,9 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 /** Gazetteer files written by hand (never by this script), read for the ids and names they claim. */
 export const CURATED_FILES = ['organizations.jsonl', 'geography.jsonl', 'places-curated.jsonl'] as const;
 
+/** The overrides that name entries whose names they change (each must name an imported entry). */
+const NAME_OVERRIDES = ['englishNames', 'dropNames', 'variantNames', 'historicNames', 'russianNames'] as const;
+
 function writeAtomically(path: string, text: string): void {
   const temp = `${path}.tmp-${process.pid}`;
   writeFileSync(temp, text);
@@ -155,12 +158,12 @@ function main(): void {
     files[file] = entries.map((entry) => {
       const english = overrides.englishNames?.[entry.id];
       if (english) seenOverrideIds.add(entry.id);
-      if (overrides.dropNames?.[entry.id] || overrides.variantNames?.[entry.id] || overrides.historicNames?.[entry.id] || overrides.russianNames?.[entry.id]) seenOverrideIds.add(entry.id);
+      if (NAME_OVERRIDES.some((key) => overrides[key]?.[entry.id])) seenOverrideIds.add(entry.id);
       return cleanEntryNames(entry, junkContext, english, junkCounts);
     });
   }
   // A hand override for an id the sources no longer have is a mistake to fix, not to ignore.
-  const stale = [...Object.keys(overrides.englishNames ?? {}), ...Object.keys(overrides.dropNames ?? {}), ...Object.keys(overrides.variantNames ?? {}), ...Object.keys(overrides.historicNames ?? {}), ...Object.keys(overrides.russianNames ?? {})].filter((id) => !id.startsWith('$') && !seenOverrideIds.has(id));
+  const stale = NAME_OVERRIDES.flatMap((key) => Object.keys(overrides[key] ?? {})).filter((id) => !id.startsWith('$') && !seenOverrideIds.has(id));
   if (stale.length > 0) throw new Error(`overrides.json names ids that are not imported: ${[...new Set(stale)].join(', ')}`);
 
   mkdirSync(out, { recursive: true });

@@ -1779,7 +1779,8 @@ export class Normalizer {
     const exact = this.index.lookupExact(folded);
     // `ozero Issyk-Kul`: a Russian feature noun and a name, read only as a listed name made from
     // its Russian form (`озеро Иссык-Куль`), whose fix is the feature's English name.
-    if (RUSSIAN_FEATURE_NOUNS_BEFORE.has(folded.slice(0, folded.indexOf(' ')))) {
+    const space = folded.indexOf(' ');
+    if (space > 0 && isLowerAscii(surface.slice(0, space)) && RUSSIAN_FEATURE_NOUNS_BEFORE.has(folded.slice(0, space))) {
       return exact.filter((alias) => !alias.keep && alias.prior >= 0.6 && alias.entry.kind === 'other').map((alias) => rawCandidate(alias.replacement, alias, 'exact', ruleOfAlias(alias), 0, 0.97, false, {}));
     }
     const split = SPLIT_NAME.exec(surface);

@@ -1189,4 +1189,8 @@ describe('document context on the built-in gazetteer', () => {
     expect(normalizeText('Europe kept pressure on Alexander Lukashenka in Belarus.', index).changes).toEqual([]);
     expect(normalizeText('Sergei Ławrow met officials in Belarus.', index).text).toBe('Sergei Lavrov met officials in Belarus.');
   });
+
+  it('reads a one-word name that starts like a Russian feature noun as any other word (`Gorat`, near Herat)', () => {
+    expect(normalizeText('Gorat was shelled, officials in Afghanistan said.', index).suggestions.map((s) => [s.from, s.to])).toEqual([['Gorat', 'Herat']]);
+  });
 });
