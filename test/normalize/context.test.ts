@@ -1191,6 +1191,6 @@ describe('document context on the built-in gazetteer', () => {
   });
 
   it('reads a one-word name that starts like a Russian feature noun as any other word (`Gorat`, near Herat)', () => {
-    expect(normalizeText('Gorat was shelled, officials in Afghanistan said.', index).suggestions.map((s) => [s.from, s.to])).toEqual([['Gorat', 'Herat']]);
+    expect(normalizeText('Gorat was shelled, officials in Afghanistan said.', index).changes.map((c) => [c.from, c.to])).toEqual([['Gorat', 'Herat']]);
   });
 });
