@@ -156,10 +156,8 @@ function main(): void {
   const seenOverrideIds = new Set<string>();
   for (const [file, entries] of Object.entries(files)) {
     files[file] = entries.map((entry) => {
-      const english = overrides.englishNames?.[entry.id];
-      if (english) seenOverrideIds.add(entry.id);
       if (NAME_OVERRIDES.some((key) => overrides[key]?.[entry.id])) seenOverrideIds.add(entry.id);
-      return cleanEntryNames(entry, junkContext, english, junkCounts);
+      return cleanEntryNames(entry, junkContext, overrides.englishNames?.[entry.id], junkCounts);
     });
   }
   // A hand override for an id the sources no longer have is a mistake to fix, not to ignore.

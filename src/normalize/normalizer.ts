@@ -873,39 +873,7 @@ export class Normalizer {
       const spanIsAcronym = isAcronym(span.surface);
       for (const candidate of candidates) {
         if (!candidate.keep && candidate.alias !== undefined && candidate.output === candidate.alias.replacement) {
-          // `ODKB`, `OBSE`: a Russian acronym becomes the English one (CSTO, OSCE), not the name written out.
-          const acronym = spanIsAcronym ? englishAcronym(candidate.alias.entry) : undefined;
-          if (acronym !== undefined) candidate.output = acronym;
-          else if (candidate.alias.entry.kind === 'person') {
-            // Surname first (`Berdimuhamedov Serdar`): the words compared in the order of the name.
-            const inNameOrder = nameInOrder(span.surface, candidate.detail.reordered);
-            candidate.output = this.closestEnglishSpelling(candidate.alias, inNameOrder);
-          } else if (candidate.alias.entry.kind === 'government-body' || candidate.alias.entry.kind === 'legislature') {
-            // `Tashqi ishlar vazirligi`, `Palata predstaviteley`: a body named without its country
-            // becomes its English name without the country the canonical name adds (`Ministry of
-            // Foreign Affairs`, `House of Representatives`).
-            candidate.output = this.withoutAddedCountry(candidate.alias, candidate.output, span.surface);
-            // `Jogorku Keneshe`: of two correct English spellings of a body's name, the one written.
-            if (candidate.output === candidate.alias.replacement) candidate.output = this.closestKeptName(candidate.alias, span.surface);
-          } else if (candidate.alias.entry.kind === 'region' && NATIVE_REGION_NOUNS.has(lastWordOf(foldKey(span.surface))) && !ENDS_IN_DESIGNATOR.test(candidate.output)) {
-            // `Toshkent viloyati`: a region's native name with its noun is the region's English name
-            // with `Region`; its bare name (`Tashkent`) is its capital's too.
-            candidate.output = `${candidate.output} Region`;
-          } else if (candidate.alias.derived === 'short' && (candidate.how === 'exact' || candidate.how === 'skeleton')) {
-            // `Shirrak` read through `Shirak`, the canonical name without its designator (`Shirak
-            // Province`): the fix is the name as short as it was written. (Only this form: the other
-            // English names a source lists, `Qyzylorda` or `Bukhoro`, are too noisy to prefer.)
-            candidate.output = candidate.alias.alias.text;
-          } else if (isPlaceKind(candidate.alias.entry.kind) && candidate.alias.keep && candidate.alias.alias.origin === 'name' && isEnglishLang(candidate.alias.alias.lang) && !this.isVariantSpelling(candidate.alias, 'alias', true) && isCuratedName(candidate.alias)) {
-            // `Kuzbas`, `Primore`: a near-spelling of a place's other English name the team chose (`Kuzbass` for
-            // Kemerovo Oblast, `Primorye` for Primorsky Krai) is that name misspelled, not the canonical one.
-            candidate.output = candidate.alias.alias.text;
-          } else if (candidate.alias.entry.kind === 'other' && candidate.alias.replacement.endsWith(' River')) {
-            // `Pyandzh`, the Russian romanization of the river: its English name spelled the same
-            // way (`Pyanj`), not the canonical `Panj River`. (Not a lake's: `ozero Baykal` is `Lake
-            // Baikal`, the noun translated, where the canonical name is the fix.)
-            candidate.output = this.featureNameAsWritten(candidate.alias, span.surface);
-          }
+          candidate.output = this.outputFor(candidate, candidate.alias, span.surface, spanIsAcronym);
         }
         const hold = this.holdOf(candidate, span.surface, written);
         if (hold !== undefined) {
@@ -940,6 +908,47 @@ export class Normalizer {
     if (this.rawCache.size > 200_000) this.rawCache.clear();
     this.rawCache.set(key, reading);
     return reading;
+  }
+
+  /**
+   * What a reading of a span writes when its output is the entity's canonical name, by kind: the
+   * English acronym for an acronym, a person's closest English spelling, a body without the country
+   * its canonical name adds, a region with `Region`, a short form as short as written, another
+   * English name the team chose, a river as spelled; else the canonical name.
+   */
+  private outputFor(candidate: RawCandidate, alias: IndexedAlias, surface: string, spanIsAcronym: boolean): string {
+    const canonical = alias.replacement;
+    const kind = alias.entry.kind;
+    // `ODKB`, `OBSE`: a Russian acronym becomes the English one (CSTO, OSCE), not the name written out.
+    const acronym = spanIsAcronym ? englishAcronym(alias.entry) : undefined;
+    if (acronym !== undefined) return acronym;
+    // Surname first (`Berdimuhamedov Serdar`): the words compared in the order of the name.
+    if (kind === 'person') return this.closestEnglishSpelling(alias, nameInOrder(surface, candidate.detail.reordered));
+    if (kind === 'government-body' || kind === 'legislature') {
+      // `Tashqi ishlar vazirligi`, `Palata predstaviteley`: a body named without its country
+      // becomes its English name without the country the canonical name adds (`Ministry of
+      // Foreign Affairs`, `House of Representatives`); `Jogorku Keneshe`: of two correct English
+      // spellings of a body's name, the one written.
+      const output = this.withoutAddedCountry(alias, canonical, surface);
+      return output === canonical ? this.closestKeptName(alias, surface) : output;
+    }
+    // `Toshkent viloyati`: a region's native name with its noun is the region's English name
+    // with `Region`; its bare name (`Tashkent`) is its capital's too.
+    if (kind === 'region' && NATIVE_REGION_NOUNS.has(lastWordOf(foldKey(surface))) && !ENDS_IN_DESIGNATOR.test(canonical)) return `${canonical} Region`;
+    // `Shirrak` read through `Shirak`, the canonical name without its designator (`Shirak
+    // Province`): the fix is the name as short as it was written. (Only this form: the other
+    // English names a source lists, `Qyzylorda` or `Bukhoro`, are too noisy to prefer.)
+    if (alias.derived === 'short' && (candidate.how === 'exact' || candidate.how === 'skeleton')) return alias.alias.text;
+    // `Kuzbas`, `Primore`: a near-spelling of a place's other English name the team chose (`Kuzbass`
+    // for Kemerovo Oblast, `Primorye` for Primorsky Krai) is that name misspelled, not the canonical one.
+    if (isPlaceKind(kind) && alias.keep && alias.alias.origin === 'name' && isEnglishLang(alias.alias.lang) && !this.isVariantSpelling(alias, 'alias', true) && isCuratedName(alias)) {
+      return alias.alias.text;
+    }
+    // `Pyandzh`, the Russian romanization of the river: its English name spelled the same way
+    // (`Pyanj`), not the canonical `Panj River`. (Not a lake's: `ozero Baykal` is `Lake Baikal`,
+    // the noun translated, where the canonical name is the fix.)
+    if (kind === 'other' && canonical.endsWith(' River')) return this.featureNameAsWritten(alias, surface);
+    return canonical;
   }
 
   /**

@@ -1,6 +1,7 @@
 /** Shared reading and checks for the tests of the curated gazetteer files (`organizations`, `geography`). */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { checkEntryShape } from '../../scripts/format-gazetteer.js';
 import { parseEntries } from '../../src/gazetteer/jsonl.js';
 import type { GazetteerEntry } from '../../src/gazetteer/types.js';
 
@@ -49,4 +50,9 @@ export function curatedNameProblems(entries: readonly GazetteerEntry[]): string[
     }
   }
   return bad;
+}
+
+/** What the shape check finds wrong with curated entries, `entry id: problem` for each. */
+export function entryShapeProblems(entries: readonly GazetteerEntry[]): string[] {
+  return entries.flatMap((entry) => checkEntryShape(entry).map((problem) => `${entry.id}: ${problem}`));
 }

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { checkEntryShape, formatGazetteerText } from '../../scripts/format-gazetteer.js';
 import { formatEntries } from '../../src/gazetteer/jsonl.js';
 import { ENTITY_KINDS, NAME_TYPES, type GazetteerEntry } from '../../src/gazetteer/types.js';
-import { ENGLISH_WORDS, SCRIPT_LETTERS, readCuratedFile } from './curated.js';
+import { ENGLISH_WORDS, SCRIPT_LETTERS, entryShapeProblems, readCuratedFile } from './curated.js';
 
 const { text, entries, failing } = readCuratedFile('organizations.jsonl');
 const byId = new Map(entries.map((entry) => [entry.id, entry]));
@@ -116,7 +116,7 @@ describe('organizations.jsonl: file', () => {
 
 describe('organizations.jsonl: entries', () => {
   it('every entry passes the basic shape check', () => {
-    expect(entries.flatMap((entry) => checkEntryShape(entry).map((problem) => `${entry.id}: ${problem}`))).toEqual([]);
+    expect(entryShapeProblems(entries)).toEqual([]);
   });
 
   it('ids are unique readable slugs prefixed by kind (or by country for public bodies)', () => {

@@ -5,11 +5,11 @@
  * Moldovan border posts). Without them a correct `Siversk` read as the Russian city Seversk.
  */
 import { describe, expect, it } from 'vitest';
-import { checkEntryShape, formatGazetteerText } from '../../scripts/format-gazetteer.js';
+import { formatGazetteerText } from '../../scripts/format-gazetteer.js';
 import { createGazetteer } from '../../src/gazetteer/index.js';
 import { loadGazetteer } from '../../src/gazetteer/load.js';
 import { normalizeText } from '../../src/normalize/normalizer.js';
-import { curatedNameProblems, readCuratedFile } from './curated.js';
+import { curatedNameProblems, entryShapeProblems, readCuratedFile } from './curated.js';
 
 const { text, entries, failing } = readCuratedFile('places-curated.jsonl');
 
@@ -18,7 +18,7 @@ describe('places-curated.jsonl', () => {
     const result = formatGazetteerText(text, 'places-curated.jsonl');
     expect(result.problems).toEqual([]);
     expect(result.output).toBe(text);
-    expect(entries.flatMap((entry) => checkEntryShape(entry).map((problem) => `${entry.id}: ${problem}`))).toEqual([]);
+    expect(entryShapeProblems(entries)).toEqual([]);
   });
 
   it('holds towns (10,000 people or more) and villages with geo- slugs, a parent and a population (0: unknown), as imported places have', () => {
