@@ -108,6 +108,12 @@ interface RawCandidate {
   extendsLeft?: boolean;
   /** Why the candidate is only ever suggested (see `holdOf`). */
   hold?: string;
+  /**
+   * The output is a public body's name without the country its canonical name adds (`Natsbank` →
+   * `National Bank`): it names the body of whichever country the document is about, and reads as
+   * this entity only where the document names no other country (see `decide`).
+   */
+  countryDropped?: boolean;
 }
 
 /** What `retrieve` is told about a span's surroundings (part of the reading's cache key). */
@@ -520,6 +526,7 @@ const HOLDS = {
   untranslatedPhrase: { text: 'part of an untranslated Russian phrase', silent: false },
   untranslatedNative: { text: 'part of a phrase left in its own language', silent: false },
   writtenOther: { text: 'written as the name of another entity', silent: 'fuzzy' },
+  bodyOfOtherCountry: { text: 'a body named without its country: the gazetteer lists none of that name for the country of the document', silent: false },
 } as const;
 /** Holds that the document's context may lift (see `decide`): every other hold keeps a reading from being applied. */
 const SOFT_HOLDS: ReadonlySet<string> = new Set([HOLDS.outsideRussian.text, HOLDS.outsideNearSpelling.text, HOLDS.surnameAlone.text, HOLDS.personCaseOrWoman.text]);
@@ -626,7 +633,9 @@ export class Normalizer {
         if (!decision.keep && !decision.apply && decision.best!.how === 'fuzzy') continue;
         decision.counted = true;
         if (!context.anchorStarts.get(entry.id)?.includes(decision.span.start)) {
-          this.anchor(context, entry, decision.span.start);
+          // (A body named without its country, `MVD`, places the document nowhere: which country's
+          // it is, the document's other names decide.)
+          this.anchor(context, entry, decision.span.start, !decision.best!.countryDropped);
           // The entity's own name counts as written (`Biškek` read as Bishkek is a context word too).
           context.nameEntries.push(entry);
         }
@@ -655,12 +664,12 @@ export class Normalizer {
     if (entry) this.anchor(context, entry, start);
   }
 
-  private anchor(context: DocContext, entry: GazetteerEntry, start: number): void {
+  private anchor(context: DocContext, entry: GazetteerEntry, start: number, placesDocument = true): void {
     pushTo(context.anchorStarts, entry.id, start);
     if (entry.parent) {
       pushTo(context.childStartsByParent, entry.parent, start);
     }
-    if (entry.country) {
+    if (entry.country && placesDocument) {
       const starts = context.countries.get(entry.country);
       if (starts) starts.push(start);
       else {
@@ -758,9 +767,33 @@ export class Normalizer {
       if (taken) {
         decisions.push(taken);
         i = taken.span.last + 1;
+        // (A change that takes in the next word, `MChS Kyrgyzstana`, decides for that word too.)
+        while (taken.end !== undefined && i < tokens.length && tokens[i]!.start < taken.end) i++;
       } else i++;
     }
     return { decisions, dependent };
+  }
+
+  /**
+   * The country whose name a word is in the Russian genitive (`kyrgyzstana`, `rossii`, `ukrainy`,
+   * `belarusi`; folded), as the gazetteer spells the nominative; else undefined.
+   */
+  private countryInGenitive(word: string): GazetteerEntry | undefined {
+    if (word.length < 5) return undefined;
+    const nominatives = word.endsWith('ii')
+      ? [`${word.slice(0, -1)}ya`, word.slice(0, -2) + 'ia']
+      : word.endsWith('y')
+        ? [`${word.slice(0, -1)}a`]
+        : word.endsWith('a')
+          ? [word.slice(0, -1)]
+          : word.endsWith('i')
+            ? [word.slice(0, -1)]
+            : [];
+    for (const nominative of nominatives) {
+      const country = this.index.lookupExact(nominative).find((alias) => alias.entry.kind === 'country');
+      if (country !== undefined) return country.entry;
+    }
+    return undefined;
   }
 
   /** True when a span may start at the word (plain lower-case ASCII words are ruled out by the caller). */
@@ -930,7 +963,10 @@ export class Normalizer {
       // Foreign Affairs`, `House of Representatives`); `Jogorku Keneshe`: of two correct English
       // spellings of a body's name, the one written.
       const output = this.withoutAddedCountry(alias, canonical, surface);
-      return output === canonical ? this.closestKeptName(alias, surface) : output;
+      if (output === canonical) return this.closestKeptName(alias, surface);
+      // (A name in a country's own language, `Tashqi ishlar vazirligi`, says whose body it is; a Russian one does not.)
+      candidate.countryDropped = isRussianLang(alias.alias.lang);
+      return output;
     }
     // `Toshkent viloyati`: a region's native name with its noun is the region's English name
     // with `Region`; its bare name (`Tashkent`) is its capital's too.
@@ -1084,7 +1120,9 @@ export class Normalizer {
     const entry = alias.entry;
     // (A generated spelling takes the type of the name it was made from.)
     const from = alias.alias.origin === 'generated' ? entry.names.find((name) => name.text === alias.alias.from) : alias.alias;
-    if (entry.country === undefined || (from?.type !== 'variant' && from?.type !== 'official')) return output;
+    // (An abbreviation of one word, `МВД`, names no country either; `МВД РК` does.)
+    const countryless = from?.type === 'variant' || from?.type === 'official' || (from?.type === 'abbreviation' && !from.text.includes(' '));
+    if (entry.country === undefined || !countryless) return output;
     const country = this.index.entry(`country:${entry.country.toLowerCase()}`);
     if (country === undefined || !output.endsWith(` of ${country.name}`)) return output;
     const words = foldKey(surface).split(' ');
@@ -1325,6 +1363,7 @@ export class Normalizer {
     const start = best.extendsLeft && preposition ? preposition.start : span.start;
     // `Karagandinskoy oblasti`: a Russian adjective with its noun left untranslated is the region's English name.
     let end = span.end;
+    let countryNamed = false;
     if (
       !best.keep && best.alias?.entry.kind === 'region' && following !== undefined && after !== undefined && RUSSIAN_REGION_NOUNS.has(after) &&
       // (`oblast` is feminine: `Dnipropetrovskoy` is an adjective too, read through the city's stem.)
@@ -1345,6 +1384,22 @@ export class Normalizer {
       // `Shardarinskoye vodokhranilishche`: the feature named after the place, in English.
       end = following.end;
       ranked[0] = best = withNoun(best, featureName(best.alias.replacement, RUSSIAN_FEATURE_NOUNS.get(following.text)!), following.text);
+    } else if (!best.keep && best.countryDropped && following !== undefined && after !== undefined && text.slice(span.end, following.start) === ' ') {
+      // `MChS Kyrgyzstana`, `Minfin Uzbekistana`: a body's name with its country in the Russian
+      // genitive is that country's body, by its canonical name; one the gazetteer does not list
+      // for that country (`Minoborony Belarusi`) is only suggested.
+      const country = this.countryInGenitive(after);
+      if (country !== undefined) {
+        const code = country.id.slice('country:'.length).toUpperCase();
+        const own = scored.find((candidate) => candidate.countryDropped && candidate.alias!.entry.country === code);
+        end = following.end;
+        countryNamed = true;
+        if (own !== undefined) ranked[0] = best = withNoun(own, own.alias!.replacement, following.text);
+        else {
+          ranked[0] = best = withHold(withNoun(best, `${best.output} of ${country.name}`, following.text), HOLDS.bodyOfOtherCountry.text);
+          best.noAuto = true;
+        }
+      }
     } else if (!best.keep && best.alias?.entry.kind === 'region' && after !== undefined && AUTONOMOUS_ADJECTIVE.test(after) && isAdjectiveReading(best)) {
       // `Gorno-Badakhshanskoy avtonomnoy oblasti`: the same with `autonomous` between them.
       const noun = tokens[span.last + 2];
@@ -1369,7 +1424,10 @@ export class Normalizer {
       return { decision: makeDecision(span, start, undefined, true, best, ranked, false, runnerUp, undefined), contextFree: false };
     }
     const margin = best.score - (runnerUp?.score ?? 0);
-    const held = this.neighbourHold(best, text, span, end, preposition, previous, around, context);
+    // `Minfin` in a story about Armenia: the gazetteer lists Russia's ministry of that name, not Armenia's.
+    const held =
+      this.neighbourHold(best, text, span, end, preposition, previous, around, context) ??
+      (best.countryDropped && !countryNamed && this.foreignToDocument(context, best.alias!.entry.country!, span.start) ? HOLDS.bodyOfOtherCountry.text : undefined);
     // (Another person of the surname outranks the reading's own hold: it says why no one should look.)
     if (held !== undefined && (best.hold === undefined || held === HOLDS.personCaseForm.text)) ranked[0] = best = withHold(best, held);
     // A Russian case form of a world city (`v Tegerane`) in a text about the former Soviet Union is the city.
@@ -2440,6 +2498,11 @@ export class Normalizer {
           reasons |= Reason.ForeignCountry;
         }
       }
+      // `Natsbank` in a story about Kyrgyzstan is Kyrgyzstan's, though Kazakhstan's reads the same.
+      if (candidate.countryDropped && entry.country !== undefined && this.foreignToDocument(context, entry.country, start)) {
+        score -= 0.06;
+        reasons |= Reason.ForeignCountry;
+      }
       score = withAliasTerms(score, candidate, candidate.otherName);
       if (candidate.otherName) reasons |= Reason.OtherName;
       const support = this.support(context, entry, start, surface);
@@ -2869,6 +2932,11 @@ function featureNounBeforeName(text: string, tokens: readonly WordToken[], i: nu
 }
 
 /** True for a text of ASCII characters only. */
+/** True for Russian, in its own script or romanized (`ru`, `ru-Latn`). */
+function isRussianLang(lang: string): boolean {
+  return lang === 'ru' || lang.startsWith('ru-');
+}
+
 function isPlainAscii(text: string): boolean {
   return /^[\x00-\x7f]*$/u.test(text);
 }
@@ -2954,7 +3022,7 @@ function endsInRussianA(entry: GazetteerEntry): boolean {
  * compilation in the first pass before, 32 and 0.7 s after, decoded aliases made the same way).
  */
 function rawCandidate(output: string, alias: IndexedAlias | undefined, how: How, rule: Rule, cost: number, base: number, keep: boolean, detail: Record<string, unknown>): RawCandidate {
-  const candidate: RatedCandidate = { output, alias, how, rule, cost, base, keep, noAuto: false, detail, extendsLeft: false, hold: undefined, standing: 0, otherName: false };
+  const candidate: RatedCandidate = { output, alias, how, rule, cost, base, keep, noAuto: false, detail, extendsLeft: false, hold: undefined, countryDropped: false, standing: 0, otherName: false };
   return candidate;
 }
 
@@ -2990,6 +3058,7 @@ function scoredCandidate(candidate: RawCandidate, output: string, score: number,
     detail: candidate.detail,
     extendsLeft: candidate.extendsLeft,
     hold: candidate.hold,
+    countryDropped: candidate.countryDropped,
     score,
     reasons,
     cue,

@@ -40,7 +40,33 @@ const KINDS = ['legislature', 'government-body', 'party', 'media', 'org', 'milit
  * Spellings deliberately shared by two entries: the normalizer must decide between them from
  * context (first name, country words), never pick one blindly.
  */
+/**
+ * Russian names of public bodies that every post-Soviet government has, without a country (`МВД`,
+ * `Нацбанк`): listed on each country's body of that name, so that the normalizer writes them
+ * without the country and picks the body by the document's country.
+ */
+const RUSSIAN_BODY_NAMES: ReadonlyArray<[string, string[]]> = [
+  ['МВД', ['kg-mvd', 'kz-mvd', 'ru-mvd', 'tj-mvd', 'tm-mvd', 'uz-mvd']],
+  ['Министерство внутренних дел', ['kg-mvd', 'kz-mvd', 'ru-mvd', 'tj-mvd', 'tm-mvd', 'uz-mvd']],
+  ['МИД', ['kg-mfa', 'kz-mfa', 'ru-mfa', 'tj-mfa', 'tm-mfa', 'uz-mfa']],
+  ['Министерство иностранных дел', ['kg-mfa', 'kz-mfa', 'ru-mfa', 'tj-mfa', 'tm-mfa', 'uz-mfa']],
+  ['МЧС', ['kg-emergencies-ministry', 'kz-emergencies-ministry', 'ru-emergencies-ministry', 'uz-emergencies-ministry']],
+  ['Министерство по чрезвычайным ситуациям', ['kg-emergencies-ministry', 'kz-emergencies-ministry', 'uz-emergencies-ministry']],
+  ['Минздрав', ['kg-health-ministry', 'kz-health-ministry', 'ru-health-ministry', 'uz-health-ministry']],
+  ['Министерство здравоохранения', ['kg-health-ministry', 'kz-health-ministry', 'ru-health-ministry', 'uz-health-ministry']],
+  ['Минобороны', ['kg-defense-ministry', 'kz-defense-ministry', 'ru-defense-ministry', 'tj-defense-ministry', 'uz-defense-ministry']],
+  ['Нацбанк', ['kg-national-bank', 'kz-national-bank', 'tj-national-bank']],
+  ['Национальный банк', ['kg-national-bank', 'kz-national-bank', 'tj-national-bank']],
+  ['ЦИК', ['kg-cec', 'kz-cec', 'ru-cec', 'uz-cec']],
+  ['Центризбирком', ['kg-cec', 'kz-cec', 'ru-cec', 'uz-cec']],
+  ['Центральная избирательная комиссия', ['kg-cec', 'kz-cec', 'ru-cec', 'uz-cec']],
+  ['Генпрокуратура', ['kg-prosecutor-general', 'kz-prosecutor-general', 'ru-prosecutor-general', 'tj-prosecutor-general', 'tm-prosecutor-general', 'uz-prosecutor-general']],
+  ['Генеральная прокуратура', ['kg-prosecutor-general', 'kz-prosecutor-general', 'ru-prosecutor-general', 'tj-prosecutor-general', 'tm-prosecutor-general', 'uz-prosecutor-general']],
+  ['Верховный суд', ['kg-supreme-court', 'kz-supreme-court', 'ru-supreme-court', 'tj-supreme-court', 'uz-supreme-court']],
+];
+
 const INTENDED_SHARED: Record<string, { ids: string[]; why: string }> = {
+  ...Object.fromEntries(RUSSIAN_BODY_NAMES.map(([name, ids]) => [fold(name), { ids, why: 'a Russian name of the body without its country, the same in every post-Soviet country' }])),
   гкнб: { ids: ['kg-gknb', 'tj-gknb'], why: 'both the Kyrgyz and the Tajik security committees are called ГКНБ' },
   gknb: { ids: ['kg-gknb', 'tj-gknb'], why: 'romanized ГКНБ, used for both committees' },
   japarov: { ids: ['person-akylbek-japarov', 'person-sadyr-japarov'], why: 'surname of the president and of the former head of cabinet (not related)' },
@@ -294,7 +320,8 @@ describe('organizations.jsonl: aliases', () => {
     ['КНБ', ['kz-knb']],
     ['ҰҚК', ['kz-knb']],
     ['ФСБ', ['ru-fsb']],
-    ['МВД', ['ru-mvd']],
+    ['МВД', ['kg-mvd', 'kz-mvd', 'ru-mvd', 'tj-mvd', 'tm-mvd', 'uz-mvd']],
+    ['Нацбанк', ['kg-national-bank', 'kz-national-bank', 'tj-national-bank']],
     ['Golos Ameriki', ['media-voice-of-america']],
     ['Голос Америки', ['media-voice-of-america']],
     ['Amerika Ovozi', ['media-voice-of-america']],

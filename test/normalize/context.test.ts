@@ -1193,4 +1193,27 @@ describe('document context on the built-in gazetteer', () => {
   it('reads a one-word name that starts like a Russian feature noun as any other word (`Gorat`, near Herat)', () => {
     expect(normalizeText('Gorat was shelled, officials in Afghanistan said.', index).changes.map((c) => [c.from, c.to])).toEqual([['Gorat', 'Herat']]);
   });
+
+  it('reads a public body\'s Russian short name without its country (`MVD`, `Natsbank`, `Minfin`) as the body of the document\'s country, by its name without the country; only suggests it where the gazetteer lists none for that country', () => {
+    const kazakh = normalizeText('Police in Almaty said the MVD had opened a case, and Natsbank raised its rate.', index);
+    expect(kazakh.changes.map((c) => [c.from, c.to, c.entity])).toEqual([
+      ['MVD', 'Ministry of Internal Affairs', 'kz-mvd'],
+      ['Natsbank', 'National Bank', 'kz-national-bank'],
+    ]);
+    expect(normalizeText('In Moscow, the Minfin and Tsentrobank met.', index).text).toBe('In Moscow, the Ministry of Finance and Bank of Russia met.');
+    const armenian = normalizeText('In Yerevan, the Minfin said prices rose.', index);
+    expect(armenian.changes).toEqual([]);
+    expect(armenian.suggestions.map((s) => [s.from, s.to, s.evidence.held])).toEqual([
+      ['Minfin', 'Ministry of Finance', 'a body named without its country: the gazetteer lists none of that name for the country of the document'],
+    ]);
+  });
+
+  it('reads a body\'s short name with its country in the Russian genitive as that country\'s body (`MChS Kyrgyzstana`), and suggests it for a country the gazetteer lists no such body for (`Minoborony Belarusi`)', () => {
+    expect(normalizeText('Rescuers from the MChS Kyrgyzstana arrived.', index).changes.map((c) => [c.from, c.to, c.entity])).toEqual([
+      ['MChS Kyrgyzstana', 'Ministry of Emergency Situations of Kyrgyzstan', 'kg-emergencies-ministry'],
+    ]);
+    const belarus = normalizeText('The Minoborony Belarusi held drills.', index);
+    expect(belarus.changes).toEqual([]);
+    expect(belarus.suggestions.map((s) => [s.from, s.to])).toEqual([['Minoborony Belarusi', 'Ministry of Defense of Belarus']]);
+  });
 });
