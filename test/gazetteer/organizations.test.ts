@@ -63,6 +63,8 @@ const RUSSIAN_BODY_NAMES: ReadonlyArray<[string, string[]]> = [
   ['Генпрокуратура', ['kg-prosecutor-general', 'kz-prosecutor-general', 'ru-prosecutor-general', 'tj-prosecutor-general', 'tm-prosecutor-general', 'uz-prosecutor-general']],
   ['Генеральная прокуратура', ['kg-prosecutor-general', 'kz-prosecutor-general', 'ru-prosecutor-general', 'tj-prosecutor-general', 'tm-prosecutor-general', 'uz-prosecutor-general']],
   ['Верховный суд', ['kg-supreme-court', 'kz-supreme-court', 'ru-supreme-court', 'tj-supreme-court', 'uz-supreme-court']],
+  ['Сенат', ['kz-senate', 'uz-senate']],
+  ['Центральный банк', ['tm-central-bank', 'uz-central-bank']],
 ];
 
 const INTENDED_SHARED: Record<string, { ids: string[]; why: string }> = {
