@@ -922,14 +922,13 @@ describe('document context on the built-in gazetteer', () => {
     expect(normalizeText(text, index).changes.map((c) => [c.from, c.to])).toEqual([['Karakl', 'Karakol']]);
   });
 
-  it('leaves a quoted title in its own language (`"Neýtral Türkmenistan"`), a name cited after `known ... as` (`Tiflis`), a Russian adjective of an institution (`Tsentralnyy bank`) and the word `Kazakh` alone, and turns round surname-first names with the region\'s given names (`Bayramov Jeyhun`)', () => {
+  it('leaves a quoted title in its own language (`"Neýtral Türkmenistan"`), a name cited after `known ... as` (`Tiflis`), and the word `Kazakh` alone; reads `Tsentralnyy bank` as a central bank of a country the document names, and turns round surname-first names with the region\'s given names (`Bayramov Jeyhun`)', () => {
     const text = 'The newspaper "Neýtral Türkmenistan" covered it. The city was widely known in Europe as Tiflis. The Tsentralnyy bank kept its rate. The Kazakh side agreed. Foreign Minister Bayramov Jeyhun arrived in "Kazan" and in Kazán.';
     const result = normalizeText(text, index);
-    expect(result.changes.map((c) => [c.from, c.to])).toEqual([['Bayramov Jeyhun', 'Jeyhun Bayramov'], ['Kazán', 'Kazan']]);
+    expect(result.changes.map((c) => [c.from, c.to])).toEqual([['Tsentralnyy bank', 'Central Bank'], ['Bayramov Jeyhun', 'Jeyhun Bayramov'], ['Kazán', 'Kazan']]);
     expect(result.suggestions.map((s) => [s.from, s.evidence.held])).toEqual([
       ['Türkmenistan', 'part of a title quoted in its own language'],
       ['Tiflis', 'cited as written'],
-      ['Tsentralnyy', 'a Russian adjective of an institution'],
     ]);
   });
 
