@@ -933,9 +933,11 @@ export class Normalizer {
       reading = reromanized ? spanReading([], undefined, reromanized.reading, !reromanized.shaped) : NO_READING;
     } else if (candidates.every((candidate) => candidate.keep)) {
       // Keeps score their base whatever the context (see `score`), and all read as the span
-      // itself: the first of the highest base wins, as the ranking below would pick it.
+      // itself: the highest base wins, as the ranking below would pick it, and of equal bases a
+      // major city over a district of its name: the entity kept is the one the document is taken
+      // to name (`Moscow` places it in Russia, not in Kyrgyzstan's Moscow District).
       let best = candidates[0]!;
-      for (const candidate of candidates) if (candidate.base > best.base) best = candidate;
+      for (const candidate of candidates) if (keptBetter(candidate, best)) best = candidate;
       reading = spanReading([], scoredCandidate(best, best.output, best.base, 0, undefined), undefined, undefined);
     } else reading = spanReading(undominated(candidates.map((candidate) => this.rate(candidate))), undefined, undefined, undefined);
     if (this.rawCache.size > 200_000) this.rawCache.clear();
@@ -1425,8 +1427,10 @@ export class Normalizer {
     }
     const margin = best.score - (runnerUp?.score ?? 0);
     // `Minfin` in a story about Armenia: the gazetteer lists Russia's ministry of that name, not Armenia's.
+    // (`Minenergo Uzbekistana`: the capitalized word after the span is the country the change takes in, no longer name.)
+    const aroundName = countryNamed ? { ...around, nameFollows: false, longerName: around.namePrecedes ? around.longerName : undefined } : around;
     const held =
-      this.neighbourHold(best, text, span, end, preposition, previous, around, context) ??
+      this.neighbourHold(best, text, span, end, preposition, previous, aroundName, context) ??
       (best.countryDropped && !countryNamed && this.foreignToDocument(context, best.alias!.entry.country!, span.start) ? HOLDS.bodyOfOtherCountry.text : undefined);
     // (Another person of the surname outranks the reading's own hold: it says why no one should look.)
     if (held !== undefined && (best.hold === undefined || held === HOLDS.personCaseForm.text)) ranked[0] = best = withHold(best, held);
@@ -2675,6 +2679,15 @@ function nominativePrefixes(words: readonly string[]): string[][] {
   return prefixes;
 }
 
+/** The prior of a city that English news means by its name, whatever district elsewhere shares it (`Moscow`). */
+const MAJOR_CITY_PRIOR = 0.9;
+
+/** Of two readings of a span as a correct name, the one whose entity it names (see `readingOf`). */
+function keptBetter(reading: RawCandidate, than: RawCandidate): boolean {
+  if (reading.base !== than.base) return reading.base > than.base;
+  return reading.alias?.entry.kind === 'city' && reading.alias.prior >= MAJOR_CITY_PRIOR && than.alias?.entry.kind === 'district';
+}
+
 /**
  * Of two readings that write the same text, the one to keep: the entity the span is exactly a
  * name of over another held for that very reason (`Almatinskoy` is a name of the Almaty Region,
@@ -2894,10 +2907,15 @@ function isNameJoiner(text: string, from: number, to: number): boolean {
 
 /** A capitalized word next to a span that is not a cue word, a connector or a name already read. */
 function adjacentName(token: WordToken, context: DocContext): boolean {
+  // `Cortina d'Ampezzo`, `Côte d’Ivoire`: a Romance particle elided before a capital goes on with the name.
+  if (ELIDED_PARTICLE_NAME.test(token.text)) return true;
   if ((context.known.has(token.index) && !context.knownPeople.has(token.index)) || !isCapitalized(token.text)) return false;
   const lower = token.text.toLowerCase();
   return kindCue(lower, undefined) === undefined && !CONNECTORS.has(lower) && !ENGLISH_PROPER_WORDS.has(lower);
 }
+
+/** A word that is a Romance particle elided before a capitalized name (`d'Ampezzo`, `dell’Aquila`). */
+const ELIDED_PARTICLE_NAME = /^(?:d|l|dell|dall|all|nell|sull)['’]\p{Lu}/u;
 
 /** An entry's context words in lower case, made once per entry. */
 const lowerContextWords = new WeakMap<GazetteerEntry, readonly string[]>();

@@ -64,6 +64,9 @@ const RUSSIAN_BODY_NAMES: ReadonlyArray<[string, string[]]> = [
   ['Генеральная прокуратура', ['kg-prosecutor-general', 'kz-prosecutor-general', 'ru-prosecutor-general', 'tj-prosecutor-general', 'tm-prosecutor-general', 'uz-prosecutor-general']],
   ['Верховный суд', ['kg-supreme-court', 'kz-supreme-court', 'ru-supreme-court', 'tj-supreme-court', 'uz-supreme-court']],
   ['Сенат', ['kz-senate', 'uz-senate']],
+  ['Минэнерго', ['kg-energy-ministry', 'kz-energy-ministry', 'ru-energy-ministry', 'uz-energy-ministry']],
+  ['Минсельхоз', ['kz-agriculture-ministry', 'ru-agriculture-ministry']],
+  ['Кабинет Министров', ['kg-cabinet-of-ministers', 'tm-cabinet-of-ministers', 'uz-cabinet-of-ministers']],
   ['Центральный банк', ['tm-central-bank', 'uz-central-bank']],
 ];
 

@@ -720,10 +720,13 @@ describe('document context on the built-in gazetteer', () => {
     ]);
   });
 
-  it('only suggests a country\'s case form after a capitalized word left in Russian (`the Minenergo Uzbekistana`)', () => {
+  it('reads a country\'s case form after a body\'s name left in Russian as that body\'s country (`the Minenergo Uzbekistana`), and only suggests one after another capitalized word left in Russian (`Minvodkhoz Uzbekistana`)', () => {
     const result = normalizeText('The Minenergo Uzbekistana opened a plant, and exports of Kazakhstana grew.', index);
-    expect(result.changes.map((c) => [c.from, c.to])).toEqual([['Kazakhstana', 'Kazakhstan']]);
-    expect(result.suggestions.map((s) => [s.from, s.evidence.held])).toEqual([['Uzbekistana', 'part of an untranslated Russian phrase']]);
+    expect(result.changes.map((c) => [c.from, c.to])).toEqual([['Minenergo Uzbekistana', 'Ministry of Energy of Uzbekistan'], ['Kazakhstana', 'Kazakhstan']]);
+    expect(result.suggestions).toEqual([]);
+    const unknown = normalizeText('The Minvodkhoz Uzbekistana opened a canal.', index);
+    expect(unknown.changes).toEqual([]);
+    expect(unknown.suggestions.map((s) => [s.from, s.evidence.held])).toEqual([['Uzbekistana', 'part of an untranslated Russian phrase']]);
   });
 
   it('holds an exact reading joined to a lower-case particle by a hyphen (`Gur-e-Amir`)', () => {
@@ -1214,5 +1217,10 @@ describe('document context on the built-in gazetteer', () => {
     const belarus = normalizeText('The Minoborony Belarusi held drills.', index);
     expect(belarus.changes).toEqual([]);
     expect(belarus.suggestions.map((s) => [s.from, s.to])).toEqual([['Minoborony Belarusi', 'Ministry of Defense of Belarus']]);
+  });
+
+  it('takes `Moscow` for the Russian capital, not for a district of that name elsewhere, when it places a document (`Minenergo` there is Russia\'s ministry), and reads nothing into a name that goes on after an elided particle (`Cortina d\'Ampezzo`)', () => {
+    expect(normalizeText('In Moscow, the Minenergo said exports rose.', index).changes.map((c) => [c.from, c.to, c.entity])).toEqual([['Minenergo', 'Ministry of Energy', 'ru-energy-ministry']]);
+    expect(normalizeText('Skaters who train in Moscow will compete in Milan and Cortina d\'Ampezzo.', index).changes).toEqual([]);
   });
 });
