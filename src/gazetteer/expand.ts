@@ -39,6 +39,9 @@ function withCommon(alias: Alias): Alias {
   return alias;
 }
 
+/** A Cyrillic acronym (`МИД`, `МЧС`): capitals only, one word. */
+const CYRILLIC_ACRONYM = /^[\u0400-\u042F]{2,6}$/u;
+
 /** Spellings of one native name with their folded keys, memoized: many places share a name. */
 type SpellingMemo = Map<string, { spelling: Romanization; key: string }[]>;
 
@@ -47,8 +50,11 @@ function spellingsOf(memo: SpellingMemo | undefined, text: string, lang: string,
   let spellings = memo?.get(memoKey);
   if (spellings === undefined) {
     // Unlimited and unfiltered here; the caller filters by what the entry already has and caps.
+    // (Except a spelling of an acronym, `MID` for `МИД`: flagged `common`, it is read only where a
+    // text writes it in capitals, as an acronym.)
+    const acronym = CYRILLIC_ACRONYM.test(text);
     spellings = romanize(text, lang, { kind, limit: Number.MAX_SAFE_INTEGER })
-      .filter((spelling) => !isCommonEnglishWord(spelling.text))
+      .filter((spelling) => acronym || !isCommonEnglishWord(spelling.text))
       .map((spelling) => ({ spelling, key: foldName(spelling.text) }));
     memo?.set(memoKey, spellings);
   }

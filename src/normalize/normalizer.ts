@@ -1960,6 +1960,9 @@ export class Normalizer {
     if (strongKeep) return out.filter((candidate) => candidate.keep);
     for (const alias of exact) {
       if (alias.keep || alias.replacement === surface) continue;
+      // `MID` (МИД), an English word in lower case: a Russian acronym's spelling reads only where the span is in capitals.
+      const acronymOfWord = alias.common && alias.alias.origin === 'generated' && isAcronym(alias.alias.text);
+      if (acronymOfWord && !isAcronym(surface)) continue;
       // `Kazakhstani`, `Iranian`: an English demonym listed among a country's names is the
       // adjective, written correctly (`the Kazakhstani delegation`), not a spelling of the name.
       if (alias.alias.script === 'Latn' && isEnglishLang(alias.alias.lang) && isDemonym(folded, foldKey(alias.replacement))) {
@@ -2007,7 +2010,7 @@ export class Normalizer {
       // Exact > known variant > generated romanization (foreign orthographies last).
       const base = alias.alias.origin !== 'generated' ? 0.97 : ENGLISH_LIKE.has(alias.alias.scheme ?? '') ? 0.94 : 0.93;
       const candidate = rawCandidate(alias.replacement, alias, 'exact', rule, 0, base, false, {});
-      if (alias.common) candidate.noAuto = true;
+      if (alias.common && !acronymOfWord) candidate.noAuto = true;
       if (alias.alias.scheme === 'ru-case' && alias.entry.kind === 'person' && ambiguousPersonCase(folded)) candidate.hold = HOLDS.personCaseOrWoman.text;
       out.push(candidate);
     }

@@ -116,6 +116,15 @@ describe('aliases', () => {
     expect(g.aliasesOf('uz-termez')).toEqual([]);
     expect(gazetteer.aliases.filter((a) => a.common).map((a) => a.text)).toEqual([]);
   });
+
+  it('keeps the spelling of a Cyrillic acronym that is an English word, flagged common (`МИД` → `MID`), and drops such spellings of words', () => {
+    const g = createGazetteer([
+      { id: 'ru-mfa', name: 'Ministry of Foreign Affairs of Russia', kind: 'government-body', country: 'RU', names: [{ text: 'МИД', lang: 'ru', script: 'Cyrl', type: 'abbreviation' }] },
+      { id: 'xx-mid', name: 'Midtown', kind: 'village', country: 'RU', names: [{ text: 'Мид', lang: 'ru', script: 'Cyrl', type: 'preferred' }] },
+    ]);
+    expect(g.aliasesOf('ru-mfa').filter((a) => a.origin === 'generated' && a.text === 'MID').map((a) => a.common)).toEqual([true]);
+    expect(g.aliasesOf('xx-mid').filter((a) => a.origin === 'generated').map((a) => a.text.toLowerCase())).not.toContain('mid');
+  });
 });
 
 describe('entries', () => {

@@ -1223,4 +1223,10 @@ describe('document context on the built-in gazetteer', () => {
     expect(normalizeText('In Moscow, the Minenergo said exports rose.', index).changes.map((c) => [c.from, c.to, c.entity])).toEqual([['Minenergo', 'Ministry of Energy', 'ru-energy-ministry']]);
     expect(normalizeText('Skaters who train in Moscow will compete in Milan and Cortina d\'Ampezzo.', index).changes).toEqual([]);
   });
+
+  it('reads a Russian acronym whose spelling is an English word only where it is written in capitals (`the MID` → `Ministry of Foreign Affairs`; `Mid-level` stays)', () => {
+    const result = normalizeText('In Moscow, the MID summoned the envoy. Mid-level officials left.', index);
+    expect(result.changes.map((c) => [c.from, c.to, c.entity])).toEqual([['MID', 'Ministry of Foreign Affairs', 'ru-mfa']]);
+    expect(result.suggestions).toEqual([]);
+  });
 });
