@@ -2767,8 +2767,9 @@ function isPlainGap(text: string, from: number, to: number): boolean {
 
 /** True when the span is joined by a hyphen to a word before or after it. */
 function isHyphenated(text: string, span: Span): boolean {
+  // (A number after the hyphen makes a name too: `Sakhalin-2`, a project, is no misspelled region.)
   return (
-    (HYPHENS.has(text.charCodeAt(span.end)) && LETTER.test(text.charAt(span.end + 1)) && !englishCompoundAfter(text, span)) ||
+    (HYPHENS.has(text.charCodeAt(span.end)) && LETTER_OR_DIGIT.test(text.charAt(span.end + 1)) && !englishCompoundAfter(text, span)) ||
     (HYPHENS.has(text.charCodeAt(span.start - 1)) && LETTER.test(text.charAt(span.start - 2)))
   );
 }
@@ -2902,6 +2903,7 @@ function isWordAt(text: string, surface: string, at: number): boolean {
 }
 
 const LETTER = /\p{L}/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{Nd}]/u;
 
 /** True when `text[from, to)` is one space or hyphen (`Too-Ashuu`, `Nagorno-Karabakh`). */
 function isNameJoiner(text: string, from: number, to: number): boolean {

@@ -1229,4 +1229,11 @@ describe('document context on the built-in gazetteer', () => {
     expect(result.changes.map((c) => [c.from, c.to, c.entity])).toEqual([['MID', 'Ministry of Foreign Affairs', 'ru-mfa']]);
     expect(result.suggestions).toEqual([]);
   });
+
+  it('holds a near-spelling before a hyphen and a number (`Sakhailn-2`, a project), and keeps the English press name `Rosgvardia` while fixing the BGN `Rosgvardiya`', () => {
+    const project = normalizeText('Gas from Sakhailn-2 reached Japan.', index);
+    expect(project.changes).toEqual([]);
+    expect(project.suggestions.map((s) => [s.from, s.evidence.held])).toEqual([['Sakhailn', 'part of a hyphenated name']]);
+    expect(normalizeText('The Rosgvardia sent troops to Belgorod. The Rosgvardiya sent more.', index).changes.map((c) => [c.from, c.to])).toEqual([['Rosgvardiya', 'National Guard of Russia']]);
+  });
 });
