@@ -526,6 +526,7 @@ const HOLDS = {
   untranslatedPhrase: { text: 'part of an untranslated Russian phrase', silent: false },
   untranslatedNative: { text: 'part of a phrase left in its own language', silent: false },
   writtenOther: { text: 'written as the name of another entity', silent: 'fuzzy' },
+  surnameElsewhere: { text: 'a surname the document gives after a given name', silent: true },
   bodyOfOtherCountry: { text: 'a body named without its country: the gazetteer lists none of that name for the country of the document', silent: false },
 } as const;
 /** Holds that the document's context may lift (see `decide`): every other hold keeps a reading from being applied. */
@@ -1775,6 +1776,9 @@ export class Normalizer {
       return 'a surname shape (-sky) without a designator';
     }
     if (best.how === 'exact') return undefined;
+    // `Turchin said`, after `Prime Minister Alexander Turchin`: a word the document gives as a
+    // surname after a given name is that surname, not a near-spelling of a place (Türkiye).
+    if (entry.kind !== 'person' && !span.surface.includes(' ') && writtenAfterGivenName(context, span)) return HOLDS.surnameElsewhere.text;
     // `according to Vorobyovoy` after `Yelena Vorobyova`: a case form of a surname the document
     // gives with a given name is that person, not a place of the same stem (Vorobyovo).
     if (entry.kind !== 'person' && !span.surface.includes(' ') && caseFormOfNamedPerson(context, span)) return HOLDS.personCaseForm.text;

@@ -1236,4 +1236,10 @@ describe('document context on the built-in gazetteer', () => {
     expect(project.suggestions.map((s) => [s.from, s.evidence.held])).toEqual([['Sakhailn', 'part of a hyphenated name']]);
     expect(normalizeText('The Rosgvardia sent troops to Belgorod. The Rosgvardiya sent more.', index).changes.map((c) => [c.from, c.to])).toEqual([['Rosgvardiya', 'National Guard of Russia']]);
   });
+
+  it('leaves a surname alone that the document gives after a given name elsewhere (`Turchin said`, after `Alexander Turchin`, is no near-spelling of Türkiye)', () => {
+    const result = normalizeText('Belarusian Prime Minister Alexander Turchin spoke in Minsk. Speaking later, Turchin said exports rose.', index);
+    expect(result.changes).toEqual([]);
+    expect(result.suggestions).toEqual([]);
+  });
 });
