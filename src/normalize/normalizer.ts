@@ -829,6 +829,15 @@ export class Normalizer {
       j++;
     }
     const spans: Span[] = [];
+    // `Kyivska oblast`: a Ukrainian region's adjective and noun, listed whole. (A Russian one,
+    // `Kurskaya oblast`, is read through its adjective, which takes in the noun: see `decide`.)
+    const noun = tokens[i + 1];
+    if (
+      ends.length === 1 && noun !== undefined && RUSSIAN_REGION_NOUNS.has(noun.text) && UKRAINIAN_REGION_ADJECTIVE.test(tokens[i]!.text) &&
+      noun.start - tokens[i]!.end === 1 && text.charCodeAt(noun.start - 1) === 0x20 && this.index.lookupExact(foldKey(`${tokens[i]!.text} ${noun.text}`)).length > 0
+    ) {
+      spans.push({ first: i, last: i + 1, start: tokens[i]!.start, end: noun.end, surface: text.slice(tokens[i]!.start, noun.end), reading: undefined });
+    }
     // `Rossiyskie zheleznye dorogi` (Russian Railways): a name left in Russian or another language
     // of the region goes on in lower case, in words no English list has. Tried only after a word
     // that starts a listed name of several words, longest first.
@@ -2395,6 +2404,9 @@ export class Normalizer {
         if (type === 'adjective' && MASCULINE_ADJECTIVE.test(ending) && hit.alias.entry.name.endsWith(' Oblast')) continue;
         // A name in `-iya` keeps its `i` in every case (`Belgii`, `Belgiyu`): `Belgee` is no form of Belgiya.
         if (type === 'case' && /i[yj]?a$/u.test(hit.alias.folded) && !stemWord.endsWith('i')) continue;
+        // A name shaped like a Russian adjective declines as one (`Bolotnoye`: `Bolotnogo`,
+        // `Bolotnom`), never in a bare vowel: `Bolotnia` is another place.
+        if (type === 'case' && ending.length === 1 && ADJECTIVE_SHAPED_NAME.test(hit.alias.folded)) continue;
         const base = (type === 'adjective' ? 0.9 : 0.86) - 0.14 * hit.cost;
         const candidate = rawCandidate(hit.alias.replacement, hit.alias, 'stem', 'morphology', hit.cost, flags.preposition !== undefined ? base + 0.05 : base, false, {
           ending: `-${ending}`,
@@ -2922,6 +2934,12 @@ function adjacentName(token: WordToken, context: DocContext): boolean {
   const lower = token.text.toLowerCase();
   return kindCue(lower, undefined) === undefined && !CONNECTORS.has(lower) && !ENGLISH_PROPER_WORDS.has(lower);
 }
+
+/** A folded name that ends like a Russian adjective in the nominative (`Bolotnoye`, `Kurskaya`, `Zheleznodorozhnyy`). */
+const ADJECTIVE_SHAPED_NAME = /(?:oye|oe|aya|yy|iy)$/u;
+
+/** The feminine adjective of a Ukrainian region's name (`Kyivska`, `Zaporizka`, `Donetska`). */
+const UKRAINIAN_REGION_ADJECTIVE = /^\p{Lu}\p{Ll}+(?:sk|tsk|zk|ck)a$/u;
 
 /** A word that is a Romance particle elided before a capitalized name (`d'Ampezzo`, `dell’Aquila`). */
 const ELIDED_PARTICLE_NAME = /^(?:d|l|dell|dall|all|nell|sull)['’]\p{Lu}/u;

@@ -1242,4 +1242,12 @@ describe('document context on the built-in gazetteer', () => {
     expect(result.changes).toEqual([]);
     expect(result.suggestions).toEqual([]);
   });
+
+  it('reads a Ukrainian region\'s adjective and noun listed whole (`Kyivska oblast` → `Kyiv Oblast`), and no bare-vowel case form of a name shaped like an adjective (`Bolotnia` is no `Bolotnoye`)', () => {
+    const result = normalizeText('Her paintings came from the village of Bolotnia in the Kyivska oblast; the Lvivska oblast was calm.', index);
+    expect(result.changes.map((c) => [c.from, c.to])).toEqual([
+      ['Kyivska oblast', 'Kyiv Oblast'],
+      ['Lvivska oblast', 'Lviv Oblast'],
+    ]);
+  });
 });
