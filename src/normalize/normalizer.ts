@@ -3396,8 +3396,8 @@ function gluedToEnglishName(candidate: RawCandidate): boolean {
     alias !== undefined &&
     alias.keep &&
     alias.prior >= SHORT_STEM_MIN_PRIOR &&
-    isPlaceKind(alias.entry.kind) &&
-    inFocus(alias.entry)
+    // (Or a name of several words of a body, written as listed: `Jogorku Keneshon`.)
+    ((isPlaceKind(alias.entry.kind) && inFocus(alias.entry)) || (alias.folded.includes(' ') && alias.entry.kind !== 'person' && !isPlaceKind(alias.entry.kind)))
   );
 }
 

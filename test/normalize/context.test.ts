@@ -1250,4 +1250,12 @@ describe('document context on the built-in gazetteer', () => {
       ['Lvivska oblast', 'Lviv Oblast'],
     ]);
   });
+
+  it('splits a function word glued to a body\'s name of several words written as listed (`Jogorku Keneshon` → `Jogorku Kenesh on`), and reads the Ukrainian genitive of the Rada (`Verkhovnoi Rady`)', () => {
+    const result = normalizeText('Deputies of the Jogorku Keneshon Tuesday met the speaker of the Verkhovnoi Rady in Kyiv.', index);
+    expect(result.changes.map((c) => [c.from, c.to])).toEqual([
+      ['Keneshon', 'Kenesh on'],
+      ['Verkhovnoi Rady', 'Verkhovna Rada'],
+    ]);
+  });
 });
