@@ -781,17 +781,9 @@ export class Normalizer {
    */
   private countryInGenitive(word: string): GazetteerEntry | undefined {
     if (word.length < 5) return undefined;
-    const nominatives = word.endsWith('ii')
-      ? [`${word.slice(0, -1)}ya`, word.slice(0, -2) + 'ia']
-      : word.endsWith('y')
-        ? [`${word.slice(0, -1)}a`]
-        : word.endsWith('a')
-          ? [word.slice(0, -1)]
-          : word.endsWith('i')
-            ? [word.slice(0, -1)]
-            : [];
-    for (const nominative of nominatives) {
-      const country = this.index.lookupExact(nominative).find((alias) => alias.entry.kind === 'country');
+    for (const [genitive, nominative] of GENITIVE_COUNTRY_ENDINGS) {
+      if (!word.endsWith(genitive)) continue;
+      const country = this.index.lookupExact(word.slice(0, -genitive.length) + nominative).find((alias) => alias.entry.kind === 'country');
       if (country !== undefined) return country.entry;
     }
     return undefined;
@@ -959,7 +951,8 @@ export class Normalizer {
    * What a reading of a span writes when its output is the entity's canonical name, by kind: the
    * English acronym for an acronym, a person's closest English spelling, a body without the country
    * its canonical name adds, a region with `Region`, a short form as short as written, another
-   * English name the team chose, a river as spelled; else the canonical name.
+   * English name the team chose, a river as spelled; else the canonical name. (A body's name
+   * left without its country marks the candidate `countryDropped`, for `decide` to weigh.)
    */
   private outputFor(candidate: RawCandidate, alias: IndexedAlias, surface: string, spanIsAcronym: boolean): string {
     const canonical = alias.replacement;
@@ -2698,6 +2691,13 @@ function nominativePrefixes(words: readonly string[]): string[][] {
   return prefixes;
 }
 
+/**
+ * Genitive endings of countries' names and the nominative endings they replace, most specific
+ * first: `Rossii` → `Rossiya`, `Armenii` → `Armenia`, `Ukrainy` → `Ukraina`, `Kyrgyzstana` →
+ * `Kyrgyzstan`, `Belarusi` → `Belarus`.
+ */
+const GENITIVE_COUNTRY_ENDINGS: ReadonlyArray<readonly [string, string]> = [['ii', 'iya'], ['ii', 'ia'], ['y', 'a'], ['a', ''], ['i', '']];
+
 /** The prior of a city that English news means by its name, whatever district elsewhere shares it (`Moscow`). */
 const MAJOR_CITY_PRIOR = 0.9;
 
@@ -2976,12 +2976,12 @@ function featureNounBeforeName(text: string, tokens: readonly WordToken[], i: nu
   return next !== undefined && RUSSIAN_FEATURE_NOUNS_BEFORE.has(tokens[i]!.text) && next.start - tokens[i]!.end === 1 && text.charCodeAt(next.start - 1) === 0x20 && isCapitalized(next.text);
 }
 
-/** True for a text of ASCII characters only. */
 /** True for Russian, in its own script or romanized (`ru`, `ru-Latn`). */
 function isRussianLang(lang: string): boolean {
   return lang === 'ru' || lang.startsWith('ru-');
 }
 
+/** True for a text of ASCII characters only. */
 function isPlainAscii(text: string): boolean {
   return /^[\x00-\x7f]*$/u.test(text);
 }
