@@ -1258,4 +1258,9 @@ describe('document context on the built-in gazetteer', () => {
       ['Verkhovnoi Rady', 'Verkhovna Rada'],
     ]);
   });
+
+  it('keeps `Ferghana`, an English press spelling of the city and region, and still fixes a garble of it', () => {
+    const result = normalizeText('Police in Andijan and Ferghana said the Ferghna region grew.', index);
+    expect(result.changes.map((c) => [c.from, c.to])).toEqual([['Ferghna', 'Fergana']]);
+  });
 });
