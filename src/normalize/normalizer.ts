@@ -23,6 +23,7 @@ import {
   FOCUS_COUNTRIES,
   FOCUS_LANGUAGES,
   HOLD_GLUED_SUFFIXES,
+  COUNTRY_ADJECTIVES,
   GLUED_PREFIXES,
   GLUED_SUFFIXES,
   KIND_CUES,
@@ -968,7 +969,7 @@ export class Normalizer {
       // Foreign Affairs`, `House of Representatives`); `Jogorku Keneshe`: of two correct English
       // spellings of a body's name, the one written.
       const output = this.withoutAddedCountry(alias, canonical, surface);
-      if (output === canonical) return this.closestKeptName(alias, surface);
+      if (output === canonical) return this.countryAdjectiveName(alias) ?? this.closestKeptName(alias, surface);
       // (A name in a country's own language, `Tashqi ishlar vazirligi`, says whose body it is; a Russian one does not.)
       candidate.countryDropped = isRussianLang(alias.alias.lang);
       return output;
@@ -1026,6 +1027,26 @@ export class Normalizer {
     }
     const closest = output === undefined ? replacement : output.join(' ');
     return this.keepingCorrectWords(alias.entry, closest, surfaceWords);
+  }
+
+  /**
+   * A ministry's English name in the form English news gives it, with the country's adjective
+   * (`Russian Foreign Ministry`), for a Russian name of it with its country (`MID Rossii`)
+   * whose canonical name adds the country (`Ministry of Foreign Affairs of Russia`); undefined
+   * where the gazetteer lists no such name for it (see `countryAdjectives` in rules.json).
+   */
+  private countryAdjectiveName(alias: IndexedAlias): string | undefined {
+    const entry = alias.entry;
+    const adjective = entry.country === undefined ? undefined : COUNTRY_ADJECTIVES.get(entry.country);
+    if (adjective === undefined || !isRussianLang(alias.alias.lang)) return undefined;
+    const country = this.index.entry(`country:${entry.country!.toLowerCase()}`);
+    if (country === undefined || !alias.replacement.endsWith(` of ${country.name}`)) return undefined;
+    for (const name of entry.names) {
+      // (English news forms are listed as variants, which the normalizer leaves as written: see `exactReadings`.)
+      // (Ministries only: `Bank of Russia` and `National Guard of Russia` are how English news names those.)
+      if (isEnglishLang(name.lang) && name.type !== 'misspelling' && name.text.startsWith(`${adjective} `) && name.text.endsWith(' Ministry')) return name.text;
+    }
+    return undefined;
   }
 
   /**
@@ -1399,7 +1420,7 @@ export class Normalizer {
         const own = scored.find((candidate) => candidate.countryDropped && candidate.alias!.entry.country === code);
         end = following.end;
         countryNamed = true;
-        if (own !== undefined) ranked[0] = best = withNoun(own, own.alias!.replacement, following.text);
+        if (own !== undefined) ranked[0] = best = withNoun(own, this.countryAdjectiveName(own.alias!) ?? own.alias!.replacement, following.text);
         else {
           ranked[0] = best = withHold(withNoun(best, `${best.output} of ${country.name}`, following.text), HOLDS.bodyOfOtherCountry.text);
           best.noAuto = true;

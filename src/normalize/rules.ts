@@ -13,6 +13,9 @@ const require = createRequire(import.meta.url);
 /** The raw tables, as in `data/rules.json`. */
 export const RULES = rules;
 
+/** The English adjective of a country (`RU` → `Russian`), for bodies named as English news names them. */
+export const COUNTRY_ADJECTIVES: ReadonlyMap<string, string> = new Map(Object.entries(rules.countryAdjectives.adjectives));
+
 /** Lower-case words that may sit inside a multi-word name. */
 export const CONNECTORS: ReadonlySet<string> = new Set(rules.connectors.words);
 
