@@ -3417,8 +3417,9 @@ function gluedToEnglishName(candidate: RawCandidate): boolean {
     alias !== undefined &&
     alias.keep &&
     alias.prior >= SHORT_STEM_MIN_PRIOR &&
-    // (Or a name of several words of a body, written as listed: `Jogorku Keneshon`.)
-    ((isPlaceKind(alias.entry.kind) && inFocus(alias.entry)) || (alias.folded.includes(' ') && alias.entry.kind !== 'person' && !isPlaceKind(alias.entry.kind)))
+    // (Or a body's name of several words, or a legislature's, written as listed: `Jogorku Keneshon`, `Mazhilison`.)
+    ((isPlaceKind(alias.entry.kind) && inFocus(alias.entry)) ||
+      ((alias.folded.includes(' ') || alias.entry.kind === 'legislature') && alias.entry.kind !== 'person' && !isPlaceKind(alias.entry.kind)))
   );
 }
 

@@ -55,6 +55,7 @@ const RUSSIAN_BODY_NAMES: ReadonlyArray<[string, string[]]> = [
   ['Минздрав', ['kg-health-ministry', 'kz-health-ministry', 'ru-health-ministry', 'uz-health-ministry']],
   ['Министерство здравоохранения', ['kg-health-ministry', 'kz-health-ministry', 'ru-health-ministry', 'uz-health-ministry']],
   ['Минобороны', ['kg-defense-ministry', 'kz-defense-ministry', 'ru-defense-ministry', 'tj-defense-ministry', 'uz-defense-ministry']],
+  ['Министерство обороны', ['kg-defense-ministry', 'kz-defense-ministry', 'ru-defense-ministry', 'tj-defense-ministry', 'uz-defense-ministry']],
   ['Нацбанк', ['kg-national-bank', 'kz-national-bank', 'tj-national-bank']],
   ['Национальный банк', ['kg-national-bank', 'kz-national-bank', 'tj-national-bank']],
   ['ЦИК', ['kg-cec', 'kz-cec', 'ru-cec', 'uz-cec']],

@@ -1267,4 +1267,13 @@ describe('document context on the built-in gazetteer', () => {
   it.each(RULES.countryAdjectives.samples)('writes a ministry left in Russian with its country as English news does (countryAdjectives.samples): %s → %s', (span, fix) => {
     expect(normalizeText(`Officials said the ${span} had replied.`, index).text).toBe(`Officials said the ${fix} had replied.`);
   });
+
+  it('reads the parliaments of Armenia and Georgia in their own languages (`Azgayin Zhoghov`, `Sakartvelos Parlamenti`), and splits a function word glued to a legislature\'s one-word name (`Mazhilison`)', () => {
+    const result = normalizeText('In Yerevan, the Azgayin Zhoghov voted. In Tbilisi, the Sakartvelos Parlamenti met. Deputies of the Mazhilison Tuesday met in Astana.', index);
+    expect(result.changes.map((c) => [c.from, c.to])).toEqual([
+      ['Azgayin Zhoghov', 'National Assembly'],
+      ['Sakartvelos Parlamenti', 'Parliament of Georgia'],
+      ['Mazhilison', 'Mazhilis on'],
+    ]);
+  });
 });
