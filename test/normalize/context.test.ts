@@ -1276,4 +1276,13 @@ describe('document context on the built-in gazetteer', () => {
       ['Mazhilison', 'Mazhilis on'],
     ]);
   });
+
+  it('reads the economy of Azerbaijan and Kazakhstan listed this session (`Mikail Dzhabbarov`, `Khalyk Bank`, `Kazakhmyss`)', () => {
+    const result = normalizeText('In Baku, Mikail Dzhabbarov met bankers; Khalyk Bank and Kazakhmyss reported in Almaty.', index);
+    expect(result.changes.map((c) => [c.from, c.to, c.entity])).toEqual([
+      ['Mikail Dzhabbarov', 'Mikayil Jabbarov', 'person-mikayil-jabbarov'],
+      ['Khalyk Bank', 'Halyk Bank', 'org-halyk-bank'],
+      ['Kazakhmyss', 'Kazakhmys', 'org-kazakhmys'],
+    ]);
+  });
 });
