@@ -776,6 +776,11 @@ export class Normalizer {
     return { decisions, dependent };
   }
 
+  /** The gazetteer's entry of a country by its ISO code (`KG` → `country:kg`). */
+  private countryEntry(code: string | undefined): GazetteerEntry | undefined {
+    return code === undefined ? undefined : this.index.entry(`country:${code.toLowerCase()}`);
+  }
+
   /**
    * The country whose name a word is in the Russian genitive (`kyrgyzstana`, `rossii`, `ukrainy`,
    * `belarusi`; folded), as the gazetteer spells the nominative; else undefined.
@@ -1039,11 +1044,11 @@ export class Normalizer {
     const entry = alias.entry;
     const adjective = entry.country === undefined ? undefined : COUNTRY_ADJECTIVES.get(entry.country);
     if (adjective === undefined || !isRussianLang(alias.alias.lang)) return undefined;
-    const country = this.index.entry(`country:${entry.country!.toLowerCase()}`);
+    const country = this.countryEntry(entry.country);
     if (country === undefined || !alias.replacement.endsWith(` of ${country.name}`)) return undefined;
     for (const name of entry.names) {
-      // (English news forms are listed as variants, which the normalizer leaves as written: see `exactReadings`.)
-      // (Ministries only: `Bank of Russia` and `National Guard of Russia` are how English news names those.)
+      // (English news forms are listed as variants, which the normalizer leaves as written: see
+      // `exactReadings`. Ministries only: `Bank of Russia` is how English news names that one.)
       if (isEnglishLang(name.lang) && name.type !== 'misspelling' && name.text.startsWith(`${adjective} `) && name.text.endsWith(' Ministry')) return name.text;
     }
     return undefined;
@@ -1148,8 +1153,8 @@ export class Normalizer {
     const from = alias.alias.origin === 'generated' ? entry.names.find((name) => name.text === alias.alias.from) : alias.alias;
     // (An abbreviation of one word, `МВД`, names no country either; `МВД РК` does.)
     const countryless = from?.type === 'variant' || from?.type === 'official' || (from?.type === 'abbreviation' && !from.text.includes(' '));
-    if (entry.country === undefined || !countryless) return output;
-    const country = this.index.entry(`country:${entry.country.toLowerCase()}`);
+    if (!countryless) return output;
+    const country = this.countryEntry(entry.country);
     if (country === undefined || !output.endsWith(` of ${country.name}`)) return output;
     const words = foldKey(surface).split(' ');
     const countryName = foldKey(country.name);
@@ -1416,8 +1421,7 @@ export class Normalizer {
       // for that country (`Minoborony Belarusi`) is only suggested.
       const country = this.countryInGenitive(after);
       if (country !== undefined) {
-        const code = country.id.slice('country:'.length).toUpperCase();
-        const own = scored.find((candidate) => candidate.countryDropped && candidate.alias!.entry.country === code);
+        const own = scored.find((candidate) => candidate.countryDropped && this.countryEntry(candidate.alias!.entry.country)?.id === country.id);
         end = following.end;
         countryNamed = true;
         if (own !== undefined) ranked[0] = best = withNoun(own, this.countryAdjectiveName(own.alias!) ?? own.alias!.replacement, following.text);
