@@ -286,6 +286,7 @@ const enum Reason {
   ContextWord = 64,
   KindCue = 128,
   KindMismatch = 256,
+  DocumentCountry = 512,
 }
 
 const REASON_TEXTS: ReadonlyArray<[Reason, string]> = [
@@ -298,6 +299,7 @@ const REASON_TEXTS: ReadonlyArray<[Reason, string]> = [
   [Reason.ContextWord, 'context word'],
   [Reason.KindCue, 'kind cue'],
   [Reason.KindMismatch, 'kind mismatch'],
+  [Reason.DocumentCountry, 'country of the document'],
 ];
 
 /** The reasons of a scored candidate as the evidence words them (`kind cue: region`). */
@@ -528,6 +530,8 @@ const HOLDS = {
   untranslatedNative: { text: 'part of a phrase left in its own language', silent: false },
   writtenOther: { text: 'written as the name of another entity', silent: 'fuzzy' },
   surnameElsewhere: { text: 'a surname the document gives after a given name', silent: true },
+  nearVariantOnly: { text: 'near a variant of unknown language, far from the name itself', silent: true },
+  countryOwnName: { text: 'a country outside the region named in another language, as names written in that language keep it', silent: true },
   bodyOfOtherCountry: { text: 'a body named without its country: the gazetteer lists none of that name for the country of the document', silent: false },
 } as const;
 /** Holds that the document's context may lift (see `decide`): every other hold keeps a reading from being applied. */
@@ -697,6 +701,37 @@ export class Normalizer {
       placed = true;
     }
     return placed;
+  }
+
+  /**
+   * Of the countries of a span's readings, when they are several, all of one kind, and none keeps
+   * the span as written, the one the document's other mentions place it in most often (strictly); else undefined.
+   */
+  private leadingCountry(context: DocContext, raw: readonly RawCandidate[], start: number): string | undefined {
+    // (Readings of one kind only: `Kazakhtan` is Kazakhstan in a story about Kyrgyzstan too.)
+    let first: string | undefined;
+    let several = false;
+    const kind = raw[0]?.alias?.entry.kind;
+    for (const candidate of raw) {
+      if (candidate.keep || candidate.alias?.entry.kind !== kind) return undefined;
+      const country = candidate.alias?.entry.country;
+      if (country !== first) several ||= first !== undefined;
+      first ??= country;
+    }
+    if (!several) return undefined;
+    let leading: string | undefined;
+    let most = 0;
+    let tied = false;
+    for (const country of new Set(raw.map((candidate) => candidate.alias?.entry.country))) {
+      const starts = country === undefined ? undefined : context.countries.get(country);
+      const count = starts === undefined ? 0 : starts.filter((at) => at !== start).length;
+      if (count > most) {
+        leading = country;
+        most = count;
+        tied = false;
+      } else if (count === most) tied = true;
+    }
+    return tied || most === 0 ? undefined : leading;
   }
 
   /** How the document's other mentions support an entity at a span start (hash lookups only). */
@@ -995,7 +1030,36 @@ export class Normalizer {
     // (`Pyanj`), not the canonical `Panj River`. (Not a lake's: `ozero Baykal` is `Lake Baikal`,
     // the noun translated, where the canonical name is the fix.)
     if (kind === 'other' && canonical.endsWith(' River')) return this.featureNameAsWritten(alias, surface);
+    // `Radio Azattik` → `Radio Azattyk`, not `Azattyk`: the canonical name would drop a word the
+    // text has, where a fuller English name of the broadcaster or company has it.
+    if (kind === 'media' || kind === 'org') return this.fullerKeptName(alias, surface) ?? canonical;
     return canonical;
+  }
+
+  /**
+   * Of the entity's current English names, the one closest to the span among
+   * those with as many words as the span and the canonical name's words in them (`Radio Azattyk`
+   * for `Radio Azattik`, where the canonical name is `Azattyk`); undefined where the canonical
+   * name has as many words as the span, or no such name is listed.
+   */
+  private fullerKeptName(alias: IndexedAlias, surface: string): string | undefined {
+    const written = foldKey(surface);
+    const wordCount = written.split(' ').length;
+    const canonical = foldKey(alias.replacement);
+    if (canonical.split(' ').length >= wordCount) return undefined;
+    let best: string | undefined;
+    let bestCost = Infinity;
+    for (const name of alias.entry.names) {
+      if (name.script !== 'Latn' || !isEnglishLang(name.lang) || name.type === 'misspelling' || name.type === 'historic') continue;
+      const folded = foldKey(name.text);
+      if (folded.split(' ').length !== wordCount || !containsWords(folded, canonical)) continue;
+      const cost = weightedDistance(written, folded, 4);
+      if (cost < bestCost) {
+        best = name.text;
+        bestCost = cost;
+      }
+    }
+    return best;
   }
 
   /**
@@ -1314,7 +1378,26 @@ export class Normalizer {
     const untranslatedPhrase = candidate.how === 'fuzzy' && candidate.cost <= 0.5 && alias.entry.kind !== 'country' && alias.alias.origin !== 'canonical' && alias.folded.includes(' ') && !isEnglishLang(alias.alias.lang);
     if (!exact && otherNameAlias && !untranslatedPhrase && !this.isVariantSpelling(alias, 'alias', true) && (candidate.how === 'fuzzy' || candidate.output !== alias.alias.text)) return HOLDS.otherName.text;
     if (candidate.how === 'fuzzy' && firstLettersDiffer(folded, alias.folded)) return HOLDS.firstLetter.text;
+    if (candidate.how === 'fuzzy' && this.nearNoisyVariantOnly(folded, output, alias)) return HOLDS.nearVariantOnly.text;
     return undefined;
+  }
+
+  /**
+   * True for a fuzzy reading through a source's variant of unknown language that nothing else
+   * vouches for, where the span is far from the fix and from every Latin name of the entity in a
+   * known language: `Tashanta`, a village, is near `Taskenta`, listed for Tashkent, and near no
+   * other name of Tashkent. (`Kuvsay` is near `Kuwassai` and the English `Kuvasay` both. A variant
+   * the entity has in a known language too, or that sources list in several spellings, `Rostov na
+   * Donu`, `Rostov-na-Donu` and `Rostóv na Donú`, is no noise.)
+   */
+  private nearNoisyVariantOnly(folded: string, output: string, alias: IndexedAlias): boolean {
+    if (alias.alias.lang !== 'und' || alias.alias.origin !== 'name') return false;
+    const entry = alias.entry;
+    const budget = maxFuzzyCost(folded.replace(/ /g, '').length);
+    if (weightedDistance(folded, output, budget) <= budget) return false;
+    if (entry.names.some((name) => name.script === 'Latn' && name.lang !== 'und' && weightedDistance(folded, foldKey(name.text), budget) <= budget)) return false;
+    const listedAlike = this.index.lookupExact(alias.folded).filter((other) => other.entry.id === entry.id);
+    return listedAlike.length === 1 && listedAlike[0]!.alias.lang === 'und';
   }
 
   /**
@@ -1351,7 +1434,8 @@ export class Normalizer {
     }
     const around = this.surroundings(text, tokens, span, context, previous);
     const { before, beforeTwo, following, after, longerName, cue } = around;
-    const scored = raw.map((candidate) => this.score(candidate, context, cue, longerName, span.start, span.surface));
+    const leading = this.leadingCountry(context, raw, span.start);
+    const scored = raw.map((candidate) => this.score(candidate, context, cue, longerName, span.start, span.surface, leading));
     // Rank outputs: the best reading per output, in the order outputs first appear (a span has a handful).
     const ranked: ScoredCandidate[] = [];
     // `the Poltavskaya and Kharkovskaya regions`: the designator after the second adjective is the first one's too.
@@ -1519,8 +1603,12 @@ export class Normalizer {
     const namePrecedes = previousIsName && !previousOpensSentence;
     // A person's name next to a place may be part of it (`Volodymyr Zelensky`), but next to an
     // institution it is who holds a post there (`the Mazhilis Yerlan Koshanov`).
-    const personOnly = (nameFollows ? context.knownPeople.has(following!.index) : true) && (namePrecedes ? context.knownPeople.has(previous!.index) : true);
-    const longerName: LongerName = nameFollows || namePrecedes ? (personOnly ? 'person' : 'unknown') : undefined;
+    // (`the mayor of Dushnabe Rustam Emomali`: a known person's name that starts with a given name
+    // right after the span is a name of its own, not the rest of the span's.)
+    const personStartsAfter = nameFollows && context.knownPeople.has(following!.index) && commonGivenNames().has(following!.text);
+    const joinedAfter = nameFollows && !personStartsAfter;
+    const personOnly = (joinedAfter ? context.knownPeople.has(following!.index) : true) && (namePrecedes ? context.knownPeople.has(previous!.index) : true);
+    const longerName: LongerName = joinedAfter || namePrecedes ? (personOnly ? 'person' : 'unknown') : undefined;
     // `Madina Abylkasymova`: before a surname, the span is a given name whatever else it names.
     // The surname may itself be read as a place kept as written (`Petrov`, a Kazakh village): it
     // is still the surname after a given name.
@@ -1545,6 +1633,16 @@ export class Normalizer {
    */
   private neighbourHold(best: ScoredCandidate, text: string, span: Span, end: number, preposition: WordToken | undefined, previous: WordToken | undefined, around: Surroundings, context: DocContext): string | undefined {
     const { before, twoBack, beforeTwo, phoned, following, after, nameFollows, previousIsName, namePrecedes, longerName, beforeSurname, afterGivenName, placeAfterGivenName, beforeGivenName, cue } = around;
+    // `Vuelta a España`, `Banco de España`: a country outside the region named in another Western
+    // language after a name's linking word of that language ends a name in that language. (Alone,
+    // `Frankreich` is how a translation through German leaves France.)
+    if (
+      best.alias !== undefined && best.how === 'exact' && best.alias.entry.kind === 'country' && !FOCUS_COUNTRIES.has(best.alias.entry.country ?? '') &&
+      best.alias.alias.origin === 'name' && !isEnglishLang(best.alias.alias.lang) && !FOCUS_LANGUAGES.has(primaryLang(best.alias.alias.lang)) &&
+      before !== undefined && FOREIGN_NAME_LINKS.has(before) && twoBack !== undefined && isCapitalized(twoBack.text)
+    ) {
+      return HOLDS.countryOwnName.text;
+    }
     // `Ferganskoy doline` (in the Fergana Valley): a Russian adjective before a Russian noun left
     // untranslated names what the noun names, not the place the adjective comes from.
     // So does an acronym after it (`Zaporozhskaya AES`, the nuclear power plant).
@@ -1974,7 +2072,10 @@ export class Normalizer {
         // is no misspelled `Ak Jol`, the party; `Mazari-Sharif`, listed as no name, is one of `Mazari Sharif`).
         const listedAs = asWritten(alias.alias.text);
         const joinedOtherwise = listedAs.replace(JOINERS, ' ') === written.replace(JOINERS, ' ') && exact.some((other) => other.keep && other.alias.text === surface);
-        const differs = listedAs !== written && !joinedOtherwise;
+        // (Not a listed English name written without its diacritics, `Saatli` for `Saatlı`: English
+        // news drops them; that spelling is as correct as the listed one.)
+        const englishWithoutMarks = alias.keep && isEnglishLang(alias.alias.lang) && isPlainAscii(surface) && withoutMarks(listedAs) === written;
+        const differs = listedAs !== written && !joinedOtherwise && !englishWithoutMarks;
         if (differs && alias.alias.script === 'Latn' && alias.prior >= 0.6 && !alias.common) {
           // Same letters once diacritics are read (`Dušanbe` for `Dushanbe`): another romanization.
           // The canonical name without its designator where the span is that short form (`Kamčatka`
@@ -2013,8 +2114,10 @@ export class Normalizer {
       if (alias.prior < 0.6) continue;
       // A demonym-like truncation of the name (`Uzbek` for Uzbekistan) is an adjective, not the name.
       if (alias.alias.script === 'Latn' && demonymLike(alias, folded)) continue;
-      // Foreign-orthography spellings near a Latin-script country are likely that country's own names.
-      if (flags.guarded && alias.alias.origin === 'generated' && !isPlaceKind(alias.entry.kind)) continue;
+      // Foreign-orthography spellings near a Latin-script country are likely that country's own
+      // names; a full name of someone of the region is no accident (`Irakli Kobachidse` beside
+      // `Brussels`), as for skeleton readings below.
+      if (flags.guarded && alias.alias.origin === 'generated' && !isPlaceKind(alias.entry.kind) && !(folded.includes(' ') && FOCUS_COUNTRIES.has(alias.entry.country ?? ''))) continue;
       const rule = ruleOfAlias(alias);
       const target = foldKey(alias.replacement);
       // `Ata-Jurt Kyrgyzstan`, a romanization of the party's longer Kyrgyz name: a fix to `Ata-Zhurt`
@@ -2087,7 +2190,10 @@ export class Normalizer {
     // its owner writes it (capitals after a small letter), is no near-spelling of Balta.
     if (!out.some((candidate) => candidate.how === 'skeleton') && letters >= 5 && gluedPrefix(surface) === undefined && !MIXED_CASE_BRAND.test(surface)) {
       for (const hit of this.index.lookupFuzzy(folded)) {
-        if (!fits(hit.alias) || (flags.guarded && !isPlaceKind(hit.alias.entry.kind)) || demonymLike(hit.alias, folded)) continue;
+        // (Beside a Latin-script country's name, only a person's full name: `Andrii Sybiga` next to
+        // `Poland`, where `Sybiga` alone may be a Polish name.)
+        const fullNameOfTheRegion = words.length > 1 && hit.alias.entry.kind === 'person' && FOCUS_COUNTRIES.has(hit.alias.entry.country ?? '');
+        if (!fits(hit.alias) || (flags.guarded && !isPlaceKind(hit.alias.entry.kind) && !fullNameOfTheRegion) || demonymLike(hit.alias, folded)) continue;
         if (hit.alias.folded.split(' ').length !== words.length) continue;
         // `Slovan` is one letter from `Slowak`, Turkmen for Slovakia: a typo of the name of a place
         // outside the region in one of the region's languages is two accidents, not one.
@@ -2502,8 +2608,9 @@ export class Normalizer {
       rated.otherName = false;
       return rated;
     }
-    // An alias that is another name altogether (`Khorezm` listed for Khiva) is weaker evidence than a spelling.
-    const otherName = candidate.how !== 'exact' && alias.alias.origin === 'name' && !this.isVariantSpelling(alias, 'alias', true);
+    // An alias that is another name altogether (`Khorezm` listed for Khiva) is weaker evidence than
+    // a spelling, unless the fix writes that name (`Radio Azatyk` → `Radio Azattyk`).
+    const otherName = candidate.how !== 'exact' && alias.alias.origin === 'name' && candidate.output !== alias.alias.text && !this.isVariantSpelling(alias, 'alias', true);
     rated.standing = withAliasTerms(candidate.base, candidate, otherName);
     rated.otherName = otherName;
     return rated;
@@ -2522,6 +2629,7 @@ export class Normalizer {
     longerName: LongerName,
     start: number,
     surface: string,
+    leadingCountry?: string,
   ): ScoredCandidate {
     let score = candidate.base;
     let reasons = 0;
@@ -2560,6 +2668,12 @@ export class Normalizer {
       if (hasAnyContextWord(context, entry)) {
         score += 0.03;
         reasons |= Reason.ContextWord;
+      }
+      // `Radio Azatyk` in a story about Kyrgyzstan: of readings in several countries (the Kyrgyz
+      // and the Kazakh service), the one in the country the document names most often.
+      if (leadingCountry !== undefined && entry.kind !== 'country' && entry.country === leadingCountry) {
+        score += 0.03;
+        reasons |= Reason.DocumentCountry;
       }
       if (cue) {
         if (kindFits(cue, entry.kind)) {
@@ -3513,6 +3627,14 @@ function foreignNameOutsideRegion(alias: IndexedAlias): boolean {
 /** True for an entity the gazetteer covers in depth: any non-place, a country, or a place of the region. */
 function inFocus(entry: GazetteerEntry): boolean {
   return !isPlaceKind(entry.kind) || entry.kind === 'country' || (entry.country !== undefined && FOCUS_COUNTRIES.has(entry.country));
+}
+
+/** Words that link the parts of a name in Spanish, Portuguese, French, Italian, German or Dutch (`Banco de España`, `Giro d'Italia`). */
+const FOREIGN_NAME_LINKS: ReadonlySet<string> = new Set(['a', 'de', 'del', 'di', "d'", 'da', 'do', 'dos', 'das', 'du', 'des', 'la', 'el', 'von', 'der', 'für', 'van', 'voor']);
+
+/** The text with its diacritics dropped and a dotless `ı` read as `i` (`Saatlı` → `Saatli`). */
+function withoutMarks(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}+/gu, '').replace(/ı/gu, 'i');
 }
 
 /** True for a word written in capitals (`CASA`, `SOCAR`): an acronym, not a misspelt name. */

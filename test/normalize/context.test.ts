@@ -401,9 +401,10 @@ describe('document context on the built-in gazetteer', () => {
     ]);
   });
 
-  it('holds a place read as a common given name before an unknown name (`Vlagyimir Putyin`; fixed alone, the pair read anew when normalized again)', () => {
+  it('reads a full name of someone of the region in a pivot language\'s letters as that person, beside a Latin-script country too (`Vlagyimir Putyin`, not the city Vladimir before an unknown name)', () => {
     const result = normalizeText('Russian President Vlagyimir Putyin received the Hungarian Prime Minister in the Kremlin.', index);
-    expect(result.changes).toEqual([]);
+    expect(result.changes.map((c) => [c.from, c.to, c.entity])).toEqual([['Vlagyimir Putyin', 'Vladimir Putin', 'person-vladimir-putin']]);
+    expect(normalizeText(result.text, index).changes).toEqual([]);
   });
 
   it('fixes a place that a district of the same name, favoured by `region`, reads as a small place\'s spelling (`Dzhalal-Abad region`)', () => {
@@ -987,14 +988,14 @@ describe('document context on the built-in gazetteer', () => {
     expect(result.changes.map((c) => [c.from, c.to])).toEqual([['iz Novosibirska', 'from Novosibirsk']]);
   });
 
-  it('holds a place\'s listed name in a sentence that also writes the name it reads as (`Kiev, known today as Kyiv`), and a name before a plain lower-case word in no English list (`Akhal kalaki`)', () => {
-    const text = 'Lem was born in Lwów, today Lviv. Rus was ruled from Kiev, known today as Kyiv. Talks in Kiev ended. Trucks waited at Akhal kalaki and in Aşgabat şäherinde.';
+  it('holds a place\'s listed name in a sentence that also writes the name it reads as (`Kiev, known today as Kyiv`), and a name before a plain lower-case word in no English list (`Ashkhabad shaheri`)', () => {
+    const text = 'Lem was born in Lwów, today Lviv. Rus was ruled from Kiev, known today as Kyiv. Talks in Kiev ended. Trucks waited at Ashkhabad shaheri and in Aşgabat şäherinde.';
     const result = normalizeText(text, index);
     expect(result.changes.map((c) => [c.from, c.to])).toEqual([['Kiev', 'Kyiv'], ['Aşgabat', 'Ashgabat']]);
     expect(result.suggestions.map((s) => [s.from, s.to, s.evidence.held])).toEqual([
       ['Lwów', 'Lviv', 'named beside the name it reads as'],
       ['Kiev', 'Kyiv', 'named beside the name it reads as'],
-      ['Akhal', 'Ahal', 'followed by a lower-case word that is no English word (the name may go on)'],
+      ['Ashkhabad', 'Ashgabat', 'followed by a lower-case word that is no English word (the name may go on)'],
     ]);
   });
 
@@ -1284,5 +1285,47 @@ describe('document context on the built-in gazetteer', () => {
       ['Khalyk Bank', 'Halyk Bank', 'org-halyk-bank'],
       ['Kazakhmyss', 'Kazakhmys', 'org-kazakhmys'],
     ]);
+  });
+
+  it('reads a broadcaster\'s name as its fuller English name where the span has its words (`Radio Azattik` → `Radio Azattyk`, not `Azattyk`), and of readings in two countries suggests the one in the country the document names most', () => {
+    // `Радио Азаттык` names both the Kyrgyz and the Kazakh service: only the document tells them apart.
+    const kyrgyz = normalizeText('Farmers in Naryn, Osh and Batken told Radio Azattik that water was short.', index);
+    expect(kyrgyz.changes).toEqual([]);
+    expect(kyrgyz.suggestions.map((s) => [s.from, s.to, s.entity, s.evidence.span, s.evidence.context])).toEqual([['Azattik', 'Azattyk', 'media-azattyk', 'Radio Azattik', ['country of the document']]]);
+    const kazakh = normalizeText('Farmers in Shymkent, Taraz and Kokshetau told Radio Azatyk that water was short.', index);
+    expect(kazakh.suggestions.map((s) => [s.from, s.to, s.entity])).toEqual([['Azatyk', 'Azattyq', 'media-azattyq']]);
+  });
+
+  it('keeps a listed English name written without its diacritics (`Saatli` for `Saatlı`), and English spellings the team added (`Akhal`, `Academgorodok`, `Gorno-Altaisk`, `Radio Svaboda`, `Balakan`, `Cheget`)', () => {
+    for (const text of [
+      'Floods hit Saatli and Sabirabad in Azerbaijan.',
+      'Breeders from Akhal province showed Akhal-Teke horses in Ashgabat.',
+      'Physicists in Academgorodok near Novosibirsk and officials in Gorno-Altaisk met.',
+      'Journalists of Radio Svaboda in Minsk were detained.',
+      'Farmers in Balakan near Zaqatala and skiers on Cheget above Terskol in Kabardino-Balkaria waited.',
+    ]) {
+      expect(normalizeText(text, index).changes, text).toEqual([]);
+    }
+  });
+
+  it('holds a country\'s name in another Western language at the end of a name in that language (`Vuelta a España`), and fixes it alone (`Frankreich`)', () => {
+    const text = 'Riders from Astana prepared for the Vuelta a España, and the Banco de España raised rates.';
+    expect(normalizeText(text, index).changes).toEqual([]);
+    expect(normalizeText(text, index).suggestions).toEqual([]);
+    expect(normalizeText('Trade between Kazakhstan and Frankreich grew.', index).text).toBe('Trade between Kazakhstan and France grew.');
+  });
+
+  it('reads a full name of a person of the region in a sentence that names a Latin-script country (`Andrii Sybiga` beside `Poland`, `Irakli Kobachidse` beside `Brussels`), not a surname alone', () => {
+    const result = normalizeText('Foreign Minister Andrii Sybiga called his colleague from Poland. Prime Minister Irakli Kobachidse answered the criticism from Brussels.', index);
+    expect(result.changes.map((c) => [c.from, c.to, c.entity])).toEqual([
+      ['Sybiga', 'Sybiha', 'person-andrii-sybiha'],
+      ['Kobachidse', 'Kobakhidze', 'person-irakli-kobakhidze'],
+    ]);
+    expect(normalizeText('Minister Sybiga called his colleague from Poland.', index).changes).toEqual([]);
+  });
+
+  it('reads a place before a known person\'s full name as a name of its own (`the mayor of Dushnabe Rustam Emomali`)', () => {
+    const result = normalizeText('The mayor of Dushnabe Rustam Emomali opened a school in Tajikistan.', index);
+    expect(result.changes.map((c) => [c.from, c.to])).toEqual([['Dushnabe', 'Dushanbe']]);
   });
 });

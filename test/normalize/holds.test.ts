@@ -166,7 +166,7 @@ describe('Russian endings that are not case endings', () => {
     createGazetteer(
       [
         { id: 'country:ru', name: 'Russia', kind: 'country', country: 'RU', names: [], prominence: 140_000_000 },
-        { id: 'town:budyonnovsk', name: 'Budyonnovsk', kind: 'town', country: 'RU', parent: 'country:ru', names: [latn('Budennovsk', 'variant', 'und')], prominence: 60_000 },
+        { id: 'town:budyonnovsk', name: 'Budyonnovsk', kind: 'town', country: 'RU', parent: 'country:ru', names: [latn('Budennovsk', 'variant', 'en')], prominence: 60_000 },
         { id: 'region:ghor', name: 'Ghor', kind: 'region', country: 'AF', names: [latn('Gʻoʻr', 'preferred', 'uz')], prominence: 700_000 },
       ],
       { generate: false },
@@ -184,5 +184,27 @@ describe('Russian endings that are not case endings', () => {
   it('reads a three-letter stem only as an English name (`Gori` is no case form of `Gʻoʻr`)', () => {
     const text = 'Officials in Gori said so.';
     expect(normalizeText(text, places)).toEqual({ text, changes: [], suggestions: [] });
+  });
+});
+
+describe('fuzzy readings through a variant of unknown language', () => {
+  const places = indexFor(
+    createGazetteer(
+      [
+        { id: 'country:uz', name: 'Uzbekistan', kind: 'country', country: 'UZ', names: [], prominence: 36_000_000 },
+        { id: 'city:tashkent', name: 'Tashkent', kind: 'city', country: 'UZ', parent: 'country:uz', names: [latn('Toshkent', 'preferred', 'uz'), latn('Taskenta', 'variant', 'und')], prominence: 2_900_000 },
+        { id: 'town:kuvasay', name: 'Quvasoy', kind: 'town', country: 'UZ', parent: 'country:uz', names: [latn('Kuvasay', 'preferred', 'en'), latn('Kuwassai', 'variant', 'und')], prominence: 50_000 },
+      ],
+      { generate: false },
+    ),
+  );
+
+  it('neither changes nor suggests a word near the variant alone (`Tashanta`, near `Taskenta`, far from `Tashkent`)', () => {
+    const text = 'The border post at Tashanta reopened on Monday.';
+    expect(normalizeText(text, places)).toEqual({ text, changes: [], suggestions: [] });
+  });
+
+  it('reads a word near the variant and near another name of the entity (`Kuvsay`: `Kuwassai`, `Kuvasay`)', () => {
+    expect(normalizeText('Farmers in Kuvsay and Toshkent said so.', places).text).toBe('Farmers in Quvasoy and Tashkent said so.');
   });
 });
