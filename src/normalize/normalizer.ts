@@ -338,6 +338,10 @@ const MAJOR_COUNTRY_POPULATION = 30_000_000;
 
 /** Below this prior (a town of about 70,000 people) a fuzzy match is applied only with support from the document. */
 const FUZZY_SMALL_PLACE_PRIOR = 0.75;
+/** Letters from which a country's name is long enough for a garble of more than one edit (see `holdOf`). */
+const LONG_COUNTRY_NAME = 10;
+/** Letters from which a fuzzy reading through variants of unknown language in several spellings counts (see `nearNoisyVariantOnly`). */
+const NOISY_VARIANT_MIN_LETTERS = 6;
 /** A word shaped like a Russian `-sky` surname (`Tchaikovsky`, `Obolensky`). */
 const SKY_SURNAME = /\p{Ll}sk(?:y|iy|ii|ij)$/u;
 
@@ -530,6 +534,7 @@ const HOLDS = {
   untranslatedNative: { text: 'part of a phrase left in its own language', silent: false },
   writtenOther: { text: 'written as the name of another entity', silent: 'fuzzy' },
   surnameElsewhere: { text: 'a surname the document gives after a given name', silent: true },
+  farFromCountry: { text: 'more than one edit from a short country name', silent: false },
   nearVariantOnly: { text: 'near a variant of unknown language, far from the name itself', silent: true },
   countryOwnName: { text: 'a country outside the region named in another language, as names written in that language keep it', silent: true },
   bodyOfOtherCountry: { text: 'a body named without its country: the gazetteer lists none of that name for the country of the document', silent: false },
@@ -1379,6 +1384,10 @@ export class Normalizer {
     if (!exact && otherNameAlias && !untranslatedPhrase && !this.isVariantSpelling(alias, 'alias', true) && (candidate.how === 'fuzzy' || candidate.output !== alias.alias.text)) return HOLDS.otherName.text;
     if (candidate.how === 'fuzzy' && firstLettersDiffer(folded, alias.folded)) return HOLDS.firstLetter.text;
     if (candidate.how === 'fuzzy' && this.nearNoisyVariantOnly(folded, output, alias)) return HOLDS.nearVariantOnly.text;
+    // `Gurjaani`, a Georgian town, is a weighted 1.5 from `Germany`: a short country name is
+    // written often and known well, and a garble of it is a slip of one letter, not a new word.
+    // (A long one takes two: `Turkmenstian`.)
+    if (candidate.how === 'fuzzy' && entry.kind === 'country' && candidate.cost > 1 && folded.length < LONG_COUNTRY_NAME) return HOLDS.farFromCountry.text;
     return undefined;
   }
 
@@ -1388,7 +1397,7 @@ export class Normalizer {
    * known language: `Tashanta`, a village, is near `Taskenta`, listed for Tashkent, and near no
    * other name of Tashkent. (`Kuvsay` is near `Kuwassai` and the English `Kuvasay` both. A variant
    * the entity has in a known language too, or that sources list in several spellings, `Rostov na
-   * Donu`, `Rostov-na-Donu` and `Rostóv na Donú`, is no noise.)
+   * Donu`, `Rostov-na-Donu` and `Rostóv na Donú`, is no noise, for a span of six letters or more.)
    */
   private nearNoisyVariantOnly(folded: string, output: string, alias: IndexedAlias): boolean {
     if (alias.alias.lang !== 'und' || alias.alias.origin !== 'name') return false;
@@ -1396,6 +1405,9 @@ export class Normalizer {
     const budget = maxFuzzyCost(folded.replace(/ /g, '').length);
     if (weightedDistance(folded, output, budget) <= budget) return false;
     if (entry.names.some((name) => name.script === 'Latn' && name.lang !== 'und' && weightedDistance(folded, foldKey(name.text), budget) <= budget)) return false;
+    // (A short span is near some variant of almost any name: `Geoje`, the Korean city, is one edit
+    // from `Gendže`, listed for Ganja in two spellings.)
+    if (folded.replace(/ /g, '').length < NOISY_VARIANT_MIN_LETTERS) return true;
     const listedAlike = this.index.lookupExact(alias.folded).filter((other) => other.entry.id === entry.id);
     return listedAlike.length === 1 && listedAlike[0]!.alias.lang === 'und';
   }
@@ -2189,12 +2201,15 @@ export class Normalizer {
     // `toOmsk` is `to Omsk` (see `glued`), no near-spelling of Tomsk; `BelTA`, a brand written as
     // its owner writes it (capitals after a small letter), is no near-spelling of Balta.
     if (!out.some((candidate) => candidate.how === 'skeleton') && letters >= 5 && gluedPrefix(surface) === undefined && !MIXED_CASE_BRAND.test(surface)) {
+      // `KazanForum`, words run together in camel case, is a near-spelling only of a name so written
+      // (`KazMunyaGas`), not of Kazinform.
+      const camelCase = CAMEL_CASE.test(surface);
       for (const hit of this.index.lookupFuzzy(folded)) {
         // (Beside a Latin-script country's name, only a person's full name: `Andrii Sybiga` next to
         // `Poland`, where `Sybiga` alone may be a Polish name.)
         const fullNameOfTheRegion = words.length > 1 && hit.alias.entry.kind === 'person' && FOCUS_COUNTRIES.has(hit.alias.entry.country ?? '');
         if (!fits(hit.alias) || (flags.guarded && !isPlaceKind(hit.alias.entry.kind) && !fullNameOfTheRegion) || demonymLike(hit.alias, folded)) continue;
-        if (hit.alias.folded.split(' ').length !== words.length) continue;
+        if (hit.alias.folded.split(' ').length !== words.length || (camelCase && !hasInnerCapital(hit.alias.alias.text))) continue;
         // `Slovan` is one letter from `Slowak`, Turkmen for Slovakia: a typo of the name of a place
         // outside the region in one of the region's languages is two accidents, not one.
         if (foreignNameOutsideRegion(hit.alias)) continue;

@@ -767,13 +767,13 @@ describe('document context on the built-in gazetteer', () => {
 
   it('holds a name cited after `known as the`, one followed by `in` and the place it reads as, and one before a city of another country', () => {
     const result = normalizeText(
-      'It was known as the Kiev Conservatory. The economic zone Alabuga in Yelabuga grew. Ordabasy beat Kaisar Kyzylorda. The Zhetysu region was formed.',
+      'It was known as the Kiev Conservatory. The cinema Ashkhabad in Ashgabat reopened. Ordabasy beat Kaisar Kyzylorda. The Zhetysu region was formed.',
       index,
     );
     expect(result.changes).toEqual([]);
     expect(result.suggestions.map((s) => [s.from, s.to, s.evidence.held])).toEqual([
       ['Kiev', 'Kyiv', 'cited as written'],
-      ['Alabuga', 'Yelabuga', 'followed by `in` and the place it reads as'],
+      ['Ashkhabad', 'Ashgabat', 'followed by `in` and the place it reads as'],
       ['Kaisar', 'Qaysar', 'before a city of another country (a club or a firm named with its city)'],
     ]);
   });
@@ -1327,5 +1327,10 @@ describe('document context on the built-in gazetteer', () => {
   it('reads a place before a known person\'s full name as a name of its own (`the mayor of Dushnabe Rustam Emomali`)', () => {
     const result = normalizeText('The mayor of Dushnabe Rustam Emomali opened a school in Tajikistan.', index);
     expect(result.changes.map((c) => [c.from, c.to])).toEqual([['Dushnabe', 'Dushanbe']]);
+  });
+
+  it('reads words run together in camel case only as a name so written (`KazMunyaGas` → `KazMunayGas`; `KazanForum` is no Kazinform)', () => {
+    expect(normalizeText('The KazanForum opened in Kazan, Russia.', index).changes).toEqual([]);
+    expect(normalizeText('KazMunyaGas said output in Kazakhstan rose.', index).changes.map((c) => [c.from, c.to])).toEqual([['KazMunyaGas', 'KazMunayGas']]);
   });
 });

@@ -46,7 +46,7 @@ describe('precision holds: readings only ever suggested', () => {
     ['a near-name next to an unknown capitalized word', 'The coach, Karakoll Mukan, resigned.', { from: 'Karakoll', to: 'Karakol', held: 'part of a longer unknown name' }],
     ['a quoted word', 'The sign read “Biškek” in large letters.', { from: 'Biškek', to: 'Bishkek', held: 'quoted as written' }],
     ['a near-spelling of a country outside the region named nowhere else', "Baker's Anora won the prize.", { from: 'Anora', to: 'Andorra', held: 'country outside the region not named elsewhere in the document' }],
-    ['a name two edits from a major country outside the region named nowhere else', 'Trucks queued in Gurjaani overnight.', { from: 'Gurjaani', to: 'Germany', held: 'country outside the region not named elsewhere in the document' }],
+    ['a name more than one edit from a short country name', 'Trucks queued in Gurjaani overnight.', { from: 'Gurjaani', to: 'Germany', held: 'more than one edit from a short country name' }],
   ])('holds %s', (_what, text, suggestion) => {
     expectHeld(text, suggestion);
   });
@@ -161,6 +161,16 @@ describe('correct English spellings the sources list beside the canonical one', 
   });
 });
 
+describe('near-spellings of country names', () => {
+  it('suggests only a word more than one edit from a short country name (`Gurjaani`, a Georgian town, is no `Germany`), and fixes a slip of one letter (`Germny`)', () => {
+    const text = 'Wine from Gurjaani was sold to Germany.';
+    const result = normalizeText(text, index);
+    expect(result.text).toBe(text);
+    expect(result.suggestions.map((s) => [s.from, s.to, s.evidence.held])).toEqual([['Gurjaani', 'Germany', 'more than one edit from a short country name']]);
+    expect(normalizeText('Wine was sold to Germny and Germany.', index).text).toBe('Wine was sold to Germany and Germany.');
+  });
+});
+
 describe('Russian endings that are not case endings', () => {
   const places = indexFor(
     createGazetteer(
@@ -202,6 +212,20 @@ describe('fuzzy readings through a variant of unknown language', () => {
   it('neither changes nor suggests a word near the variant alone (`Tashanta`, near `Taskenta`, far from `Tashkent`)', () => {
     const text = 'The border post at Tashanta reopened on Monday.';
     expect(normalizeText(text, places)).toEqual({ text, changes: [], suggestions: [] });
+  });
+
+  it('neither changes nor suggests a short word near a variant listed in several spellings (`Geoje`, one edit from `Gendže`)', () => {
+    const ganja = indexFor(
+      createGazetteer(
+        [
+          { id: 'country:az', name: 'Azerbaijan', kind: 'country', country: 'AZ', names: [], prominence: 10_000_000 },
+          { id: 'city:ganja', name: 'Ganja', kind: 'city', country: 'AZ', parent: 'country:az', names: [latn('Gəncə', 'preferred', 'az'), latn('Gendže', 'variant', 'und'), latn('Gendzhe', 'variant', 'und')], prominence: 330_000 },
+        ],
+        { generate: false },
+      ),
+    );
+    const text = 'Shipyards in Geoje and the port of Baku signed a deal with Azerbaijan.';
+    expect(normalizeText(text, ganja)).toEqual({ text, changes: [], suggestions: [] });
   });
 
   it('reads a word near the variant and near another name of the entity (`Kuvsay`: `Kuwassai`, `Kuvasay`)', () => {
