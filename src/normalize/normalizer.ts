@@ -534,6 +534,7 @@ const HOLDS = {
   untranslatedNative: { text: 'part of a phrase left in its own language', silent: false },
   writtenOther: { text: 'written as the name of another entity', silent: 'fuzzy' },
   surnameElsewhere: { text: 'a surname the document gives after a given name', silent: true },
+  diphthongSpelling: { text: 'the same name with its last -ai spelled -ay, or the reverse', silent: true },
   farFromCountry: { text: 'more than one edit from a short country name', silent: false },
   nearVariantOnly: { text: 'near a variant of unknown language, far from the name itself', silent: true },
   countryOwnName: { text: 'a country outside the region named in another language, as names written in that language keep it', silent: true },
@@ -963,6 +964,15 @@ export class Normalizer {
           if (!SOFT_HOLDS.has(hold)) candidate.noAuto = true;
         }
       }
+      // `Mirzieva`: a woman's surname read where the span is also the case form of another person's
+      // surname (Saida Mirziyoyeva's, and her father's genitive) is either (see `decide`).
+      const caseOfAnother = (candidate: RawCandidate) =>
+        candidates.some((other) => other.hold === HOLDS.personCaseOrWoman.text && other.alias !== undefined && other.alias.entry.id !== candidate.alias?.entry.id);
+      if (!span.surface.includes(' ')) {
+        for (const candidate of candidates) {
+          if (!candidate.keep && candidate.hold === undefined && candidate.alias?.entry.kind === 'person' && caseOfAnother(candidate)) candidate.hold = HOLDS.personCaseOrWoman.text;
+        }
+      }
       // `Kazakstan`, a listed spelling of Kazakhstan and the skeleton of the TV channel Qazaqstan:
       // a reading held because the span is written as a country's name yields to the country's;
       // so does one held because it is a region's Russian adjective (`Odesskoy`, not the city
@@ -1384,6 +1394,9 @@ export class Normalizer {
     if (!exact && otherNameAlias && !untranslatedPhrase && !this.isVariantSpelling(alias, 'alias', true) && (candidate.how === 'fuzzy' || candidate.output !== alias.alias.text)) return HOLDS.otherName.text;
     if (candidate.how === 'fuzzy' && firstLettersDiffer(folded, alias.folded)) return HOLDS.firstLetter.text;
     if (candidate.how === 'fuzzy' && this.nearNoisyVariantOnly(folded, output, alias)) return HOLDS.nearVariantOnly.text;
+    // `Karasai` and `Karasay`, `Kadamjai` and `Kadamjay`: a name's last `-ai` or `-ay` is spelled
+    // either way by English news, as the diphthong is; neither is an error of the other.
+    if (candidate.how !== 'fuzzy' && candidate.rule !== 'glued' && candidate.rule !== 'morphology' && endsInOtherDiphthong(folded, output)) return HOLDS.diphthongSpelling.text;
     // `Gurjaani`, a Georgian town, is a weighted 1.5 from `Germany`: a short country name is
     // written often and known well, and a garble of it is a slip of one letter, not a new word.
     // (A long one takes two: `Turkmenstian`.)
@@ -1580,11 +1593,13 @@ export class Normalizer {
     // `President Tokayeva`, `talks with Putina` in a text that names Vladimir Putin: the genitive of
     // the man's surname, unless the document writes the form after a given name (`Aliya
     // Nazarbayeva`: then it is a woman's surname) or `Mrs` says so.
-    if (
-      held === undefined && best.hold === HOLDS.personCaseOrWoman.text && longerName === undefined && before !== 'mrs' && before !== 'ms' &&
-      (before === 'president' || keptElsewhere(context, best.alias!.entry, span.start)) && !writtenAfterGivenName(context, span)
-    ) {
-      ranked[0] = best = withHold(best, undefined);
+    // Of a woman's surname and a man's case form (`Mirzieva`: Saida Mirziyoyeva, or her father's
+    // genitive), the man's where `President` says so or the document names him.
+    if (held === undefined && best.hold === HOLDS.personCaseOrWoman.text && longerName === undefined && before !== 'mrs' && before !== 'ms' && !writtenAfterGivenName(context, span)) {
+      const man = ranked.find((candidate) => candidate.hold === HOLDS.personCaseOrWoman.text && candidate.alias?.entry.kind === 'person' && !candidate.output.endsWith('a'));
+      const named = (candidate: ScoredCandidate) => before === 'president' || keptElsewhere(context, candidate.alias!.entry, span.start);
+      const reading = man !== undefined && named(man) ? man : named(best) ? best : undefined;
+      if (reading !== undefined) ranked[0] = best = withHold(reading, undefined);
     }
     const softHeld = best.hold !== undefined && SOFT_HOLDS.has(best.hold);
     const apply = !this.options.suggestOnly && !best.noAuto && !softHeld && held === undefined && best.score >= this.minConfidence && margin >= this.minMargin;
@@ -2097,7 +2112,10 @@ export class Normalizer {
           continue;
         }
         const base = alias.prior >= 0.5 ? 1 : 0.7 + 0.3 * alias.prior;
-        if (base >= 0.95) strongKeep = true;
+        // (`Mirziyoyeva` is Saida Mirziyoyeva's surname and the Russian genitive of her father's:
+        // the document decides between them, as for other case forms of men's surnames.)
+        const alsoMansCase = alias.entry.kind === 'person' && exact.some((other) => other.alias.scheme === 'ru-case' && other.entry.kind === 'person' && other.entry.id !== alias.entry.id && other.replacement !== surface);
+        if (base >= 0.95 && !alsoMansCase) strongKeep = true;
         out.push(rawCandidate(surface, alias, 'exact', 'alias', 0, base, true, {}));
       }
     }
@@ -3646,6 +3664,14 @@ function inFocus(entry: GazetteerEntry): boolean {
 
 /** Words that link the parts of a name in Spanish, Portuguese, French, Italian, German or Dutch (`Banco de España`, `Giro d'Italia`). */
 const FOREIGN_NAME_LINKS: ReadonlySet<string> = new Set(['a', 'de', 'del', 'di', "d'", 'da', 'do', 'dos', 'das', 'du', 'des', 'la', 'el', 'von', 'der', 'für', 'van', 'voor']);
+
+/** True when two folded names differ only in the `-ai`/`-ay` of their last word's end (`karasai`, `karasay district`). */
+function endsInOtherDiphthong(folded: string, output: string): boolean {
+  const target = output.endsWith(' district') && !folded.endsWith(' district') ? output.slice(0, -' district'.length) : output;
+  if (target.length !== folded.length || target.length < 4) return false;
+  const head = folded.slice(0, -2);
+  return head === target.slice(0, -2) && ((folded.endsWith('ai') && target.endsWith('ay')) || (folded.endsWith('ay') && target.endsWith('ai')));
+}
 
 /** The text with its diacritics dropped and a dotless `ı` read as `i` (`Saatlı` → `Saatli`). */
 function withoutMarks(text: string): string {
