@@ -534,6 +534,7 @@ const HOLDS = {
   untranslatedNative: { text: 'part of a phrase left in its own language', silent: false },
   writtenOther: { text: 'written as the name of another entity', silent: 'fuzzy' },
   surnameElsewhere: { text: 'a surname the document gives after a given name', silent: true },
+  otherPersonSameGivenName: { text: 'a surname more than one edit from a listed person\'s, after the same given name', silent: false },
   diphthongSpelling: { text: 'the same name with its last -ai spelled -ay, or the reverse', silent: true },
   farFromCountry: { text: 'more than one edit from a short country name', silent: false },
   nearVariantOnly: { text: 'near a variant of unknown language, far from the name itself', silent: true },
@@ -1395,8 +1396,13 @@ export class Normalizer {
     if (candidate.how === 'fuzzy' && firstLettersDiffer(folded, alias.folded)) return HOLDS.firstLetter.text;
     if (candidate.how === 'fuzzy' && this.nearNoisyVariantOnly(folded, output, alias)) return HOLDS.nearVariantOnly.text;
     // `Karasai` and `Karasay`, `Kadamjai` and `Kadamjay`: a name's last `-ai` or `-ay` is spelled
-    // either way by English news, as the diphthong is; neither is an error of the other.
-    if (candidate.how !== 'fuzzy' && candidate.rule !== 'glued' && candidate.rule !== 'morphology' && endsInOtherDiphthong(folded, output)) return HOLDS.diphthongSpelling.text;
+    // either way by English news; neither is an error of the other. (Only there: annotators
+    // count `Baykonur`, `Lukoyl` and `Oyu Tolgoy` as errors.)
+    if (candidate.how !== 'fuzzy' && candidate.rule !== 'glued' && candidate.rule !== 'morphology' && otherSpellingOfDiphthong(folded, output)) return HOLDS.diphthongSpelling.text;
+    // `Andrei Bochkarev`, Moscow's deputy mayor, is a weighted 1.5 from `Andrei Bocharov`: a given
+    // name written as listed before a surname more than one edit away is another man of that name
+    // as often as a garble.
+    if (candidate.how === 'fuzzy' && entry.kind === 'person' && candidate.cost > 1 && sameGivenNames(folded, alias.folded)) return HOLDS.otherPersonSameGivenName.text;
     // `Gurjaani`, a Georgian town, is a weighted 1.5 from `Germany`: a short country name is
     // written often and known well, and a garble of it is a slip of one letter, not a new word.
     // (A long one takes two: `Turkmenstian`.)
@@ -3104,7 +3110,8 @@ function adjacentName(token: WordToken, context: DocContext): boolean {
   if (ELIDED_PARTICLE_NAME.test(token.text)) return true;
   if ((context.known.has(token.index) && !context.knownPeople.has(token.index)) || !isCapitalized(token.text)) return false;
   const lower = token.text.toLowerCase();
-  return kindCue(lower, undefined) === undefined && !CONNECTORS.has(lower) && !ENGLISH_PROPER_WORDS.has(lower);
+  // (`Gorno-Badakhshsn Autonomous Region`: `Autonomous` begins the designator of an autonomous unit.)
+  return kindCue(lower, undefined) === undefined && !CONNECTORS.has(lower) && !ENGLISH_PROPER_WORDS.has(lower) && lower !== 'autonomous';
 }
 
 /** A folded name that ends like a Russian adjective in the nominative (`Bolotnoye`, `Kurskaya`, `Zheleznodorozhnyy`). */
@@ -3382,7 +3389,8 @@ function districtFollows(tokens: readonly WordToken[], text: string, last: numbe
     const lower = word.toLowerCase();
     // The district cue words (`district`, `raion`, `rayon`), one or several.
     if (kindCue(undefined, lower.endsWith('s') ? lower.slice(0, -1) : lower) === 'district') return true;
-    if (!isCapitalized(word) && lower !== 'and' && lower !== 'or') return false;
+    // (`the Novomoskovsky administrative district` of Moscow.)
+    if (!isCapitalized(word) && lower !== 'and' && lower !== 'or' && !DISTRICT_QUALIFIERS.has(lower)) return false;
   }
   return false;
 }
@@ -3665,8 +3673,17 @@ function inFocus(entry: GazetteerEntry): boolean {
 /** Words that link the parts of a name in Spanish, Portuguese, French, Italian, German or Dutch (`Banco de España`, `Giro d'Italia`). */
 const FOREIGN_NAME_LINKS: ReadonlySet<string> = new Set(['a', 'de', 'del', 'di', "d'", 'da', 'do', 'dos', 'das', 'du', 'des', 'la', 'el', 'von', 'der', 'für', 'van', 'voor']);
 
+/** True when two folded full names of as many words differ in their last word only (`andrei bochkarev`, `andrei bocharov`). */
+function sameGivenNames(folded: string, listed: string): boolean {
+  const space = folded.lastIndexOf(' ');
+  return space > 0 && listed.lastIndexOf(' ') === space && folded.slice(0, space) === listed.slice(0, space);
+}
+
+/** Words between a Russian district's adjective and `district` (`the Novomoskovsky administrative district`). */
+const DISTRICT_QUALIFIERS: ReadonlySet<string> = new Set(['administrative', 'municipal', 'urban', 'rural']);
+
 /** True when two folded names differ only in the `-ai`/`-ay` of their last word's end (`karasai`, `karasay district`). */
-function endsInOtherDiphthong(folded: string, output: string): boolean {
+function otherSpellingOfDiphthong(folded: string, output: string): boolean {
   const target = output.endsWith(' district') && !folded.endsWith(' district') ? output.slice(0, -' district'.length) : output;
   if (target.length !== folded.length || target.length < 4) return false;
   const head = folded.slice(0, -2);

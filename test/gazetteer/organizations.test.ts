@@ -93,6 +93,7 @@ const LATIN_ONLY: Record<string, string> = {
   'media-tengrinews': 'Kazakh outlet; its brand is written in Latin script only',
   'media-kloop': 'Kyrgyz outlet; its brand is written in Latin script only',
   'media-eurasianet': 'US outlet publishing in English',
+  'org-naver': 'South Korean company whose brand is written in Latin script in English news (its Hangul name is not a script this file holds)',
   'media-qazaqstan-tv': 'Kazakh state channel branded in Latin script; its Cyrillic name is the country\'s and is left out',
 };
 

@@ -1305,6 +1305,8 @@ describe('document context on the built-in gazetteer', () => {
       'Farmers in Balakan near Zaqatala and skiers on Cheget above Terskol in Kabardino-Balkaria waited.',
       'Radio Svoboda, which broadcasts in Russian and Ukrainian, and the state channel TV Tojikiston in Dushanbe reported.',
       'Uzbekistan Temir Yullari said the Afrosiyob trains to Bukhara were full.',
+      'Herders from Ulgii and the banks of the Tuul near Ulaanbaatar, trucks at Tashkurgan in Xinjiang, and Naver in Seoul.',
+      'The Narzan plant in Kislovodsk and a refinery in Novokuibyshevsk near Samara expanded.',
     ]) {
       expect(normalizeText(text, index).changes, text).toEqual([]);
     }
@@ -1354,5 +1356,13 @@ describe('document context on the built-in gazetteer', () => {
     const alone = normalizeText('A decree signed by Mirzieva cut taxes.', index);
     expect(alone.changes).toEqual([]);
     expect(alone.suggestions.map((s) => [s.from, s.evidence.held])).toEqual([['Mirzieva', "a case form of a man's surname or a woman's surname"]]);
+  });
+
+  it('reads a region before `Autonomous Region` (`Gorno-Badakhshsn`), a Russian district\'s adjective before `administrative district` as the district (`Novomoskovsky`), and suggests only a surname far from a listed person\'s after the same given name (`Andrei Bochkarev`)', () => {
+    expect(normalizeText('Floods hit the Gorno-Badakhshsn Autonomous Region on Monday.', index).text).toBe('Floods hit the Gorno-Badakhshan Autonomous Region on Monday.');
+    expect(normalizeText('A school opened in the Novomoskovsky administrative district of Moscow.', index).changes).toEqual([]);
+    const deputy = normalizeText('Deputy Mayor Andrei Bochkarev told reporters in Moscow.', index);
+    expect(deputy.changes).toEqual([]);
+    expect(deputy.suggestions.map((s) => [s.from, s.to, s.evidence.held])).toEqual([['Bochkarev', 'Bocharov', "a surname more than one edit from a listed person's, after the same given name"]]);
   });
 });
