@@ -716,20 +716,14 @@ export class Normalizer {
    */
   private leadingCountry(context: DocContext, raw: readonly RawCandidate[], start: number): string | undefined {
     // (Readings of one kind only: `Kazakhtan` is Kazakhstan in a story about Kyrgyzstan too.)
-    let first: string | undefined;
-    let several = false;
     const kind = raw[0]?.alias?.entry.kind;
-    for (const candidate of raw) {
-      if (candidate.keep || candidate.alias?.entry.kind !== kind) return undefined;
-      const country = candidate.alias?.entry.country;
-      if (country !== first) several ||= first !== undefined;
-      first ??= country;
-    }
-    if (!several) return undefined;
+    if (raw.some((candidate) => candidate.keep || candidate.alias?.entry.kind !== kind)) return undefined;
+    const countries = new Set(raw.map((candidate) => candidate.alias?.entry.country));
+    if (countries.size < 2) return undefined;
     let leading: string | undefined;
     let most = 0;
     let tied = false;
-    for (const country of new Set(raw.map((candidate) => candidate.alias?.entry.country))) {
+    for (const country of countries) {
       const starts = country === undefined ? undefined : context.countries.get(country);
       const count = starts === undefined ? 0 : starts.filter((at) => at !== start).length;
       if (count > most) {
@@ -1598,9 +1592,9 @@ export class Normalizer {
     }
     // `President Tokayeva`, `talks with Putina` in a text that names Vladimir Putin: the genitive of
     // the man's surname, unless the document writes the form after a given name (`Aliya
-    // Nazarbayeva`: then it is a woman's surname) or `Mrs` says so.
-    // Of a woman's surname and a man's case form (`Mirzieva`: Saida Mirziyoyeva, or her father's
-    // genitive), the man's where `President` says so or the document names him.
+    // Nazarbayeva`: then it is a woman's surname) or `Mrs` says so. Of a woman's surname and a
+    // man's case form (`Mirzieva`: Saida Mirziyoyeva, or her father's genitive), the man's where
+    // `President` says so or the document names him; hers where it names her.
     if (held === undefined && best.hold === HOLDS.personCaseOrWoman.text && longerName === undefined && before !== 'mrs' && before !== 'ms' && !writtenAfterGivenName(context, span)) {
       const man = ranked.find((candidate) => candidate.hold === HOLDS.personCaseOrWoman.text && candidate.alias?.entry.kind === 'person' && !candidate.output.endsWith('a'));
       const named = (candidate: ScoredCandidate) => before === 'president' || keptElsewhere(context, candidate.alias!.entry, span.start);
