@@ -392,6 +392,8 @@ function turnedName(surface: string): string {
 
 /** Russian adjective endings of the masculine (and neuter) only: `-skiy`, `-sky`, `-skogo`, `-skom` (not `-skoy`). */
 const MASCULINE_ADJECTIVE = /sk(?:iy|ii|ij|y|ogo|om)$/u;
+/** A masculine adjective in `-sk-` as Russian or Ukrainian romanizations end it (`Prymorskyi`, `Primorsky`). */
+const UKRAINIAN_OR_RUSSIAN_MASCULINE = /sk(?:yi|iy|ii|ij|y)$/u;
 
 /**
  * The endings of a man's given name and surname in one Russian case: genitive, dative,
@@ -534,6 +536,7 @@ const HOLDS = {
   untranslatedNative: { text: 'part of a phrase left in its own language', silent: false },
   writtenOther: { text: 'written as the name of another entity', silent: 'fuzzy' },
   surnameElsewhere: { text: 'a surname the document gives after a given name', silent: true },
+  districtNotRegion: { text: 'a district named by the adjective, not the region', silent: true },
   otherPersonSameGivenName: { text: 'a surname more than one edit from a listed person\'s, after the same given name', silent: false },
   diphthongSpelling: { text: 'the same name with its last -ai spelled -ay, or the reverse', silent: true },
   farFromCountry: { text: 'more than one edit from a short country name', silent: false },
@@ -1922,6 +1925,9 @@ export class Normalizer {
     // `Gur-e-Amir`, `Shah-i-Zinda`: a name joined to a lower-case particle by a hyphen is part of a
     // longer name, though it reads exactly (`Gur` is a Persian name of Ghor).
     if (best.how === 'exact' && isHyphenated(text, span) && joinsParticle(text, span)) return 'part of a hyphenated name';
+    // `Rossiya-24`, `Kazakhstan-1`: a country's name before a hyphen and a number is a channel's or
+    // a project's name, written as its owner writes it.
+    if (best.how === 'exact' && entry.kind === 'country' && HYPHENS.has(text.charCodeAt(span.end)) && DIGIT.test(text.charAt(span.end + 1))) return 'part of a name with a number';
     // `works by Tchaikovsky`: another spelling of a town named like a `-sky` surname is the surname
     // as often (the composer, not the town Chaykovsky), unless a designator says place.
     if ((best.how === 'exact' || best.how === 'skeleton') && !span.surface.includes(' ') && SKY_SURNAME.test(span.surface) && entry.kind !== 'region' && !hasDesignator(beforeTwo, after)) {
@@ -1956,6 +1962,9 @@ export class Normalizer {
     if (entry.country === 'RU' && isPlaceKind(entry.kind) && entry.kind !== 'region' && MASCULINE_ADJECTIVE.test(span.surface) && districtFollows(context.tokens, text, span.last)) {
       return HOLDS.russianDistrict.text;
     }
+    // `the Prymorskyi and Kyivskyi districts` of Odesa: a masculine adjective before `district` names
+    // a district, not the krai of a like adjective (Primorsky Krai).
+    if (entry.kind === 'region' && UKRAINIAN_OR_RUSSIAN_MASCULINE.test(span.surface) && districtFollows(context.tokens, text, span.last)) return HOLDS.districtNotRegion.text;
     if (best.how === 'fuzzy' && best.alias!.prior < FUZZY_SMALL_PLACE_PRIOR && this.support(context, entry, span.start, span.surface) === undefined) return HOLDS.smallPlace.text;
     // `Chimgana` read as the village Kyzyldzhar through `Čimgan`, a foreign romanization of its
     // former Russian name: a small place's other name reached only through the skeleton of another
@@ -3092,6 +3101,8 @@ function isWordAt(text: string, surface: string, at: number): boolean {
 
 const LETTER = /\p{L}/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{Nd}]/u;
+/** A decimal digit. */
+const DIGIT = /^\d$/u;
 
 /** True when `text[from, to)` is one space or hyphen (`Too-Ashuu`, `Nagorno-Karabakh`). */
 function isNameJoiner(text: string, from: number, to: number): boolean {

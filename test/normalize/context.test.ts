@@ -1307,6 +1307,8 @@ describe('document context on the built-in gazetteer', () => {
       'Uzbekistan Temir Yullari said the Afrosiyob trains to Bukhara were full.',
       'Herders from Ulgii and the banks of the Tuul near Ulaanbaatar, trucks at Tashkurgan in Xinjiang, and Naver in Seoul.',
       'The Narzan plant in Kislovodsk and a refinery in Novokuibyshevsk near Samara expanded.',
+      'Foreign Minister Zheenbek Kulubaev flew from Bishkek to Pul-e-Khumri; trucks queued at Verkhny Lars.',
+      'Denis Pushilin told the Rossiya-24 channel in Moscow that power in Odesa\'s Prymorskyi and Kyivskyi districts was cut.',
     ]) {
       expect(normalizeText(text, index).changes, text).toEqual([]);
     }
