@@ -727,8 +727,8 @@ export class Normalizer {
     let most = 0;
     let tied = false;
     for (const country of countries) {
-      const starts = country === undefined ? undefined : context.countries.get(country);
-      const count = starts === undefined ? 0 : starts.filter((at) => at !== start).length;
+      let count = 0;
+      for (const at of (country === undefined ? undefined : context.countries.get(country)) ?? []) if (at !== start) count++;
       if (count > most) {
         leading = country;
         most = count;
@@ -1418,12 +1418,13 @@ export class Normalizer {
   private nearNoisyVariantOnly(folded: string, output: string, alias: IndexedAlias): boolean {
     if (alias.alias.lang !== 'und' || alias.alias.origin !== 'name') return false;
     const entry = alias.entry;
-    const budget = maxFuzzyCost(folded.replace(/ /g, '').length);
+    const letters = folded.replace(/ /g, '').length;
+    const budget = maxFuzzyCost(letters);
     if (weightedDistance(folded, output, budget) <= budget) return false;
     if (entry.names.some((name) => name.script === 'Latn' && name.lang !== 'und' && weightedDistance(folded, foldKey(name.text), budget) <= budget)) return false;
     // (A short span is near some variant of almost any name: `Geoje`, the Korean city, is one edit
     // from `Gendže`, listed for Ganja in two spellings.)
-    if (folded.replace(/ /g, '').length < NOISY_VARIANT_MIN_LETTERS) return true;
+    if (letters < NOISY_VARIANT_MIN_LETTERS) return true;
     const listedAlike = this.index.lookupExact(alias.folded).filter((other) => other.entry.id === entry.id);
     return listedAlike.length === 1 && listedAlike[0]!.alias.lang === 'und';
   }
@@ -3162,7 +3163,7 @@ function featureNounBeforeName(text: string, tokens: readonly WordToken[], i: nu
 
 /** True for Russian, in its own script or romanized (`ru`, `ru-Latn`). */
 function isRussianLang(lang: string): boolean {
-  return lang === 'ru' || lang.startsWith('ru-');
+  return primaryLang(lang) === 'ru';
 }
 
 /** True for a text of ASCII characters only. */
